@@ -51,7 +51,7 @@ public final class LightningApi {
 
     /** {@code GET /v1/auth/user}. */
     public AuthUser currentUser() {
-        return call(service.authUser());
+        return call(service.currentUser());
     }
 
     /** {@code GET /v1/auth/whoami}, the newer form of {@link #currentUser()}. */

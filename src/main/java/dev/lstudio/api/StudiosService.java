@@ -24,7 +24,7 @@ interface StudiosService {
 
     @RetrySafe
     @GET("v1/auth/user")
-    Call<AuthUser> authUser();
+    Call<AuthUser> currentUser();
 
     @RetrySafe
     @GET("v1/auth/whoami")
