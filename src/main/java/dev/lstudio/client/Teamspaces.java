@@ -45,7 +45,7 @@ final class Teamspaces {
                     : t;
         }
         if (matches.isEmpty()) {
-            throw new LookupException("teamspace '" + spec + "' not found; yours: " + labels(all), labels(all));
+            throw new LookupException("teamspace '" + spec + "' not found; yours: " + String.join(", ", labels(all)), labels(all));
         }
         throw new LookupException("teamspace '" + spec + "' matches several: " + String.join(", ", labels(matches))
                 + "; name it as owner/teamspace", labels(matches));
