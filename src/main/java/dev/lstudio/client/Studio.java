@@ -87,11 +87,13 @@ public final class Studio {
 
     /**
      * Starts on {@code machine}, on a spot (interruptible) instance when {@code spot}, for at most
-     * {@code maxRuntime} (null: the server's default), waiting up to {@code timeout}.
+     * {@code maxRuntime} (null: the server's default), waiting up to {@code timeout}. A null
+     * machine means {@value Machines#DEFAULT}.
      */
     public StudioStatus start(String machine, boolean spot, Duration maxRuntime, Duration timeout) {
         Long seconds = maxRuntime == null ? null : maxRuntime.toSeconds();
-        return lifecycle.start(new ComputeConfig(machine, spot, seconds), timeout);
+        String slug = machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
+        return lifecycle.start(new ComputeConfig(slug, spot, seconds), timeout);
     }
 
     public StudioStatus stop() {

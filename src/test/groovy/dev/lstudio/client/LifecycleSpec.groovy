@@ -99,6 +99,18 @@ class LifecycleSpec extends ClientSpec {
         api.count("POST $P/s1/start") == 0
     }
 
+    def "no machine named means the default cpu-4"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running())
+
+        when:
+        studio.start(null)
+
+        then:
+        body(api.last("POST $P/s1/start")).compute_config.name == 'cpu-4'
+        warnings.empty
+    }
+
     def "spot and the maximum run time are sent with the start"() {
         given:
         api.on(CODE, NO_INSTANCE, running('lit-h100-8'))
