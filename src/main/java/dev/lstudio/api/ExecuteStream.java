@@ -1,0 +1,97 @@
+package dev.lstudio.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * The output stream of a command session, read event by event. Both wire forms are read,
+ * whatever the Content-Type says: server-sent events ({@code data:} lines, an event ending at
+ * a blank line) and newline-delimited JSON. Each event is
+ * {@code {"result": {"output", "exitCode"}}}, a bare {@code {"output", "exitCode"}}, or
+ * {@code {"error": {"code", "message"}}} (thrown as the matching {@link ApiException}); SSE data
+ * that is not JSON is taken as plain output text. Events are returned as sent: whether
+ * {@code output} is cumulative or incremental is for the caller to judge.
+ */
+public final class ExecuteStream implements AutoCloseable {
+    private final ResponseBody body;
+    private final BufferedSource source;
+    private final Request request;
+    private final Errors errors;
+    private final StringBuilder data = new StringBuilder();
+    private boolean inEvent;
+
+    ExecuteStream(ResponseBody body, Request request, Errors errors) {
+        this.body = body;
+        this.source = body.source();
+        this.request = request;
+        this.errors = errors;
+    }
+
+    /** The next event, or {@code null} when the stream has ended. */
+    public ExecuteResult next() {
+        try {
+            String line;
+            while ((line = source.readUtf8Line()) != null) {
+                ExecuteResult event = accept(line);
+                if (event != null) {
+                    return event;
+                }
+            }
+            return inEvent ? dispatch() : null;
+        } catch (IOException e) {
+            throw errors.network(request, e);
+        }
+    }
+
+    private ExecuteResult accept(String line) {
+        if (line.startsWith("data:")) {
+            String value = line.substring(5);
+            data.append(data.length() > 0 || inEvent ? "\n" : "").append(value.startsWith(" ") ? value.substring(1) : value);
+            inEvent = true;
+            return null;
+        }
+        if (line.isBlank()) {
+            return inEvent ? dispatch() : null;
+        }
+        if (line.startsWith(":") || line.startsWith("event:") || line.startsWith("id:") || line.startsWith("retry:")) {
+            return null;
+        }
+        return parse(line, false);
+    }
+
+    private ExecuteResult dispatch() {
+        String payload = data.toString();
+        data.setLength(0);
+        inEvent = false;
+        return parse(payload, true);
+    }
+
+    private ExecuteResult parse(String payload, boolean sse) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(payload);
+        } catch (JsonProcessingException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            if (sse) {
+                return new ExecuteResult(payload, null, null);
+            }
+            throw errors.malformed(request, 200, "a stream line " + Errors.describe(payload), null);
+        }
+        if (node.hasNonNull("error")) {
+            throw errors.fromStreamError(request, Json.mapper().convertValue(node.get("error"), ErrorBody.class));
+        }
+        JsonNode result = node.hasNonNull("result") ? node.get("result") : node;
+        return Json.mapper().convertValue(result, ExecuteResult.class);
+    }
+
+    @Override
+    public void close() {
+        body.close();
+    }
+}

@@ -1,0 +1,270 @@
+package dev.lstudio.api;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * The Studios API, one method per endpoint of the reference. Blocking; thread-safe. Hides
+ * Retrofit's {@code Call} and turns every failure into a {@link LightningException}:
+ * a typed {@link ApiException} for HTTP errors, {@link NetworkException} when the server
+ * cannot be reached, {@link MalformedResponseException} when the answer is not the JSON
+ * expected. Calls marked safe are retried per the {@link RetryPolicy}; nothing here waits for
+ * a Studio to change state (that is the client's job).
+ */
+public final class LightningApi {
+    private final StudiosService service;
+    private final Errors errors;
+    private final ApiConfig config;
+
+    private LightningApi(ApiConfig config) {
+        this.config = config;
+        this.errors = new Errors(config.credentials());
+        this.service = Http.service(config, Http.client(config));
+    }
+
+    public static LightningApi create(ApiConfig config) {
+        return new LightningApi(Objects.requireNonNull(config, "config"));
+    }
+
+    public HttpUrl baseUrl() {
+        return config.baseUrl();
+    }
+
+    /** The caller's user id, from the credentials (the list call needs it). */
+    public String userId() {
+        return config.credentials().userId();
+    }
+
+    // --- identity and teamspaces
+
+    /** {@code GET /v1/memberships?filterByUserId=true}: the teamspaces of the caller. */
+    public List<Membership> memberships() {
+        return call(service.memberships(true)).memberships();
+    }
+
+    /** {@code GET /v1/auth/user}. */
+    public AuthUser currentUser() {
+        return call(service.currentUser());
+    }
+
+    /** {@code GET /v1/auth/whoami}, the newer form of {@link #currentUser()}. */
+    public AuthUser whoami() {
+        return call(service.whoami());
+    }
+
+    // --- studios
+
+    /** One page of {@code GET /v1/projects/{projectId}/cloudspaces}; {@code pageToken} null for the first. */
+    public CloudSpacePage listCloudspaces(String projectId, CloudSpaceQuery query, String pageToken) {
+        return call(service.listCloudspaces(projectId, query.userId(), query.name(), query.clusterId(), pageToken,
+                query.limit(), query.activeOnly(), query.isFavorite()));
+    }
+
+    /** All Studios matching {@code query}, fetched page by page as the iteration goes. */
+    public Iterable<CloudSpace> cloudspaces(String projectId, CloudSpaceQuery query) {
+        return new Pages<>(token -> listCloudspaces(projectId, query, token), CloudSpacePage::cloudspaces,
+                CloudSpacePage::nextPageToken);
+    }
+
+    public CloudSpace getCloudspace(String projectId, String id) {
+        return call(service.getCloudspace(projectId, id));
+    }
+
+    /** {@code GET /v1/users/{userName}/projects/{projectName}/cloudspaces/{name}/getbyname}. */
+    public CloudSpace getCloudspaceByName(String userName, String projectName, String name) {
+        return call(service.getCloudspaceByName(userName, projectName, name));
+    }
+
+    /** Creates a Studio. Never resent: a second send could create a second Studio. */
+    public CloudSpace createCloudspace(String projectId, CreateCloudSpaceRequest request) {
+        return call(service.createCloudspace(projectId, request));
+    }
+
+    /** The {@code runs} call that follows a create. Never resent. */
+    public LightningRun createRun(String projectId, String cloudspaceId, CreateRunRequest request) {
+        return call(service.createRun(projectId, cloudspaceId, request));
+    }
+
+    public void start(String projectId, String id, ComputeConfig machine) {
+        callVoid(service.start(projectId, id, ComputeRequest.of(machine)));
+    }
+
+    public void stop(String projectId, String id) {
+        callVoid(service.stop(projectId, id));
+    }
+
+    public CodeStatus codeStatus(String projectId, String id) {
+        return call(service.codeStatus(projectId, id));
+    }
+
+    /** {@code PUT .../codeconfig}: asks for another machine; confirm once it is ready. */
+    public void switchMachine(String projectId, String id, ComputeConfig machine) {
+        callVoid(service.switchMachine(projectId, id, ComputeRequest.of(machine)));
+    }
+
+    public void confirmSwitch(String projectId, String id) {
+        callVoid(service.confirmSwitch(projectId, id));
+    }
+
+    public void cancelSwitch(String projectId, String id) {
+        callVoid(service.cancelSwitch(projectId, id));
+    }
+
+    public void restart(String projectId, String id) {
+        callVoid(service.restart(projectId, id));
+    }
+
+    public void keepAlive(String projectId, String id) {
+        callVoid(service.keepAlive(projectId, id));
+    }
+
+    public void deleteCloudspace(String projectId, String id) {
+        callVoid(service.deleteCloudspace(projectId, id));
+    }
+
+    /** {@code PUT .../cloudspaces/{id}}: display name and code config (sleep, env vars). */
+    public CloudSpace updateCloudspace(String projectId, String id, UpdateCloudSpaceRequest request) {
+        return call(service.updateCloudspace(projectId, id, request));
+    }
+
+    /** {@code PUT .../sleepconfig}. */
+    public void sleepConfig(String projectId, String id, CodeConfig sleep) {
+        callVoid(service.sleepConfig(projectId, id, new UpdateCloudSpaceRequest(null, sleep)));
+    }
+
+    /** Duplicates a Studio. Never resent: a second send could make a second copy. */
+    public CloudSpace fork(String projectId, String id, ForkRequest request) {
+        return call(service.fork(projectId, id, request));
+    }
+
+    // --- commands
+
+    /** Runs a command. Never resent: the command could run twice. */
+    public ExecuteResult execute(String projectId, String id, ExecuteRequest request) {
+        return call(service.execute(projectId, id, request));
+    }
+
+    /** The output so far of a detached command (cumulative; exit code -1 while running). */
+    public ExecuteResult executeOutput(String projectId, String id, String session) {
+        return call(service.executeOutput(projectId, id, session));
+    }
+
+    /**
+     * Opens the output stream of a detached command. {@code timeout} bounds the whole stream
+     * (null: only the idle timeout of the configuration). The caller closes the stream.
+     */
+    public ExecuteStream executeStream(String projectId, String id, String session, Duration timeout) {
+        Call<ResponseBody> call = service.executeStream(projectId, id, session);
+        if (timeout != null) {
+            call.timeout().timeout(Math.max(1, timeout.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        Response<ResponseBody> response = send(call);
+        if (!response.isSuccessful()) {
+            throw failure(call.request(), response);
+        }
+        if (response.body() == null) {
+            throw errors.malformed(call.request(), response.code(), "no body", null);
+        }
+        return new ExecuteStream(response.body(), call.request(), errors);
+    }
+
+    // --- plugins
+
+    public List<Plugin> availablePlugins() {
+        return call(service.availablePlugins()).plugins();
+    }
+
+    public List<Plugin> installedPlugins(String projectId, String id) {
+        return call(service.installedPlugins(projectId, id)).plugins();
+    }
+
+    public Plugin installPlugin(String projectId, String id, String pluginId) {
+        return call(service.installPlugin(projectId, id, pluginId));
+    }
+
+    public void uninstallPlugin(String projectId, String id, String pluginId) {
+        callVoid(service.uninstallPlugin(projectId, id, pluginId));
+    }
+
+    /** Runs a plugin's action. Never resent. */
+    public Plugin executePlugin(String projectId, String id, String pluginId) {
+        return call(service.executePlugin(projectId, id, pluginId));
+    }
+
+    // --- ports
+
+    /** Exposes a port. Never resent: it could be exposed twice. */
+    public Endpoint addEndpoint(String projectId, AddEndpointRequest request) {
+        return call(service.addEndpoint(projectId, request));
+    }
+
+    public List<Endpoint> endpoints(String projectId) {
+        return call(service.endpoints(projectId)).endpoints();
+    }
+
+    public void deleteEndpoint(String projectId, String endpointId) {
+        callVoid(service.deleteEndpoint(projectId, endpointId));
+    }
+
+    public OpenPorts openPorts(String projectId, String cloudspaceId) {
+        return call(service.openPorts(projectId, cloudspaceId));
+    }
+
+    // --- the one place calls are made and failures mapped
+
+    private <T> T call(Call<T> call) {
+        Response<T> response = send(call);
+        if (!response.isSuccessful()) {
+            throw failure(call.request(), response);
+        }
+        T body = response.body();
+        if (body == null) {
+            throw errors.malformed(call.request(), response.code(), "an empty body (HTTP " + response.code() + ")", null);
+        }
+        return body;
+    }
+
+    private void callVoid(Call<Void> call) {
+        Response<Void> response = send(call);
+        if (!response.isSuccessful()) {
+            throw failure(call.request(), response);
+        }
+        String type = response.headers().get("Content-Type");
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
+            // a web page answering 200 means the base URL is not the API: do not report success
+            throw errors.malformed(call.request(), response.code(), "an HTML page", null);
+        }
+    }
+
+    private <T> Response<T> send(Call<T> call) {
+        try {
+            return call.execute();
+        } catch (JsonConverterFactory.BadBody e) {
+            throw errors.malformed(call.request(), 200, e.getMessage(), e);
+        } catch (IOException e) {
+            throw errors.network(call.request(), e);
+        }
+    }
+
+    private ApiException failure(Request request, Response<?> response) {
+        String body;
+        try (ResponseBody error = response.errorBody()) {
+            body = error == null ? null : error.string();
+        } catch (IOException e) {
+            body = null;
+        }
+        return errors.fromStatus(request, response.code(), body, RetryInterceptor.retryAfter(response.headers().get("Retry-After")));
+    }
+
+    @Override
+    public String toString() {
+        return "LightningApi[" + config.baseUrl() + ", " + config.credentials() + "]";
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lstudio.api;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Invocation;
+
+/**
+ * Sends a request again after a connection failure or a 429/500/502/503/504, following
+ * {@link RetryPolicy}. Only endpoints marked {@link RetrySafe} are resent once the request
+ * may have reached the server; the others are retried only when the connection could not be
+ * opened at all (nothing was sent). OkHttp's own silent retry is switched off in {@link Http}
+ * so that this is the only place that decides.
+ */
+final class RetryInterceptor implements Interceptor {
+    private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
+
+    private final RetryPolicy policy;
+
+    RetryInterceptor(RetryPolicy policy) {
+        this.policy = policy;
+    }
+
+    static boolean retrySafe(Request request) {
+        Invocation invocation = request.tag(Invocation.class);
+        return invocation != null && invocation.method().isAnnotationPresent(RetrySafe.class);
+    }
+
+    /** Failures that happen before a single byte of the request could have been sent. */
+    static boolean beforeSend(IOException e) {
+        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        boolean safe = retrySafe(request);
+        long start = policy.sleeper().nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException e) {
+                boolean retryable = (safe || beforeSend(e)) && !chain.call().isCanceled() && !callTimedOut(e);
+                Duration delay = retryable ? nextDelay(attempt, start, null) : null;
+                if (delay == null) {
+                    throw e;
+                }
+                sleep(delay);
+                continue;
+            }
+            if (!safe || !RETRYABLE.contains(response.code())) {
+                return response;
+            }
+            Duration delay = nextDelay(attempt, start, retryAfter(response.header("Retry-After")));
+            if (delay == null) {
+                return response;
+            }
+            response.close();
+            sleep(delay);
+        }
+    }
+
+    /** The wait before the next attempt, or null when attempts or time are used up. */
+    private Duration nextDelay(int attempt, long start, Duration retryAfter) {
+        if (attempt >= policy.maxAttempts()) {
+            return null;
+        }
+        Duration delay = retryAfter != null ? retryAfter : jitter(policy.ceiling(attempt));
+        return fitsBudget(start, delay) ? delay : null;
+    }
+
+    private void sleep(Duration delay) throws IOException {
+        try {
+            policy.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+
+    private boolean fitsBudget(long start, Duration delay) {
+        long elapsed = policy.sleeper().nanoTime() - start;
+        return elapsed + delay.toNanos() <= policy.totalBudget().toNanos();
+    }
+
+    private static Duration jitter(Duration ceiling) {
+        long max = ceiling.toMillis();
+        return Duration.ofMillis(max <= 0 ? 0 : ThreadLocalRandom.current().nextLong(max + 1));
+    }
+
+    /** OkHttp's call timeout is the caller's own deadline: retrying would overrun it. */
+    private static boolean callTimedOut(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException);
+    }
+
+    /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.lstudio.client;
+
+import dev.lstudio.api.CodeStatus;
+import dev.lstudio.api.ComputeConfig;
+import dev.lstudio.api.InstanceStatus;
+import dev.lstudio.api.LightningApi;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Start, stop, restart and switch, each followed by a wait for the state the API facts define
+ * as done. Unknown machine slugs are sent as given, with a warning and a suggestion.
+ */
+final class Lifecycle {
+    private final Context context;
+    private final String projectId;
+    private final String studioId;
+    private final String name;
+
+    Lifecycle(Context context, String projectId, String studioId, String name) {
+        this.context = context;
+        this.projectId = projectId;
+        this.studioId = studioId;
+        this.name = name;
+    }
+
+    CodeStatus codeStatus() {
+        return context.api().codeStatus(projectId, studioId);
+    }
+
+    /** Done when the instance in use is RUNNING and its files are restored (topUpRestoreFinished). */
+    StudioStatus start(ComputeConfig machine, Duration timeout) {
+        checkSlug(machine.name());
+        StudioStatus now = StudioStatus.of(codeStatus());
+        if (now.ready()) {
+            boolean other = now.machine() != null && !now.machine().equals(machine.name());
+            return other ? switchTo(machine, timeout) : now;
+        }
+        if (now.status() == Status.STOPPING) {
+            stop(timeout);
+        }
+        if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
+            api().start(projectId, studioId, machine);
+        }
+        return waitRunning("start", timeout, null);
+    }
+
+    /** Done when there is no instance in use, or it is STOPPED. */
+    StudioStatus stop(Duration timeout) {
+        StudioStatus now = StudioStatus.of(codeStatus());
+        if (now.stopped()) {
+            return now;
+        }
+        if (now.status() != Status.STOPPING) {
+            api().stop(projectId, studioId);
+        }
+        CodeStatus done = context.waiter().until(name, "stop", timeout, this::codeStatus, code -> {
+            StudioStatus s = StudioStatus.of(code);
+            return s.stopped() ? Waiter.Verdict.DONE : s.status() == Status.FAILED ? Waiter.Verdict.FAILED : Waiter.Verdict.WAIT;
+        }, code -> StudioStatus.of(code).describe());
+        return StudioStatus.of(done);
+    }
+
+    /**
+     * Restarts in place. Right after the call the old instance may still look ready, so done
+     * needs a new instance id or a not-ready state seen first.
+     */
+    StudioStatus restart(Duration timeout) {
+        String before = instanceId(codeStatus());
+        api().restart(projectId, studioId);
+        return waitRunning("restart", timeout, before);
+    }
+
+    /**
+     * Switches a running Studio: PUT codeconfig, wait for the requested instance's initial
+     * restore, confirm, wait until the instance in use is the new one with its files restored.
+     * A stopped (or stopping) Studio is simply started on the new machine; a starting one is
+     * waited for first.
+     */
+    StudioStatus switchTo(ComputeConfig machine, Duration timeout) {
+        checkSlug(machine.name());
+        long start = context.options().sleeper().nanoTime();
+        StudioStatus status = StudioStatus.of(codeStatus());
+        if (status.status() == Status.STOPPING) {
+            status = stop(timeout);
+        }
+        if (status.stopped()) {
+            api().start(projectId, studioId, machine);
+            return waitRunning("start", left(start, timeout), null);
+        }
+        if (status.status() == Status.PENDING || (status.running() && !status.ready())) {
+            status = waitRunning("start", left(start, timeout), null);
+        }
+        if (status.status() == Status.FAILED) {
+            throw new StudioFailedException("studio '" + name + "' is FAILED; stop it, then start it on " + machine.name());
+        }
+        if (machine.name().equals(status.machine()) && !status.switching()) {
+            return status;
+        }
+        String before = instanceId(codeStatus());
+        api().switchMachine(projectId, studioId, machine);
+        context.waiter().until(name, "switch (preparing " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
+            InstanceStatus requested = code.requested();
+            if (requested != null && Status.of(requested.phase()) == Status.FAILED) {
+                return Waiter.Verdict.FAILED;
+            }
+            return requested != null && requested.initialRestoreFinished() ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
+        }, code -> code.requested() == null ? "waiting for the new machine" : StudioStatus.of(new CodeStatus(code.requested(), null)).describe());
+        api().confirmSwitch(projectId, studioId);
+        CodeStatus done = context.waiter().until(name, "switch (moving to " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
+            StudioStatus s = StudioStatus.of(code);
+            if (s.status() == Status.FAILED) {
+                return Waiter.Verdict.FAILED;
+            }
+            boolean moved = machine.name().equals(s.machine()) || !Objects.equals(before, instanceId(code));
+            return s.ready() && !s.switching() && moved ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
+        }, code -> StudioStatus.of(code).describe());
+        return StudioStatus.of(done);
+    }
+
+    private StudioStatus waitRunning(String operation, Duration timeout, String oldInstance) {
+        boolean[] sawChange = {oldInstance == null};
+        CodeStatus done = context.waiter().until(name, operation, timeout, this::codeStatus, code -> {
+            StudioStatus s = StudioStatus.of(code);
+            if (s.status() == Status.FAILED) {
+                return Waiter.Verdict.FAILED;
+            }
+            sawChange[0] |= !s.ready() || !Objects.equals(oldInstance, instanceId(code));
+            return s.ready() && sawChange[0] ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
+        }, code -> StudioStatus.of(code).describe());
+        return StudioStatus.of(done);
+    }
+
+    private Duration left(long start, Duration timeout) {
+        return timeout.minusNanos(context.options().sleeper().nanoTime() - start);
+    }
+
+    private void checkSlug(String slug) {
+        Machines.warning(slug).ifPresent(context.warn());
+    }
+
+    private LightningApi api() {
+        return context.api();
+    }
+
+    private static String instanceId(CodeStatus code) {
+        return code == null || code.inUse() == null ? null : code.inUse().cloudSpaceInstanceId();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.lstudio.client;
+
+import dev.lstudio.api.ApiConfig;
+import dev.lstudio.api.ApiException;
+import dev.lstudio.api.AuthUser;
+import dev.lstudio.api.CloudSpace;
+import dev.lstudio.api.CloudSpaceQuery;
+import dev.lstudio.api.CreateCloudSpaceRequest;
+import dev.lstudio.api.CreateRunRequest;
+import dev.lstudio.api.LightningApi;
+import dev.lstudio.api.Plugin;
+import dev.lstudio.api.SeedFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * What a caller means, over the Studios API: teamspaces and Studios by name, and handles
+ * ({@link Studio}) that start, stop, switch, run commands and wait until done. Thread-safe;
+ * one per process is enough. See the package documentation for the rules it follows.
+ */
+public final class LightningClient implements AutoCloseable {
+    private final Context context;
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final CompletionCache cache;
+    private volatile CurrentUser me;
+
+    private LightningClient(LightningApi api, ClientOptions options) {
+        this.context = new Context(api, options, new Waiter(options), this::warn);
+        this.cache = new CompletionCache(this, options);
+    }
+
+    public static LightningClient create(LightningApi api, ClientOptions options) {
+        return new LightningClient(Objects.requireNonNull(api, "api"), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Credentials and URL from {@code options.environment()} (env variables, then the credentials
+     * file); credential warnings go to the options' warning sink.
+     */
+    public static LightningClient fromEnvironment(ClientOptions options) {
+        List<String> early = new ArrayList<>();
+        ApiConfig config = ApiConfig.fromEnvironment(options.environment(), early::add);
+        LightningClient client = create(LightningApi.create(config), options);
+        early.forEach(client::warn);
+        return client;
+    }
+
+    public LightningApi api() {
+        return context.api();
+    }
+
+    /** Every warning given so far (also sent to the options' sink as it happens). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    void warn(String warning) {
+        warnings.add(warning);
+        context.options().warnings().accept(warning);
+    }
+
+    /** The user of the credentials (asked once, then remembered). */
+    public CurrentUser me() {
+        CurrentUser known = me;
+        if (known == null) {
+            AuthUser user = context.api().currentUser();
+            known = new CurrentUser(user.id() != null ? user.id() : context.api().userId(), user.username());
+            me = known;
+        }
+        return known;
+    }
+
+    // --- teamspaces
+
+    public List<Teamspace> teamspaces() {
+        CurrentUser user = me();
+        return context.api().memberships().stream().map(m -> Teamspaces.of(m, user)).collect(Collectors.toList());
+    }
+
+    /** By {@code name} or {@code owner/name}; a {@link LookupException} lists what exists when it is not exactly one. */
+    public Teamspace teamspace(String nameOrOwnerSlashName) {
+        return Teamspaces.resolve(nameOrOwnerSlashName, teamspaces());
+    }
+
+    /**
+     * The teamspace to use when the caller names none: {@code LIGHTNING_TEAMSPACE} if set, else
+     * the only one the user belongs to; with several, a {@link LookupException} listing them.
+     */
+    public Teamspace defaultTeamspace() {
+        return Teamspaces.chooseDefault(context.options().environment().get(Teamspaces.ENV), teamspaces());
+    }
+
+    /** {@code name} when given (not blank), else {@link #defaultTeamspace()}. */
+    public Teamspace teamspaceOrDefault(String nameOrNull) {
+        return nameOrNull == null || nameOrNull.isBlank() ? defaultTeamspace() : teamspace(nameOrNull);
+    }
+
+    // --- studios
+
+    public List<Studio> studios(Teamspace teamspace) {
+        return studios(teamspace, StudioFilter.all());
+    }
+
+    /** All pages of the teamspace's Studios matching {@code filter}. */
+    public List<Studio> studios(Teamspace teamspace, StudioFilter filter) {
+        CloudSpaceQuery query = CloudSpaceQuery.forUser(me().id()).withName(filter.name())
+                .withActiveOnly(filter.running() ? Boolean.TRUE : null)
+                .withFavorite(filter.favorite() ? Boolean.TRUE : null);
+        List<Studio> result = new ArrayList<>();
+        for (CloudSpace cs : context.api().cloudspaces(teamspace.projectId(), query)) {
+            result.add(new Studio(context, teamspace, cs));
+        }
+        return result;
+    }
+
+    public Optional<Studio> findStudio(Teamspace teamspace, String name) {
+        return studios(teamspace, StudioFilter.named(name)).stream().filter(s -> name.equals(s.name())).findFirst();
+    }
+
+    /** The Studio named {@code name}; a {@link LookupException} lists the existing ones when there is none. */
+    public Studio studio(Teamspace teamspace, String name) {
+        return findStudio(teamspace, name).orElseThrow(() -> {
+            List<String> existing = studios(teamspace).stream().map(Studio::name).sorted().collect(Collectors.toList());
+            return new LookupException("studio '" + name + "' not found in teamspace '" + teamspace.label() + "'; existing: "
+                    + (existing.isEmpty() ? "none" : String.join(", ", existing)), existing);
+        });
+    }
+
+    public Studio createStudio(Teamspace teamspace, String name) {
+        return createStudio(teamspace, NewStudio.named(name));
+    }
+
+    /**
+     * Creates a Studio (stopped), then registers its run as the SDK does. A failed run call does
+     * not undo the create: it becomes a warning, since the Studio exists and works.
+     */
+    public Studio createStudio(Teamspace teamspace, NewStudio spec) {
+        List<SeedFile> seeds = spec.seedFiles().entrySet().stream().map(e -> new SeedFile(e.getKey(), e.getValue()))
+                .collect(Collectors.toList());
+        CloudSpace created = context.api().createCloudspace(teamspace.projectId(), new CreateCloudSpaceRequest(
+                spec.name(), spec.displayName(), spec.clusterId(), seeds.isEmpty() ? null : seeds, null,
+                spec.disableSecrets() ? Boolean.TRUE : null, spec.environmentTemplateId()));
+        try {
+            String cluster = created.clusterId() != null ? created.clusterId() : spec.clusterId();
+            context.api().createRun(teamspace.projectId(), created.id(), CreateRunRequest.localSource(cluster));
+        } catch (ApiException e) {
+            warn("studio '" + spec.name() + "' was created, but registering its run failed: " + e.getMessage());
+        }
+        return new Studio(context, teamspace, created);
+    }
+
+    /** Plugins that can be installed in any Studio. */
+    public List<Plugin> availablePlugins() {
+        return context.api().availablePlugins();
+    }
+
+    /** Lists for completion, refreshed in the background. */
+    public CompletionCache completionCache() {
+        return cache;
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LightningClient[" + context.api() + "]";
+    }
+}

@@ -1,0 +1,4 @@
+package dev.lstudio.client;
+
+/** What a machine is for. */
+public enum MachineKind { CPU, GPU, DATA_PREP }

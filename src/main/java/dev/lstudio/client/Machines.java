@@ -1,0 +1,113 @@
+package dev.lstudio.client;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The machine slugs of the reference's table and of the SDK. New slugs appear on the server
+ * before they appear here, so an unknown slug is never refused: {@link #warning(String)} says
+ * so and suggests the {@link #nearest(String)} known one, and the slug is sent as given.
+ */
+public final class Machines {
+    public static final String DEFAULT = "cpu-4";
+    private static final Map<String, Machine> KNOWN = new LinkedHashMap<>();
+
+    static {
+        for (int n : new int[] {2, 4, 8, 16}) {
+            add(new Machine("cpu-" + n, MachineKind.CPU, null, 0, n));
+        }
+        add(new Machine("data-prep-mid", MachineKind.DATA_PREP, null, 0, 32));
+        add(new Machine("data-prep-max-large", MachineKind.DATA_PREP, null, 0, null));
+        add(new Machine("data-prep-ultra-extra-large", MachineKind.DATA_PREP, null, 0, null));
+        add(new Machine("lit-t4-1-small", MachineKind.GPU, "T4", 1, null));
+        gpus("lit-t4-", "T4", 1, 2, 4, 8);
+        gpus("lit-l4-", "L4", 1, 4);
+        gpus("lit-l40s-", "L40S", 1, 4, 8);
+        gpus("lit-rtx-6000-pro-", "RTX 6000 Pro", 1, 8);
+        gpus("lit-a100-", "A100", 1, 8);
+        gpus("lit-a100-40gb-", "A100 40GB", 1, 8);
+        gpus("lit-a100-80gb-", "A100 80GB", 1, 8);
+        gpus("lit-h100-", "H100", 1, 8);
+        gpus("lit-h200x-", "H200", 1, 8);
+        gpus("lit-b200x-", "B200", 8);
+    }
+
+    private Machines() {
+    }
+
+    private static void gpus(String prefix, String model, int... counts) {
+        for (int n : counts) {
+            add(new Machine(prefix + n, MachineKind.GPU, model, n, null));
+        }
+    }
+
+    private static void add(Machine machine) {
+        KNOWN.put(machine.slug(), machine);
+    }
+
+    public static List<Machine> known() {
+        return List.copyOf(KNOWN.values());
+    }
+
+    public static List<String> slugs() {
+        return List.copyOf(KNOWN.keySet());
+    }
+
+    public static Optional<Machine> find(String slug) {
+        return Optional.ofNullable(slug == null ? null : KNOWN.get(slug));
+    }
+
+    public static boolean isKnown(String slug) {
+        return find(slug).isPresent();
+    }
+
+    /** The known slug closest to {@code slug} (edit distance, ignoring case; ties to the longer shared prefix). */
+    public static String nearest(String slug) {
+        String wanted = slug == null ? "" : slug.toLowerCase(Locale.ROOT).strip();
+        return new ArrayList<>(KNOWN.keySet()).stream()
+                .min(Comparator.<String>comparingInt(k -> distance(wanted, k))
+                        .thenComparing(k -> -sharedPrefix(wanted, k)))
+                .orElse(DEFAULT);
+    }
+
+    /** A warning for an unknown slug, or empty when it is known. */
+    public static Optional<String> warning(String slug) {
+        if (isKnown(slug)) {
+            return Optional.empty();
+        }
+        return Optional.of("machine '" + slug + "' is not one lstudio knows; sending it as given (did you mean '"
+                + nearest(slug) + "'? known: " + String.join(", ", slugs()) + ")");
+    }
+
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+}

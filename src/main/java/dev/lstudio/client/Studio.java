@@ -1,0 +1,243 @@
+package dev.lstudio.client;
+
+import dev.lstudio.api.AddEndpointRequest;
+import dev.lstudio.api.CloudSpace;
+import dev.lstudio.api.CloudSpaceState;
+import dev.lstudio.api.CodeConfig;
+import dev.lstudio.api.ComputeConfig;
+import dev.lstudio.api.Endpoint;
+import dev.lstudio.api.EndpointType;
+import dev.lstudio.api.EnvVar;
+import dev.lstudio.api.ForkRequest;
+import dev.lstudio.api.Plugin;
+import dev.lstudio.api.UpdateCloudSpaceRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One Studio in one teamspace: a handle holding its identity and the answer it was found with
+ * ({@link #info()}); every method calls the API afresh. Methods that change the machine wait
+ * until the change is done (with the timeouts of {@link ClientOptions} unless given), report
+ * progress to the client's {@link ProgressListener}, and throw {@link WaitTimeoutException} or
+ * {@link StudioFailedException} when it does not happen. Thread-safe.
+ */
+public final class Studio {
+    private final Context context;
+    private final Teamspace teamspace;
+    private final CloudSpace info;
+    private final Lifecycle lifecycle;
+
+    Studio(Context context, Teamspace teamspace, CloudSpace info) {
+        this.context = context;
+        this.teamspace = teamspace;
+        this.info = info;
+        this.lifecycle = new Lifecycle(context, teamspace.projectId(), info.id(), info.name());
+    }
+
+    public Teamspace teamspace() {
+        return teamspace;
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    public String name() {
+        return info.name();
+    }
+
+    public String displayName() {
+        return info.displayName();
+    }
+
+    /** The API's answer this handle was made from (not refreshed). */
+    public CloudSpace info() {
+        return info;
+    }
+
+    /** The status as it was listed, without a call. */
+    public Status listedStatus() {
+        return Status.of(info.phase());
+    }
+
+    /** The status now (one call). */
+    public StudioStatus status() {
+        return StudioStatus.of(lifecycle.codeStatus());
+    }
+
+    /** A new handle with the Studio's current details. */
+    public Studio refresh() {
+        return new Studio(context, teamspace, context.api().getCloudspace(teamspace.projectId(), id()));
+    }
+
+    // --- machine
+
+    /** Starts on {@value Machines#DEFAULT} and waits until ready. */
+    public StudioStatus start() {
+        return start(Machines.DEFAULT);
+    }
+
+    /** Starts on {@code machine} and waits until ready; already running elsewhere means a switch. */
+    public StudioStatus start(String machine) {
+        return start(machine, false, null, context.options().startTimeout());
+    }
+
+    /**
+     * Starts on {@code machine}, on a spot (interruptible) instance when {@code spot}, for at most
+     * {@code maxRuntime} (null: the server's default), waiting up to {@code timeout}. A null
+     * machine means {@value Machines#DEFAULT}.
+     */
+    public StudioStatus start(String machine, boolean spot, Duration maxRuntime, Duration timeout) {
+        Long seconds = maxRuntime == null ? null : maxRuntime.toSeconds();
+        String slug = machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
+        return lifecycle.start(new ComputeConfig(slug, spot, seconds), timeout);
+    }
+
+    public StudioStatus stop() {
+        return stop(context.options().stopTimeout());
+    }
+
+    public StudioStatus stop(Duration timeout) {
+        return lifecycle.stop(timeout);
+    }
+
+    public StudioStatus restart() {
+        return restart(context.options().startTimeout());
+    }
+
+    public StudioStatus restart(Duration timeout) {
+        return lifecycle.restart(timeout);
+    }
+
+    public StudioStatus switchMachine(String machine) {
+        return switchMachine(machine, context.options().switchTimeout());
+    }
+
+    public StudioStatus switchMachine(String machine, Duration timeout) {
+        return lifecycle.switchTo(new ComputeConfig(machine, false, null), timeout);
+    }
+
+    /** Tells the server the Studio is in use, so auto-sleep does not stop it (the SDK sends this every 30 s). */
+    public void keepAlive() {
+        context.api().keepAlive(teamspace.projectId(), id());
+    }
+
+    // --- commands
+
+    public ExecResult exec(String command) {
+        return exec(command, context.options().execTimeout(), null);
+    }
+
+    public ExecResult exec(String command, Consumer<String> output) {
+        return exec(command, context.options().execTimeout(), output);
+    }
+
+    /**
+     * Runs {@code command} in the Studio's shell, handing each new piece of output to
+     * {@code output} as it arrives (null: collect only). Throws {@link CommandTimeoutException}
+     * after {@code timeout}. A non-zero exit code is returned, not thrown.
+     */
+    public ExecResult exec(String command, Duration timeout, Consumer<String> output) {
+        return new CommandRunner(context).run(teamspace.projectId(), id(), name(), command, timeout, output);
+    }
+
+    // --- settings
+
+    public Studio rename(String newDisplayName) {
+        return update(new UpdateCloudSpaceRequest(newDisplayName, null));
+    }
+
+    /** Replaces the Studio's environment variables. */
+    public Studio setEnv(Map<String, String> variables) {
+        List<EnvVar> vars = variables.entrySet().stream().map(e -> new EnvVar(e.getKey(), e.getValue()))
+                .collect(Collectors.toList());
+        return update(new UpdateCloudSpaceRequest(null, new CodeConfig(null, null, vars, null)));
+    }
+
+    /** Stops the Studio after {@code idle} without use. */
+    public void autoSleep(Duration idle) {
+        context.api().sleepConfig(teamspace.projectId(), id(), CodeConfig.sleep(false, idle.toSeconds()));
+    }
+
+    /** Never auto-sleep (the server requires a paid plan for this). */
+    public void disableAutoSleep() {
+        context.api().sleepConfig(teamspace.projectId(), id(), CodeConfig.sleep(true, null));
+    }
+
+    private Studio update(UpdateCloudSpaceRequest request) {
+        CloudSpace updated = context.api().updateCloudspace(teamspace.projectId(), id(), request);
+        return new Studio(context, teamspace, updated.id() == null ? info : updated);
+    }
+
+    // --- copies and removal
+
+    public Studio fork(String newName) {
+        return fork(newName, teamspace, null);
+    }
+
+    /** Duplicates into {@code target} (optionally on {@code machine}) and waits until the copy is READY. */
+    public Studio fork(String newName, Teamspace target, String machine) {
+        ComputeConfig compute = machine == null ? null : ComputeConfig.of(machine);
+        CloudSpace copy = context.api().fork(teamspace.projectId(), id(),
+                new ForkRequest(target.projectId().equals(teamspace.projectId()) ? null : target.projectId(), compute, newName));
+        CloudSpace ready = context.waiter().until(newName, "fork", context.options().startTimeout(),
+                () -> context.api().getCloudspace(target.projectId(), copy.id()),
+                cs -> cs.state() == CloudSpaceState.DELETED ? Waiter.Verdict.FAILED
+                        : cs.state() == null || cs.state() == CloudSpaceState.READY ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT,
+                cs -> String.valueOf(cs.state()));
+        return new Studio(context, target, ready);
+    }
+
+    /** Deletes the Studio and all its files, for good. */
+    public void delete() {
+        context.api().deleteCloudspace(teamspace.projectId(), id());
+    }
+
+    // --- plugins and ports
+
+    public List<Plugin> plugins() {
+        return context.api().installedPlugins(teamspace.projectId(), id());
+    }
+
+    public Plugin installPlugin(String pluginId) {
+        return context.api().installPlugin(teamspace.projectId(), id(), pluginId);
+    }
+
+    public void uninstallPlugin(String pluginId) {
+        context.api().uninstallPlugin(teamspace.projectId(), id(), pluginId);
+    }
+
+    public Plugin runPlugin(String pluginId) {
+        return context.api().executePlugin(teamspace.projectId(), id(), pluginId);
+    }
+
+    /** Ports listening inside the running Studio. */
+    public List<String> openPorts() {
+        return context.api().openPorts(teamspace.projectId(), id()).ports();
+    }
+
+    /** Exposes {@code port} as an HTTPS endpoint, public or private to the teamspace. */
+    public Endpoint exposePort(int port, String label, boolean publicAccess) {
+        return context.api().addEndpoint(teamspace.projectId(),
+                new AddEndpointRequest(port, label, id(), publicAccess ? EndpointType.PUBLIC : EndpointType.PRIVATE));
+    }
+
+    /** This Studio's exposed ports (the API lists the teamspace's; those of other Studios are left out). */
+    public List<Endpoint> ports() {
+        return context.api().endpoints(teamspace.projectId()).stream()
+                .filter(e -> e.cloudspaceId() == null || id().equals(e.cloudspaceId()))
+                .collect(Collectors.toList());
+    }
+
+    public void removePort(String endpointId) {
+        context.api().deleteEndpoint(teamspace.projectId(), endpointId);
+    }
+
+    @Override
+    public String toString() {
+        return "studio '" + name() + "' in teamspace '" + teamspace.label() + "'";
+    }
+}

@@ -1,0 +1,52 @@
+/**
+ * What a caller means, on top of {@link dev.lstudio.api.LightningApi}: the layer the Groovy DSL
+ * and the REPL are built on.
+ *
+ * <h2>Getting a client</h2>
+ * <pre>{@code
+ * LightningClient client = LightningClient.fromEnvironment(ClientOptions.defaults()
+ *         .withWarnings(System.err::println)        // the caller decides where warnings go
+ *         .withProgress(p -> spinner.show(p)));
+ * // or, e.g. for the emulator or with HTTP debug logging:
+ * ApiConfig config = ApiConfig.of("http://127.0.0.1:8080", Credentials.of("u", "k")).withDebugLog(log::debug);
+ * LightningClient client = LightningClient.create(LightningApi.create(config), ClientOptions.defaults());
+ *
+ * Teamspace team = client.teamspaceOrDefault(null);     // LIGHTNING_TEAMSPACE, or the only one
+ * Studio studio = client.studio(team, "my-studio");
+ * studio.start("lit-h100-1");                             // waits until ready
+ * ExecResult r = studio.exec("nvidia-smi", System.out::print);
+ * studio.stop();
+ * }</pre>
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ * <li><b>Names, never silent picks.</b> {@link dev.lstudio.client.LightningClient#teamspace(String)} takes
+ *     {@code name} or {@code owner/name}; {@link dev.lstudio.client.LightningClient#defaultTeamspace()}
+ *     uses {@code LIGHTNING_TEAMSPACE} (read here, from {@link dev.lstudio.client.ClientOptions#environment()}),
+ *     else the only membership; with several and none named it throws a
+ *     {@link dev.lstudio.client.LookupException} listing them. An unknown Studio name throws
+ *     "studio 'x' not found in teamspace 'y'; existing: a, b, c".</li>
+ * <li><b>Every wait has a deadline.</b> start, stop, restart, switch, exec and fork poll with growing,
+ *     jittered delays until done, and throw {@link dev.lstudio.client.WaitTimeoutException}
+ *     (or {@link dev.lstudio.client.CommandTimeoutException}) at the deadline, and
+ *     {@link dev.lstudio.client.StudioFailedException} as soon as the instance is FAILED.
+ *     Done means: start, RUNNING with {@code topUpRestoreFinished}; stop, no instance or STOPPED;
+ *     switch, codeconfig, then the requested instance's {@code initialRestoreFinished}, confirm,
+ *     then the new instance in use with {@code topUpRestoreFinished}. Polling and sleeping happen
+ *     only in this package, through the injectable {@link dev.lstudio.api.Sleeper}, so tests run
+ *     without waiting. Each poll is reported to the {@link dev.lstudio.client.ProgressListener}.</li>
+ * <li><b>Commands stream.</b> {@link dev.lstudio.client.Studio#exec(String, java.time.Duration, java.util.function.Consumer)}
+ *     sends a detached execute, follows the session's stream (SSE or NDJSON), and polls the session when
+ *     the stream is missing or breaks. Polls are cumulative; stream events are taken as cumulative until
+ *     one does not extend the text seen, then as incremental; either way the consumer sees each
+ *     character once. A non-zero exit code is a result, not an exception.</li>
+ * <li><b>Machines.</b> {@link dev.lstudio.client.Machines} knows the reference's and the SDK's slugs;
+ *     an unknown slug is sent anyway, with a warning suggesting the nearest known one.</li>
+ * <li><b>Completion.</b> {@link dev.lstudio.client.CompletionCache} serves teamspaces, Studio names with
+ *     their status, and machine slugs without blocking more than {@code cacheMaxWait}.</li>
+ * <li><b>Errors.</b> Everything thrown for a person to read is a {@link dev.lstudio.api.LightningException}
+ *     whose message is one line saying what to do; API failures keep their types from
+ *     {@link dev.lstudio.api} (e.g. {@link dev.lstudio.api.NotFoundException}).</li>
+ * </ul>
+ */
+package dev.lstudio.client;

@@ -1,0 +1,49 @@
+package dev.lstudio.api
+
+/** Lists follow nextPageToken lazily, to the end. */
+class PaginationSpec extends MockApiSpec {
+
+    def "three pages are fetched one at a time as the iteration needs them"() {
+        given:
+        reply(200, '{"cloudspaces":[{"name":"a"},{"name":"b"}],"nextPageToken":"t2"}')
+        reply(200, '{"cloudspaces":[{"name":"c"}],"nextPageToken":"t3"}')
+        reply(200, '{"cloudspaces":[{"name":"d"}],"nextPageToken":""}')
+
+        when:
+        def iterator = api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).iterator()
+        def first = iterator.next()
+
+        then: 'only the first page has been asked for'
+        first.name() == 'a'
+        server.requestCount == 1
+
+        when:
+        def rest = iterator.collect { it.name() }
+
+        then:
+        rest == ['b', 'c', 'd']
+        server.requestCount == 3
+        taken().path == '/v1/projects/p1/cloudspaces?userId=u1'
+        taken().path == '/v1/projects/p1/cloudspaces?userId=u1&pageToken=t2'
+        taken().path == '/v1/projects/p1/cloudspaces?userId=u1&pageToken=t3'
+    }
+
+    def "an absent token ends the list"() {
+        given:
+        reply(200, '{"cloudspaces":[{"name":"only"}]}')
+
+        expect:
+        api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() } == ['only']
+        server.requestCount == 1
+    }
+
+    def "a server repeating a token does not make the iteration loop forever"() {
+        given:
+        reply(200, '{"cloudspaces":[{"name":"a"}],"nextPageToken":"same"}')
+        reply(200, '{"cloudspaces":[{"name":"b"}],"nextPageToken":"same"}')
+
+        expect:
+        api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() } == ['a', 'b']
+        server.requestCount == 2
+    }
+}

@@ -1,0 +1,236 @@
+package dev.lstudio.client
+
+import groovy.json.JsonOutput
+
+import java.time.Duration
+
+/** Start, stop, restart and switch wait for the documented end state, with deadlines and backoff. */
+class LifecycleSpec extends ClientSpec {
+    Studio studio
+
+    def setup() {
+        studio = studioS1()
+        api.on("POST $P/s1/start", '{}')
+        api.on("POST $P/s1/stop", '{}')
+        api.on("POST $P/s1/restart", '{}')
+        api.on("PUT $P/s1/codeconfig", '{}')
+        api.on("POST $P/s1/switch-confirm", '{}')
+    }
+
+    def "start waits until running with the files restored, reporting each poll"() {
+        given:
+        api.on(CODE, NO_INSTANCE, phase('PENDING'), phase('IMAGE_BUILDING'), running('lit-t4-1', 'i1', false), running('lit-t4-1'))
+
+        when:
+        def status = studio.start('lit-t4-1')
+
+        then:
+        status == new StudioStatus(Status.RUNNING, 'lit-t4-1', true, false)
+        body(api.last("POST $P/s1/start")) == [compute_config: [name: 'lit-t4-1', spot: false]]
+        progress*.phase() == ['PENDING', 'PENDING', 'RUNNING on lit-t4-1 (restoring files)', 'RUNNING on lit-t4-1']
+        progress.every { it.operation() == 'start' && it.studio() == 's' }
+        progress*.elapsed() == progress*.elapsed().sort()
+        warnings.empty
+    }
+
+    def "polls back off with jitter up to the configured maximum"() {
+        given:
+        api.on(CODE, *([NO_INSTANCE] + [phase('PENDING')] * 12 + [running()]))
+
+        when:
+        studio.start('cpu-4')
+
+        then:
+        sleeper.sleeps.size() == 12
+        sleeper.sleeps[0] >= Duration.ofMillis(500) && sleeper.sleeps[0] <= Duration.ofSeconds(1)
+        sleeper.sleeps.every { it <= Duration.ofSeconds(10) }
+        sleeper.sleeps.last() >= Duration.ofSeconds(5)
+    }
+
+    def "start fails fast when the instance fails"() {
+        given:
+        api.on(CODE, NO_INSTANCE, phase('PENDING'), phase('FAILED'), running())
+
+        when:
+        studio.start('cpu-4')
+
+        then:
+        StudioFailedException e = thrown()
+        e.message.startsWith("studio 's' failed during start (FAILED")
+        api.count(CODE) == 3
+    }
+
+    def "start gives up at its deadline and says what it saw last"() {
+        given:
+        api.on(CODE, NO_INSTANCE, phase('PENDING'))
+
+        when:
+        studio.start('cpu-4', false, null, Duration.ofSeconds(30))
+
+        then:
+        WaitTimeoutException e = thrown()
+        e.message == "start of studio 's' did not finish within 30 s (last seen: PENDING); check it on lightning.ai or wait longer"
+        e.lastPhase() == 'PENDING'
+        sleeper.slept() == Duration.ofSeconds(30)
+    }
+
+    def "an unknown machine is sent as given, with a warning naming the nearest known one"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running('lit-h100-2'))
+
+        when:
+        studio.start('lit-h100-2')
+
+        then:
+        body(api.last("POST $P/s1/start")).compute_config.name == 'lit-h100-2'
+        warnings.size() == 1
+        warnings[0].startsWith("machine 'lit-h100-2' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
+    }
+
+    def "a Studio already running on that machine is not started again"() {
+        given:
+        api.on(CODE, running('cpu-4'))
+
+        when:
+        def status = studio.start('cpu-4')
+
+        then:
+        status.ready()
+        api.count("POST $P/s1/start") == 0
+    }
+
+    def "no machine named means the default cpu-4"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running())
+
+        when:
+        studio.start(null)
+
+        then:
+        body(api.last("POST $P/s1/start")).compute_config.name == 'cpu-4'
+        warnings.empty
+    }
+
+    def "spot and the maximum run time are sent with the start"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running('lit-h100-8'))
+
+        when:
+        studio.start('lit-h100-8', true, Duration.ofHours(3), Duration.ofMinutes(5))
+
+        then:
+        body(api.last("POST $P/s1/start")) == [compute_config: [name: 'lit-h100-8', spot: true, requested_run_duration_seconds: '10800']]
+    }
+
+    def "stop waits until there is no instance in use"() {
+        given:
+        api.on(CODE, running(), phase('STOPPING'), phase('STOPPING'), NO_INSTANCE)
+
+        when:
+        def status = studio.stop()
+
+        then:
+        status.stopped()
+        api.count("POST $P/s1/stop") == 1
+        progress*.phase() == ['STOPPING', 'STOPPING', 'STOPPED']
+    }
+
+    def "stop is done at a STOPPED phase too"() {
+        given:
+        api.on(CODE, running(), phase('STOPPED'))
+
+        expect:
+        studio.stop().status() == Status.STOPPED
+    }
+
+    def "stopping a stopped Studio sends nothing"() {
+        given:
+        api.on(CODE, NO_INSTANCE)
+
+        when:
+        studio.stop()
+
+        then:
+        api.count("POST $P/s1/stop") == 0
+    }
+
+    def "switch prepares the new machine, confirms, and waits until it is the one in use"() {
+        given:
+        def preparing = JsonOutput.toJson([inUse: instance('RUNNING', 'cpu-4', 'i1', true, true),
+                                           requested: instance('PENDING', 'lit-a100-1', 'i2', false, false)])
+        def prepared = JsonOutput.toJson([inUse: instance('RUNNING', 'cpu-4', 'i1', true, true),
+                                          requested: instance('RUNNING', 'lit-a100-1', 'i2', true, false)])
+        def moving = JsonOutput.toJson([inUse: instance('RUNNING', 'lit-a100-1', 'i2', true, false)])
+        api.on(CODE, running('cpu-4'), running('cpu-4'), preparing, prepared, prepared, moving, running('lit-a100-1', 'i2'))
+
+        when:
+        def status = studio.switchMachine('lit-a100-1')
+
+        then:
+        status == new StudioStatus(Status.RUNNING, 'lit-a100-1', true, false)
+        body(api.last("PUT $P/s1/codeconfig")) == [compute_config: [name: 'lit-a100-1', spot: false]]
+        api.calls.findAll { !it.startsWith('GET') } == ["PUT $P/s1/codeconfig", "POST $P/s1/switch-confirm"]*.toString()
+        api.count(CODE) == 7
+        progress*.operation().unique() == ['switch (preparing lit-a100-1)', 'switch (moving to lit-a100-1)']
+    }
+
+    def "switching a stopped Studio starts it on the new machine"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running('cpu-8'))
+
+        when:
+        studio.switchMachine('cpu-8')
+
+        then:
+        body(api.last("POST $P/s1/start")).compute_config.name == 'cpu-8'
+        api.count("PUT $P/s1/codeconfig") == 0
+    }
+
+    def "a switch whose new machine fails ends at once"() {
+        given:
+        def failed = JsonOutput.toJson([inUse: instance('RUNNING', 'cpu-4', 'i1', true, true),
+                                        requested: instance('FAILED', 'lit-a100-1', 'i2', false, false)])
+        api.on(CODE, running('cpu-4'), running('cpu-4'), failed)
+
+        when:
+        studio.switchMachine('lit-a100-1')
+
+        then:
+        thrown(StudioFailedException)
+        api.count("POST $P/s1/switch-confirm") == 0
+    }
+
+    def "restart is done only once a new instance is ready, not while the old one still looks ready"() {
+        given:
+        api.on(CODE, running('cpu-4', 'i1'), running('cpu-4', 'i1'), phase('PENDING'), running('cpu-4', 'i2'))
+
+        when:
+        studio.restart()
+
+        then:
+        api.count("POST $P/s1/restart") == 1
+        api.count(CODE) == 4
+    }
+
+    def "a transient API failure during a wait is polled through"() {
+        given:
+        api.onResponses(CODE, ScriptedServer.json(200, NO_INSTANCE), ScriptedServer.json(503, '{"code":14,"message":"busy"}'),
+                ScriptedServer.json(200, running()))
+
+        when:
+        def status = studio.start('cpu-4')
+
+        then:
+        status.ready()
+        progress*.phase().any { it.startsWith('retrying') }
+    }
+
+    def "status is read fresh and described for people"() {
+        given:
+        api.on(CODE, '{"in_use":{"phase":"CLOUD_SPACE_INSTANCE_STATE_RUNNING","compute_config":{"name":"cpu-4"},' +
+                '"startup_status":{"top_up_restore_finished":true}},"requested":{"phase":"CLOUD_SPACE_INSTANCE_STATE_PENDING"}}')
+
+        expect:
+        studio.status().describe() == 'RUNNING on cpu-4 (switching machine)'
+    }
+}

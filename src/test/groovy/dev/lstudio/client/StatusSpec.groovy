@@ -1,0 +1,42 @@
+package dev.lstudio.client
+
+import dev.lstudio.api.CodeStatus
+import dev.lstudio.api.InstancePhase
+import dev.lstudio.api.InstanceStatus
+import dev.lstudio.api.StartupStatus
+import spock.lang.Specification
+import spock.lang.Unroll
+
+/** Wire phases become the small status people read. */
+class StatusSpec extends Specification {
+
+    @Unroll
+    def "phase #phase is #status"() {
+        expect:
+        Status.of(phase) == status
+
+        where:
+        phase                        || status
+        null                         || Status.STOPPED
+        InstancePhase.UNSPECIFIED    || Status.PENDING
+        InstancePhase.PENDING        || Status.PENDING
+        InstancePhase.IMAGE_BUILDING || Status.PENDING
+        InstancePhase.RUNNING        || Status.RUNNING
+        InstancePhase.STOPPING       || Status.STOPPING
+        InstancePhase.STOPPED        || Status.STOPPED
+        InstancePhase.DELETED        || Status.STOPPED
+        InstancePhase.FAILED         || Status.FAILED
+        InstancePhase.UNKNOWN        || Status.UNKNOWN
+    }
+
+    def "no instance in use is stopped, and ready needs the top-up restore"() {
+        expect:
+        StudioStatus.of(new CodeStatus(null, null)) == new StudioStatus(Status.STOPPED, null, false, false)
+        !StudioStatus.of(new CodeStatus(instance(false), null)).ready()
+        StudioStatus.of(new CodeStatus(instance(true), null)).ready()
+    }
+
+    static InstanceStatus instance(boolean topUp) {
+        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null)
+    }
+}
