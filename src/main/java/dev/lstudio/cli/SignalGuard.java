@@ -37,13 +37,19 @@ final class SignalGuard implements AutoCloseable {
     static SignalGuard install(Teardown teardown, Console console, Thread scriptThread) {
         SignalGuard guard = new SignalGuard(teardown, console, scriptThread, System::exit);
         Runtime.getRuntime().addShutdownHook(guard.hook);
-        try {
-            guard.previousInt = OsSignals.handle("INT", () -> guard.handle(ExitCode.INTERRUPTED));
-            guard.previousTerm = OsSignals.handle("TERM", () -> guard.handle(ExitCode.TERMINATED));
-        } catch (LinkageError | RuntimeException e) {
-            console.debug("signal handlers unavailable (" + e + "); teardown runs from a shutdown hook");
-        }
+        guard.previousInt = guard.tryHandle("INT", ExitCode.INTERRUPTED);
+        guard.previousTerm = guard.tryHandle("TERM", ExitCode.TERMINATED);
         return guard;
+    }
+
+    /** Each signal on its own: a JVM that refuses one (or lacks sun.misc.Signal) still gets the other. */
+    private Object tryHandle(String name, ExitCode code) {
+        try {
+            return OsSignals.handle(name, () -> handle(code));
+        } catch (LinkageError | RuntimeException e) {
+            console.debug("no handler for SIG" + name + " (" + e + "); teardown runs from a shutdown hook");
+            return null;
+        }
     }
 
     /** For tests: a guard with no OS hooks whose exit is recorded instead of performed. */

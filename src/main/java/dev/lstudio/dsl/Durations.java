@@ -11,6 +11,9 @@ public final class Durations {
         if (d.isNegative()) {
             return "-" + format(d.negated());
         }
+        if (d.isZero()) {
+            return "0s";
+        }
         if (d.compareTo(Duration.ofSeconds(1)) < 0) {
             return d.toMillis() + "ms";
         }

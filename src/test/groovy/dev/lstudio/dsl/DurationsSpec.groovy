@@ -46,7 +46,7 @@ class DurationsSpec extends Specification {
         Duration.ofMinutes(10)                    | '10m'
         Duration.ofMinutes(90)                    | '1h30m'
         Duration.ofHours(26).plusSeconds(5)       | '1d2h5s'
-        Duration.ZERO                             | '0ms'
+        Duration.ZERO                             | '0s'
         Duration.ofSeconds(-5)                    | '-5s'
     }
 }
