@@ -60,6 +60,6 @@ class TimeoutSpec extends Specification {
 
         then:
         DslException e = thrown()
-        e.message == 'timeout: the limit must be positive, got 0ms'
+        e.message == 'timeout: the limit must be positive, got 0s'
     }
 }
