@@ -1,0 +1,75 @@
+package dev.lstudio.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line's shape. Subcommands are registered in {@link #commandLine()}; the REPL
+ * engineer replaces {@link Repl}'s placeholder, and new subcommands join there.
+ */
+final class Commands {
+    private Commands() {
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Root());
+        cl.addSubcommand(new CommandLine(new Run()));
+        cl.addSubcommand(new CommandLine(new Repl()));
+        cl.setStopAtPositional(true); // after FILE, everything belongs to the script
+        cl.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCode.table());
+        return cl;
+    }
+
+    @Command(name = "lstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            sortOptions = false,
+            description = {
+                "Drive Lightning AI Studios from Groovy scripts.",
+                "  lstudio run FILE [ARGS...]   run a script (lstudio FILE.groovy for short)",
+                "  lstudio run - [ARGS...]      run a script read from stdin",
+                "  lstudio -e CODE [ARGS...]    run CODE",
+                "  lstudio                      the REPL on a terminal; piped stdin runs headless"})
+    static final class Root {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Option(names = "-e", paramLabel = "CODE", description = "Run CODE as a script.")
+        String code;
+
+        @Parameters(paramLabel = "FILE [ARGS]", arity = "0..*", description = "A script file and its arguments.")
+        List<String> positionals = new ArrayList<>();
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            sortOptions = false, description = "Run a script file; '-' reads the script from stdin.")
+    static final class Run {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The script, or - for stdin.")
+        String file;
+
+        @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script (args).")
+        List<String> args = new ArrayList<>();
+    }
+
+    @Command(name = "repl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "The interactive REPL (also: lstudio with no arguments on a terminal).")
+    static final class Repl {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lstudio " + Version.get()};
+        }
+    }
+}

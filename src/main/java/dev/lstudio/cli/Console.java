@@ -1,0 +1,144 @@
+package dev.lstudio.cli;
+
+import dev.lstudio.dsl.Durations;
+import dev.lstudio.dsl.Output;
+import dev.lstudio.dsl.Progress;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The run's output rules in one place. Results go to stdout. Everything a person reads goes
+ * to stderr: on a terminal as plain lines with a spinner line below them while something
+ * waits; elsewhere (cron) as lines that start with a timestamp. {@code --quiet} drops log and
+ * progress lines but never errors; {@code --debug} adds debug lines.
+ */
+final class Console implements Output {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final boolean quiet;
+    private final boolean debug;
+    private final Clock clock;
+    private final Spinner spinner;
+
+    Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.quiet = quiet;
+        this.debug = debug;
+        this.clock = clock;
+        this.spinner = terminal && !quiet ? new Spinner(this, clock) : null;
+    }
+
+    @Override
+    public PrintStream out() {
+        return out;
+    }
+
+    @Override
+    public void log(String message) {
+        if (!quiet) {
+            line(message);
+        }
+    }
+
+    void debug(String message) {
+        if (debug) {
+            line("debug: " + message);
+        }
+    }
+
+    boolean debugging() {
+        return debug;
+    }
+
+    /** Errors print in every mode, without a timestamp, so that editors can parse file:line:column. */
+    void error(String message) {
+        synchronized (this) {
+            clearSpinner();
+            err.println(message);
+            err.flush();
+            drawSpinner();
+        }
+    }
+
+    void stackTrace(Throwable t) {
+        synchronized (this) {
+            clearSpinner();
+            t.printStackTrace(err);
+            err.flush();
+        }
+    }
+
+    Progress progress() {
+        if (quiet) {
+            return Progress.silent();
+        }
+        return spinner != null ? spinner : new LineProgress();
+    }
+
+    private synchronized void line(String message) {
+        clearSpinner();
+        if (!terminal) {
+            err.print(STAMP.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).atZone(zone())) + " ");
+        }
+        err.println(message);
+        err.flush();
+        drawSpinner();
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /** Called by the spinner with the console's lock held. */
+    void drawRaw(String text) {
+        err.print(text);
+        err.flush();
+    }
+
+    private void clearSpinner() {
+        if (spinner != null) {
+            spinner.clear();
+        }
+    }
+
+    private void drawSpinner() {
+        if (spinner != null) {
+            spinner.draw();
+        }
+    }
+
+    /** Off a terminal: one timestamped line when a wait starts, changes phase and ends. */
+    private final class LineProgress implements Progress {
+        @Override
+        public Task begin(String text) {
+            Instant start = clock.instant();
+            log(text);
+            return new Task() {
+                private String current = text;
+
+                @Override
+                public void update(String phase) {
+                    if (!phase.equals(current)) {
+                        current = phase;
+                        log(phase);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    log(current + " (" + Durations.format(Duration.between(start, clock.instant())) + ")");
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.lstudio.cli;
+
+import dev.lstudio.dsl.DslTimeoutException;
+import dev.lstudio.dsl.ScriptCompileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place that maps a failure to an exit status. It walks the cause chain (a timeout
+ * inside a {@code parallel} item still exits 124); the first exception that is
+ * {@link ExitCoded} or whose type (or a supertype) is in the table decides.
+ */
+final class ExitCodes {
+    private static final Map<Class<? extends Throwable>, ExitCode> TABLE = new LinkedHashMap<>();
+
+    static {
+        TABLE.put(DslTimeoutException.class, ExitCode.TIMEOUT);
+        TABLE.put(ScriptCompileException.class, ExitCode.USAGE);
+        // The api layer's exceptions join here when it lands, e.g.
+        // TABLE.put(AuthenticationException.class, ExitCode.CREDENTIALS);
+        // TABLE.put(ApiException.class, ExitCode.API);
+    }
+
+    private ExitCodes() {
+    }
+
+    static ExitCode of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExitCoded) {
+                return ((ExitCoded) t).exitCode();
+            }
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                ExitCode code = TABLE.get(type);
+                if (code != null) {
+                    return code;
+                }
+            }
+        }
+        return ExitCode.SCRIPT_FAILED;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.lstudio.cli;
+
+import dev.lstudio.dsl.DslContext;
+import dev.lstudio.dsl.DslException;
+import dev.lstudio.dsl.ScriptCache;
+import dev.lstudio.dsl.ScriptCompileException;
+import dev.lstudio.dsl.ScriptCompiler;
+import dev.lstudio.dsl.Teardown;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one script headlessly: lock, load (from the compiled-script cache when it can),
+ * run with a fresh teardown registry, report, and always run teardown before returning the
+ * exit status.
+ */
+final class ScriptRunner {
+    private final Console console;
+    private final GlobalOptions options;
+    private final Map<String, String> env;
+    private final Dirs dirs;
+    private final boolean handleSignals;
+
+    ScriptRunner(Console console, GlobalOptions options, Map<String, String> env, boolean handleSignals) {
+        this.console = console;
+        this.options = options;
+        this.env = env;
+        this.dirs = Dirs.from(env);
+        this.handleSignals = handleSignals;
+    }
+
+    int run(ScriptSource source, List<String> args, boolean lockByDefault) {
+        RunLock lock = null;
+        try {
+            if (options.lock(lockByDefault)) {
+                lock = RunLock.acquire(dirs.locks(), source.lockKey());
+            }
+            return load(source, args);
+        } catch (RunLock.Held e) {
+            console.error("lstudio: " + e.getMessage());
+            return e.exitCode().code();
+        } catch (IOException e) {
+            console.error("lstudio: cannot take the run lock in " + dirs.locks() + ": " + e.getMessage()
+                    + "; pass --no-lock to run without it");
+            return ExitCode.USAGE.code();
+        } finally {
+            closeQuietly(lock);
+        }
+    }
+
+    private int load(ScriptSource source, List<String> args) {
+        ScriptCache.Lookup lookup;
+        long started = System.nanoTime();
+        try {
+            lookup = ScriptCache.at(dirs.scripts(), Version.get())
+                    .load(source.className(), source.text(), ScriptCompiler::create);
+        } catch (ScriptCompileException e) {
+            for (ScriptCompileException.Problem p : e.problems()) {
+                console.error(p.line() > 0
+                        ? source.displayName() + ":" + p.line() + ":" + p.column() + ": " + p.message()
+                        : source.displayName() + ": " + p.message());
+            }
+            return ExitCode.USAGE.code();
+        }
+        console.debug((lookup.hit() ? "compiled-script cache hit" : "compiled and cached") + " in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms: " + lookup.file());
+        return execute(source, lookup, args);
+    }
+
+    private int execute(ScriptSource source, ScriptCache.Lookup lookup, List<String> args) {
+        Teardown teardown = Teardown.create(console::log);
+        DslContext context = ContextFactory.create(options, args, env, console, teardown);
+        SignalGuard guard = handleSignals ? SignalGuard.install(teardown, console, Thread.currentThread()) : null;
+        int status = ExitCode.SCRIPT_FAILED.code();
+        try {
+            lookup.script().newInstance(context).run();
+            status = ExitCode.SUCCESS.code();
+        } catch (Throwable failure) { // scripts throw anything, checked exceptions included
+            status = report(source, lookup.script().mainClassName(), failure, guard);
+        } finally {
+            List<Throwable> failures = teardown.runAll();
+            if (!failures.isEmpty()) {
+                console.error("lstudio: " + failures.size() + " teardown action(s) failed; see the lines above");
+            }
+            status = afterTeardown(status, failures, guard);
+            if (guard != null) {
+                guard.close();
+            }
+            console.out().flush();
+        }
+        return status;
+    }
+
+    private static int afterTeardown(int status, List<Throwable> failures, SignalGuard guard) {
+        if (guard != null && guard.received() != null) {
+            return guard.received().code();
+        }
+        return status == ExitCode.SUCCESS.code() && !failures.isEmpty() ? ExitCode.SCRIPT_FAILED.code() : status;
+    }
+
+    private int report(ScriptSource source, String mainClass, Throwable failure, SignalGuard guard) {
+        if (guard != null && guard.received() != null) {
+            console.debug("script ended by the signal: " + failure);
+            return guard.received().code();
+        }
+        ExitCode code = ExitCodes.of(failure);
+        String where = Failures.location(failure, mainClass, source.displayName());
+        console.error("lstudio: " + Failures.describe(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
+        if (console.debugging()) {
+            console.stackTrace(failure);
+        } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)) {
+            console.error("lstudio: run with --debug for the full stack trace");
+        }
+        return code.code();
+    }
+
+    private static void closeQuietly(RunLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                // The OS releases the lock when the process exits anyway.
+            }
+        }
+    }
+}

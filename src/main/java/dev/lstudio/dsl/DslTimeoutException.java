@@ -1,0 +1,18 @@
+package dev.lstudio.dsl;
+
+import java.time.Duration;
+
+/** A {@code timeout(...)} block ran past its limit; the runner exits 124 for it. */
+public final class DslTimeoutException extends DslException {
+    private static final long serialVersionUID = 1L;
+    private final transient Duration limit;
+
+    DslTimeoutException(Duration limit, Throwable cause) {
+        super("timed out after " + Durations.format(limit), cause);
+        this.limit = limit;
+    }
+
+    public Duration limit() {
+        return limit;
+    }
+}

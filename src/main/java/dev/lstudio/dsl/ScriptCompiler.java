@@ -1,0 +1,104 @@
+package dev.lstudio.dsl;
+
+import groovy.lang.GroovyClassLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+/**
+ * Compiles script text to class bytes. Holds THE CompilerConfiguration factory: the runner,
+ * the cache and the REPL all take their configuration from {@link #configuration()}.
+ * Kept apart from {@link CompiledScript} and {@link ScriptCache} so that a cache hit never
+ * loads the Groovy compiler.
+ */
+public final class ScriptCompiler {
+    private final AtomicInteger compilations = new AtomicInteger();
+
+    private ScriptCompiler() {
+    }
+
+    public static ScriptCompiler create() {
+        return new ScriptCompiler();
+    }
+
+    /**
+     * A fresh configuration (it is mutable, so never shared): {@link LstudioScript} as the
+     * script base class, and the DSL's types and {@code java.time.Duration} imported.
+     */
+    public static CompilerConfiguration configuration() {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(LstudioScript.class.getName());
+        config.setTargetBytecode(CompilerConfiguration.JDK17);
+        config.setSourceEncoding("UTF-8");
+        ImportCustomizer imports = new ImportCustomizer();
+        imports.addStarImports(LstudioScript.class.getPackageName());
+        imports.addImports(java.time.Duration.class.getName());
+        config.addCompilationCustomizers(imports);
+        return config;
+    }
+
+    /** Compiles {@code text} as a script class named {@code className}. */
+    public CompiledScript compile(String className, String text) {
+        compilations.incrementAndGet();
+        CompilerConfiguration config = configuration();
+        GroovyClassLoader loader = new GroovyClassLoader(LstudioScript.class.getClassLoader(), config);
+        CompilationUnit unit = new CompilationUnit(config, null, loader);
+        unit.addSource(className + ".groovy", text);
+        try {
+            unit.compile(Phases.CLASS_GENERATION);
+        } catch (MultipleCompilationErrorsException e) {
+            throw new ScriptCompileException(problems(e), e);
+        } catch (CompilationFailedException e) {
+            throw new ScriptCompileException(List.of(new ScriptCompileException.Problem(0, 0, e.getMessage())), e);
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        unit.getClasses().forEach(c -> classes.put(c.getName(), c.getBytes()));
+        if (!classes.containsKey(className)) {
+            throw new ScriptCompileException(List.of(new ScriptCompileException.Problem(1, 1,
+                    "the script declares classes but has no statements to run")), null);
+        }
+        return CompiledScript.of(className, classes);
+    }
+
+    /** How many times this compiler compiled (the cache's tests and metrics read it). */
+    public int compilations() {
+        return compilations.get();
+    }
+
+    private static List<ScriptCompileException.Problem> problems(MultipleCompilationErrorsException e) {
+        List<ScriptCompileException.Problem> problems = new ArrayList<>();
+        for (Message message : e.getErrorCollector().getErrors()) {
+            problems.add(problem(message));
+        }
+        return problems;
+    }
+
+    private static ScriptCompileException.Problem problem(Message message) {
+        if (message instanceof SyntaxErrorMessage) {
+            SyntaxException cause = ((SyntaxErrorMessage) message).getCause();
+            return new ScriptCompileException.Problem(cause.getLine(), cause.getStartColumn(),
+                    cause.getOriginalMessage());
+        }
+        if (message instanceof ExceptionMessage) {
+            Exception cause = ((ExceptionMessage) message).getCause();
+            return new ScriptCompileException.Problem(0, 0, String.valueOf(cause.getMessage()));
+        }
+        if (message instanceof SimpleMessage) {
+            return new ScriptCompileException.Problem(0, 0, ((SimpleMessage) message).getMessage());
+        }
+        return new ScriptCompileException.Problem(0, 0, message.toString());
+    }
+}

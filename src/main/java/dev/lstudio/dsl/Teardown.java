@@ -1,0 +1,162 @@
+package dev.lstudio.dsl;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Actions that must run however a run ends: on an exception, on SIGINT/SIGTERM and at exit.
+ * They run last-registered-first, each at most once, and a failing action does not stop the
+ * ones after it. The runner calls {@link #runAll()} in a finally block and from its signal
+ * handler; both may race, so everything here is synchronized and a second caller waits for
+ * the first to finish.
+ *
+ * <p>Two kinds: {@link #add} actions always run; {@link #guard} actions (such as "stop the
+ * studio this block started") are dropped once the script calls {@link #keepRunning()} or the
+ * action's own {@link Action#keep()}.
+ */
+public final class Teardown {
+    private final Deque<Action> actions = new ArrayDeque<>();
+    private final Consumer<String> log;
+    private boolean keepRunning;
+
+    private Teardown(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /** A registry that reports what it does to {@code log} (the runner's stderr sink). */
+    public static Teardown create(Consumer<String> log) {
+        return new Teardown(Objects.requireNonNull(log, "log"));
+    }
+
+    public Action add(String description, Runnable action) {
+        return register(description, action, false);
+    }
+
+    public Action guard(String description, Runnable action) {
+        return register(description, action, true);
+    }
+
+    /** From now on, guard actions (registered before or after) are left undone at exit. */
+    public synchronized void keepRunning() {
+        keepRunning = true;
+    }
+
+    public synchronized boolean keepingRunning() {
+        return keepRunning;
+    }
+
+    public synchronized int pending() {
+        return actions.size();
+    }
+
+    /**
+     * Runs every pending action, newest first, and returns the failures (already logged).
+     * The caller's interrupt flag is cleared while actions run and restored afterwards: the
+     * usual caller was just interrupted by a signal, and cleanup must not fail because of it.
+     */
+    public synchronized List<Throwable> runAll() {
+        List<Throwable> failures = new ArrayList<>();
+        boolean interrupted = Thread.interrupted();
+        try {
+            Action next;
+            while ((next = actions.pollFirst()) != null) {
+                if (next.guard && (keepRunning || next.kept)) {
+                    log.accept("left running (keepRunning): " + next.description);
+                    continue;
+                }
+                Throwable failure = next.execute();
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return failures;
+    }
+
+    private synchronized Action register(String description, Runnable action, boolean guard) {
+        Action registered = new Action(Objects.requireNonNull(description, "description"),
+                Objects.requireNonNull(action, "action"), guard);
+        actions.addFirst(registered);
+        return registered;
+    }
+
+    /** A registered action; the code that registered it may finish it early or drop it. */
+    public final class Action {
+        private final String description;
+        private final Runnable body;
+        private final boolean guard;
+        private boolean kept;
+        private boolean done;
+
+        private Action(String description, Runnable body, boolean guard) {
+            this.description = description;
+            this.body = body;
+            this.guard = guard;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** Removes the action without running it (the work it guards ended cleanly). */
+        public void cancel() {
+            synchronized (Teardown.this) {
+                actions.remove(this);
+                done = true;
+            }
+        }
+
+        /** Runs the action now, if it has not run yet, and removes it; rethrows its failure. */
+        public void runNow() {
+            Throwable failure;
+            synchronized (Teardown.this) {
+                actions.remove(this);
+                failure = execute();
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+            if (failure != null) {
+                throw new DslException("teardown '" + description + "' failed", failure);
+            }
+        }
+
+        /** For a guard: leave what it guards running at exit. */
+        public void keep() {
+            synchronized (Teardown.this) {
+                kept = true;
+            }
+        }
+
+        private Throwable execute() {
+            if (done) {
+                return null;
+            }
+            done = true;
+            log.accept("teardown: " + description);
+            try {
+                body.run();
+                return null;
+            } catch (Throwable e) { // Groovy closures throw checked exceptions unchecked
+                log.accept("teardown '" + description + "' failed: " + e);
+                return e;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+}

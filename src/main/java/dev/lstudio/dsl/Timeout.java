@@ -1,0 +1,75 @@
+package dev.lstudio.dsl;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a block on the caller's own thread (so thread-bound state and teardown stay where they
+ * are) and interrupts that thread when the limit passes. Blocking calls then throw, and the
+ * block's failure is replaced by a {@link DslTimeoutException} that carries it as the cause.
+ */
+final class Timeout {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lstudio-timeout");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Timeout() {
+    }
+
+    static <T> T run(Duration limit, Callable<T> block) throws Exception {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new DslException("timeout: the limit must be positive, got " + Durations.format(limit));
+        }
+        Deadline deadline = new Deadline(Thread.currentThread());
+        ScheduledFuture<?> timer = TIMER.schedule(deadline::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        T result;
+        try {
+            result = block.call();
+        } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked
+            timer.cancel(false);
+            if (deadline.finish()) {
+                throw new DslTimeoutException(limit, failure);
+            }
+            throw Sneaky.<Exception>rethrow(failure);
+        }
+        timer.cancel(false);
+        if (deadline.finish()) {
+            // The block swallowed the interrupt and ran past its limit: still a timeout.
+            throw new DslTimeoutException(limit, null);
+        }
+        return result;
+    }
+
+    /** Makes "fire" and "finish" exclusive, so a late timer never interrupts code after the block. */
+    private static final class Deadline {
+        private final Thread owner;
+        private boolean fired;
+        private boolean finished;
+
+        Deadline(Thread owner) {
+            this.owner = owner;
+        }
+
+        synchronized void fire() {
+            if (!finished) {
+                fired = true;
+                owner.interrupt();
+            }
+        }
+
+        /** Returns whether the limit passed; clears the interrupt that this deadline caused. */
+        synchronized boolean finish() {
+            finished = true;
+            if (fired) {
+                Thread.interrupted();
+            }
+            return fired;
+        }
+    }
+}

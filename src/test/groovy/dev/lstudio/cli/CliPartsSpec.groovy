@@ -1,0 +1,62 @@
+package dev.lstudio.cli
+
+import dev.lstudio.dsl.DslTimeoutException
+import dev.lstudio.dsl.ParallelException
+import java.nio.file.Path
+import spock.lang.Specification
+
+class CliPartsSpec extends Specification {
+    def "a failure of #failure.class.simpleName maps to exit code #expected"() {
+        expect:
+        ExitCodes.of(failure) == expected
+
+        where:
+        failure                                                        || expected
+        new RuntimeException('x')                                      || ExitCode.SCRIPT_FAILED
+        timeout()                                                      || ExitCode.TIMEOUT
+        new RuntimeException('wrapped', timeout())                     || ExitCode.TIMEOUT
+        new RunLock.Held('/x.groovy', '12', Path.of('/l'))             || ExitCode.LOCKED
+        new CredentialsFailure()                                       || ExitCode.CREDENTIALS
+        new IllegalStateException('outer', new CredentialsFailure())   || ExitCode.CREDENTIALS
+    }
+
+    def "state and cache folders follow #env"() {
+        expect:
+        Dirs.from(env) == new Dirs(Path.of(state), Path.of(cache))
+
+        where:
+        env                                                               || state                       | cache
+        [LSTUDIO_HOME: '/t/home', XDG_STATE_HOME: '/x']                   || '/t/home/state'             | '/t/home/cache'
+        [HOME: '/u', XDG_STATE_HOME: '/xs', XDG_CACHE_HOME: '/xc']        || '/xs/lstudio'               | '/xc/lstudio'
+        [HOME: '/u']                                                      || '/u/.local/state/lstudio'   | '/u/.cache/lstudio'
+    }
+
+    def "script file #fileName compiles as class #className"() {
+        expect:
+        ScriptSource.classNameFor(fileName) == className
+
+        where:
+        fileName              || className
+        'nightly.groovy'      || 'nightly'
+        'nightly-job.groovy'  || 'nightly_job'
+        '2024 report.groovy'  || 'Script_2024_report'
+        'class.groovy'        || 'Script_class'
+        'run'                 || 'run'
+    }
+
+    private static DslTimeoutException timeout() {
+        // thrown by a real timeout block, since its constructor is the DSL's own
+        def script = dev.lstudio.dsl.ScriptCompiler.create().compile('T', '').newInstance(dev.lstudio.dsl.DslContext.system())
+        try {
+            script.timeout(java.time.Duration.ofMillis(1)) { Thread.sleep(600_000) }
+        } catch (DslTimeoutException e) {
+            return e
+        }
+        throw new AssertionError('no timeout')
+    }
+
+    static final class CredentialsFailure extends RuntimeException implements ExitCoded {
+        @Override
+        ExitCode exitCode() { ExitCode.CREDENTIALS }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.lstudio.dsl
+
+import java.time.Duration
+
+/** Runs DSL code the way the runner does, with captured output, recorded sleeps and pinned jitter. */
+class ScriptHarness {
+    final ByteArrayOutputStream stdout = new ByteArrayOutputStream()
+    final List<String> logs = Collections.synchronizedList([])
+    final List<Duration> sleeps = Collections.synchronizedList([])
+    final ScriptCompiler compiler = ScriptCompiler.create()
+    double jitter = 0
+    List<String> args = []
+    Map<String, String> env = [:]
+    Teardown teardown = Teardown.create { logs << it }
+
+    DslContext context() {
+        def printStream = new PrintStream(stdout, true, 'UTF-8')
+        def output = [log: { String m -> logs << m }, out: { printStream }] as Output
+        DslContext.builder()
+                .args(args)
+                .env(env)
+                .output(output)
+                .teardown(teardown)
+                .sleeper({ Duration d -> sleeps << d } as Sleeper)
+                .random({ jitter } as java.util.function.DoubleSupplier)
+                .build()
+    }
+
+    /** Compiles and runs {@code code} as a script and returns its value. */
+    Object run(String code) {
+        compiler.compile('TestScript', code).newInstance(context()).run()
+    }
+
+    /** An empty script to call the verbs on directly, as a script would. */
+    LstudioScript script() {
+        compiler.compile('EmptyScript', '').newInstance(context())
+    }
+
+    String out() {
+        stdout.toString('UTF-8')
+    }
+}
