@@ -16,10 +16,12 @@ import java.util.function.Consumer;
  *
  * <p>Two kinds: {@link #add} actions always run; {@link #guard} actions (such as "stop the
  * studio this block started") are dropped once the script calls {@link #keepRunning()} or the
- * action's own {@link Action#keep()}.
+ * action's own {@link Action#keep()}. {@link #last} actions (the exit summary) run after all
+ * the others, whenever they were registered, and are not announced.
  */
 public final class Teardown {
     private final Deque<Action> actions = new ArrayDeque<>();
+    private final Deque<Action> finals = new ArrayDeque<>();
     private final Consumer<String> log;
     private boolean keepRunning;
 
@@ -40,6 +42,15 @@ public final class Teardown {
         return register(description, action, true);
     }
 
+    /** An action that runs after every other one (in registration order among its kind), without a "teardown:" line. */
+    public synchronized Action last(String description, Runnable action) {
+        Action registered = new Action(Objects.requireNonNull(description, "description"),
+                Objects.requireNonNull(action, "action"), false);
+        registered.quiet = true;
+        finals.addLast(registered);
+        return registered;
+    }
+
     /** From now on, guard actions (registered before or after) are left undone at exit. */
     public synchronized void keepRunning() {
         keepRunning = true;
@@ -50,7 +61,7 @@ public final class Teardown {
     }
 
     public synchronized int pending() {
-        return actions.size();
+        return actions.size() + finals.size();
     }
 
     /**
@@ -68,6 +79,12 @@ public final class Teardown {
                     log.accept("left running (keepRunning): " + next.description);
                     continue;
                 }
+                Throwable failure = next.execute();
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+            while ((next = finals.pollFirst()) != null) {
                 Throwable failure = next.execute();
                 if (failure != null) {
                     failures.add(failure);
@@ -95,6 +112,7 @@ public final class Teardown {
         private final boolean guard;
         private boolean kept;
         private boolean done;
+        private boolean quiet;
 
         private Action(String description, Runnable body, boolean guard) {
             this.description = description;
@@ -110,17 +128,25 @@ public final class Teardown {
         public void cancel() {
             synchronized (Teardown.this) {
                 actions.remove(this);
+                finals.remove(this);
                 done = true;
             }
         }
 
-        /** Runs the action now, if it has not run yet, and removes it; rethrows its failure. */
+        /**
+         * Runs the action now, if it has not run yet, and removes it; rethrows its failure. The
+         * work happens outside the registry's lock, so other threads can register meanwhile.
+         */
         public void runNow() {
-            Throwable failure;
             synchronized (Teardown.this) {
                 actions.remove(this);
-                failure = execute();
+                finals.remove(this);
+                if (done) {
+                    return;
+                }
+                done = true;
             }
+            Throwable failure = perform();
             if (failure instanceof RuntimeException) {
                 throw (RuntimeException) failure;
             }
@@ -132,10 +158,24 @@ public final class Teardown {
             }
         }
 
+        /** Whether it has run or been cancelled. */
+        public boolean finished() {
+            synchronized (Teardown.this) {
+                return done;
+            }
+        }
+
         /** For a guard: leave what it guards running at exit. */
         public void keep() {
             synchronized (Teardown.this) {
                 kept = true;
+            }
+        }
+
+        /** For a guard: whether it will be left undone at exit ({@link #keep()} or {@link Teardown#keepRunning()}). */
+        public boolean kept() {
+            synchronized (Teardown.this) {
+                return guard && (kept || keepRunning);
             }
         }
 
@@ -144,7 +184,13 @@ public final class Teardown {
                 return null;
             }
             done = true;
-            log.accept("teardown: " + description);
+            return perform();
+        }
+
+        private Throwable perform() {
+            if (!quiet) {
+                log.accept("teardown: " + description);
+            }
             try {
                 body.run();
                 return null;
