@@ -1,40 +1,79 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.api.ApiConfig;
+import dev.lstudio.api.Environment;
+import dev.lstudio.api.LightningApi;
+import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.LightningClient;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.Teardown;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Builds the {@link DslContext} for one run from the parsed options. This is where the next
- * step plugs in the API side:
- * <ul>
- *   <li>{@code --emulator}: start the embedded emulator here, print the banner, register its
- *       shutdown with {@code teardown} (first, so it runs last), and point the client at it;</li>
- *   <li>otherwise read credentials (env, {@code ~/.lightning/credentials.json}) and build the
- *       client facade; {@code --debug} turns on its redacted HTTP log;</li>
- *   <li>hand the client to the context builder, next to the teamspace and {@code --json}.</li>
- * </ul>
- * Missing credentials should fail only when a script first needs the API, so that scripts
- * without studio verbs keep running offline.
+ * Builds the {@link DslContext} for one run from the parsed options, with its API client: from
+ * the credentials in the environment or {@code ~/.lightning/credentials.json}, built when a
+ * script first needs it (so scripts without studio verbs run offline and without credentials);
+ * with {@code --debug}, its HTTP log (key redacted) goes to the debug lines.
  */
 final class ContextFactory {
     private ContextFactory() {
     }
 
-    static DslContext create(GlobalOptions options, List<String> args, Map<String, String> env,
-                             Console console, Teardown teardown) {
-        if (options.emulator) {
-            console.debug("--emulator given; the embedded emulator is not wired in yet");
+    /** One run's context and what must be closed after its teardown. */
+    static final class Run implements AutoCloseable {
+        final DslContext context;
+
+        private Run(DslContext context) {
+            this.context = context;
         }
-        return DslContext.builder()
+
+        @Override
+        public void close() {
+            if (context.clientBuilt()) {
+                context.client().close();
+            }
+        }
+    }
+
+    static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
+                      Console console, Teardown teardown) {
+        Environment environment = Environment.of(env, home(env));
+        Supplier<LightningClient> client = () -> fromEnvironment(environment, options, console);
+        DslContext context = DslContext.builder()
                 .args(args)
                 .env(env)
                 .output(console)
                 .progress(console.progress())
                 .teardown(teardown)
+                .client(client)
                 .teamspace(options.teamspace != null ? options.teamspace : env.get("LIGHTNING_TEAMSPACE"))
                 .jsonResults(options.json)
                 .build();
+        return new Run(context);
+    }
+
+    private static LightningClient fromEnvironment(Environment environment, GlobalOptions options, Console console) {
+        List<String> early = new ArrayList<>();
+        ApiConfig config = ApiConfig.fromEnvironment(environment, early::add);
+        early.forEach(w -> console.log("warning: " + w));
+        return client(config, environment, options, console);
+    }
+
+    static LightningClient client(ApiConfig config, Environment environment, GlobalOptions options, Console console) {
+        ApiConfig logged = options.debug ? config.withDebugLog(line -> console.debug("http: " + line)) : config;
+        ClientOptions clientOptions = ClientOptions.defaults()
+                .withEnvironment(environment)
+                .withProgress(console.progress())
+                .withWarnings(w -> console.log("warning: " + w));
+        return LightningClient.create(LightningApi.create(logged), clientOptions);
+    }
+
+    private static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 }

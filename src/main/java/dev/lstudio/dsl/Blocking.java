@@ -66,6 +66,32 @@ final class Blocking {
         }
     }
 
+    /**
+     * Runs cleanup work (stopping a studio) to its end whatever interrupts the caller receives
+     * meanwhile: a signal, or a failed {@code parallel} cancelling its items more than once,
+     * must not break the very call that stops the studio. The caller's interrupt flag is kept.
+     */
+    static void uninterruptibly(Runnable work) {
+        Future<?> future = WORKERS.submit(work);
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    future.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw Sneaky.<RuntimeException>rethrow(withCallerFrames(e.getCause()));
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Waits for the worker to finish, up to {@code unwind}, through further interrupts (kept for the caller). */
     private static void awaitUnwind(CountDownLatch finished, Duration unwind) {
         long deadline = System.nanoTime() + unwind.toNanos();

@@ -77,8 +77,9 @@ final class Ledger {
         }
         entry.owner = Thread.currentThread();
         if (entry.guard == null || entry.guard.finished()) {
+            // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
             entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
-                    () -> stopForTeardown(entry));
+                    () -> Blocking.uninterruptibly(() -> stopForTeardown(entry)));
             if (entry.kept) {
                 entry.guard.keep();
             }
@@ -95,6 +96,23 @@ final class Ledger {
             if (entry.guard != null) {
                 entry.guard.cancel();
             }
+        }
+    }
+
+    /** The server refused the start request: nothing runs, and a studio that never ran here leaves the summary. */
+    synchronized void refused(Studio studio) {
+        Entry entry = entries.get(studio.id());
+        if (entry == null) {
+            return;
+        }
+        entry.runningSince = -1;
+        if (entry.guard != null) {
+            entry.guard.cancel();
+        }
+        if (entry.ranNanos == 0 && entry.machines.size() <= 1) {
+            entries.remove(studio.id());
+        } else {
+            entry.machines.remove(entry.machines.size() - 1);
         }
     }
 
@@ -142,31 +160,23 @@ final class Ledger {
     }
 
     /**
-     * Stops what {@code entries} guard, now and whatever {@code keepRunning} said (used when a
-     * block fails, and by the watchdog). Runs on the calling thread with its interrupt flag
-     * cleared, so the stop's own calls work; the flag is restored afterwards.
+     * Stops the studios of {@code toStop} now, those kept running too when {@code evenIfKept}
+     * (a block that failed does not, the watchdog does).
      */
     void stopNow(List<Entry> toStop, boolean evenIfKept) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            for (Entry entry : toStop) {
-                Teardown.Action guard;
-                synchronized (this) {
-                    guard = entry.guard;
-                }
-                if (guard == null || guard.finished()) {
-                    continue;
-                }
-                if (guard.kept() && !evenIfKept) {
-                    context.output().log("left running (keepRunning): studio '" + entry.name() + "'");
-                    continue;
-                }
-                guard.runNow();
+        for (Entry entry : toStop) {
+            Teardown.Action guard;
+            synchronized (this) {
+                guard = entry.guard;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (guard == null || guard.finished()) {
+                continue;
             }
+            if (guard.kept() && !evenIfKept) {
+                context.output().log("left running (keepRunning): studio '" + entry.name() + "'");
+                continue;
+            }
+            guard.runNow();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lstudio.api.ApiException;
 import dev.lstudio.api.Endpoint;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.ExecResult;
@@ -107,14 +108,21 @@ public final class StudioHandle {
                 startedHere.add(entry);
             }
         }
-        Blocking.call(() -> {
-            if (wait) {
-                studio.start(slug, spot, maxRuntime, timeout);
-            } else {
-                studio.requestStart(slug, spot, maxRuntime);
+        try {
+            Blocking.call(() -> {
+                if (wait) {
+                    studio.start(slug, spot, maxRuntime, timeout);
+                } else {
+                    studio.requestStart(slug, spot, maxRuntime);
+                }
+                return null;
+            });
+        } catch (ApiException e) {
+            if (!up && e.httpStatus() >= 400 && e.httpStatus() < 500) {
+                session.ledger().refused(studio);
             }
-            return null;
-        });
+            throw e;
+        }
         return this;
     }
 

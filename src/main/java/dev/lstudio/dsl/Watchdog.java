@@ -77,7 +77,7 @@ final class Watchdog {
         Duration used = ledger.machineTime();
         if (limit != null && used.compareTo(limit) >= 0 && !ledger.running().isEmpty()) {
             expire(ledger.running(), "the run's budget of " + Durations.format(limit)
-                    + " of machine time is used up (" + Durations.format(used.withNanos(0)) + ")", limit);
+                    + " of machine time is used up (" + Durations.format(used) + ")", limit);
         }
     }
 
