@@ -86,8 +86,8 @@ class TrackedTerminal extends DumbTerminal {
     }
 
     @Override
-    void close() throws IOException {
+    protected void doClose() throws IOException {
         closed = true
-        super.close()
+        super.doClose()
     }
 }

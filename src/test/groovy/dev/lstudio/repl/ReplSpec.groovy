@@ -138,15 +138,18 @@ class ReplSpec extends Specification {
         !thread.alive
     }
 
-    def "Ctrl-D quits, lists the studios started here that still run, and stops them on y"() {
+    def "Ctrl-D quits, lists the studios started here that still run, and leaves them running on a plain Enter"() {
         given:
         def session = Mock(Session)
 
         when:
-        def screen = run(harness.builder().session(session).build(), '' ) // Ctrl-D first
-        harness.type('') // nothing more
+        harness.type(CTRL_D + "\n")
+        def thread = harness.start(harness.builder().session(session).build())
+        thread.join(20_000)
+        def screen = harness.output()
 
         then:
+        !thread.alive
         1 * session.stillRunning() >> ['gpu-box', 'trainer']
         0 * session.stop(_)
         screen.contains('Still running, started in this session: gpu-box, trainer')
