@@ -6,22 +6,17 @@ import org.jline.terminal.Attributes
 import org.jline.terminal.Attributes.ControlChar
 import org.jline.terminal.Attributes.LocalFlag
 import org.jline.terminal.Size
-import org.jline.terminal.Terminal
 import org.jline.terminal.impl.DumbTerminal
 
 /**
  * A REPL over a dumb terminal fed from bytes, the way JLine's own tests drive a LineReader.
- * Input is typed up front; output is read back as text with control sequences removed.
+ * Output is read back as text with control sequences removed.
  */
 class ReplHarness {
     final PipedOutputStream keyboard = new PipedOutputStream()
     final PipedInputStream input = new PipedInputStream(keyboard, 64 * 1024)
     final ByteArrayOutputStream screen = new ByteArrayOutputStream()
     final TrackedTerminal terminal
-
-    void close() {
-        terminal.close()
-    }
 
     ReplHarness(String type = 'ansi') {
         terminal = new TrackedTerminal(type, input, screen)
@@ -34,18 +29,14 @@ class ReplHarness {
         terminal.attributes = tty
     }
 
-    static Terminal dumb(String keys, ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-        new DumbTerminal('test', 'dumb', new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)
+    void close() {
+        terminal.close()
     }
 
+    /** Types keys through a pipe; the REPL reads them when it gets there, as from a keyboard. */
     void type(String keys) {
         keyboard.write(keys.getBytes(StandardCharsets.UTF_8))
         keyboard.flush()
-    }
-
-    /** Ends input, as closing the terminal would: JLine reads it as Ctrl-D. */
-    void hangUp() {
-        keyboard.close()
     }
 
     String output() {
