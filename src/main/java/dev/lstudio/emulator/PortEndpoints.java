@@ -35,6 +35,9 @@ final class PortEndpoints {
             throw ApiError.invalid("port must be a number from 1 to 65535, e.g. {\"port\": 8080, \"cloudspace_id\": \"...\"}");
         }
         String studioId = Json.text(body, "cloudspace_id");
+        if (studioId == null) {
+            studioId = Json.text(body, "cloud_space_id");
+        }
         if (studioId == null || studioId.isBlank()) {
             throw ApiError.invalid("cloudspace_id is required: the id of the studio whose port to expose");
         }
@@ -44,8 +47,9 @@ final class PortEndpoints {
             throw ApiError.invalid("endpoint_type must be one of " + TYPES + ", not " + type);
         }
         String name = Json.text(body, "name");
+        String id = studioId;
         return store.write(() -> {
-            Studio s = store.studio(projectId, studioId);
+            Studio s = store.studio(projectId, id);
             for (Store.Endpoint e : store.endpoints()) {
                 if (e.cloudspaceId().equals(s.id) && e.port() == port) {
                     throw ApiError.alreadyExists("port " + port + " of studio " + s.name + " is already exposed as endpoint "
