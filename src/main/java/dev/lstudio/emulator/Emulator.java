@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -126,10 +125,24 @@ public final class Emulator implements AutoCloseable {
         String user = settings.userId() != null ? settings.userId() : saved != null && saved.userId != null
                 ? saved.userId : UUID.randomUUID().toString();
         String key = settings.apiKey() != null ? settings.apiKey() : saved != null && saved.apiKey != null
-                ? saved.apiKey : HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                ? saved.apiKey : randomKey();
         String name = settings.username() != null ? settings.username() : saved != null && saved.username != null
                 ? saved.username : "demo";
         return new Store.Identity(user, key, name);
+    }
+
+    /**
+     * 20 characters (about 100 bits): short enough that base64 of "uuid:key" stays on one line,
+     * because the reference's {@code echo -n "$ID:$KEY" | base64} wraps longer input at 76 columns.
+     */
+    private static String randomKey() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
     }
 
     private static ThreadFactory threads(String name) {
