@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -58,11 +59,15 @@ final class StudioFiles {
             }
             for (Path src : all) {
                 Path dst = to.resolve(from.relativize(src).toString());
-                if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
-                            LinkOption.NOFOLLOW_LINKS);
+                try {
+                    if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(dst);
+                    } else {
+                        Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                                LinkOption.NOFOLLOW_LINKS);
+                    }
+                } catch (NoSuchFileException e) {
+                    // removed by a command of the running source studio while we copied: a fork is a snapshot
                 }
             }
         } catch (IOException e) {

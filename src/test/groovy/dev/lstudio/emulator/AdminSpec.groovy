@@ -1,28 +1,12 @@
 package dev.lstudio.emulator
 
 import java.nio.file.Files
-import java.nio.file.Path
-import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 /** /_emulator/: what runs, what it used, what ran, and reset. */
-class AdminSpec extends Specification {
-    @Shared
-    @TempDir
-    Path state
-    @Shared
-    @AutoCleanup
-    Emulator emu
-    @Shared
-    Api api
-
-    def setupSpec() {
-        emu = Emulator.builder().stateDir(state).startDelay(Duration.ZERO).stopDelay(Duration.ZERO)
-                .faults('GET /v1/auth/whoami 503').seed(3L).build().start()
-        api = new Api(emu)
+class AdminSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.faults('GET /v1/auth/whoami 503').seed(3L)
     }
 
     Map entry(Map s) { api.admin('studios').studios.find { it.id == s.id } as Map }

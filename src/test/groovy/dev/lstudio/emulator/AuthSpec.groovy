@@ -1,15 +1,11 @@
 package dev.lstudio.emulator
 
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
-class AuthSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().userId('u-auth').apiKey('secret-key-123').build().start()
-    @Shared
-    Api api = new Api(emu)
+class AuthSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.userId('u-auth').apiKey('secret-key-123')
+    }
 
     def "a call #what is refused with 401 and a gRPC UNAUTHENTICATED body that never echoes the key"() {
         when:

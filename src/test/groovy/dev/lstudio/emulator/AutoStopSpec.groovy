@@ -1,18 +1,9 @@
 package dev.lstudio.emulator
 
 import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
 /** A studio stops by itself when its requested run duration is up, or when it has been idle too long. */
-class AutoStopSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().startDelay(Duration.ZERO).stopDelay(Duration.ZERO).build().start()
-    @Shared
-    Api api = new Api(emu)
-
+class AutoStopSpec extends WithEmulator {
     String stopReason(Map s) {
         api.admin('studios').studios.find { it.id == s.id }.lastStopReason
     }

@@ -1,35 +1,18 @@
 package dev.lstudio.emulator
 
 import groovy.json.JsonSlurper
-import java.nio.file.Path
-import java.time.Duration
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
 import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 /** Many clients at once: nothing is lost, nothing is done twice. */
-class ConcurrencySpec extends Specification {
+class ConcurrencySpec extends WithEmulator {
     static final int THREADS = 16
 
     @Shared
-    @TempDir
-    Path state
-    @Shared
-    @AutoCleanup
-    Emulator emu
-    @Shared
-    Api api
-    @Shared
     @AutoCleanup('shutdownNow')
     def pool = Executors.newFixedThreadPool(THREADS)
-
-    def setupSpec() {
-        emu = Emulator.builder().stateDir(state).startDelay(Duration.ZERO).stopDelay(Duration.ZERO).build().start()
-        api = new Api(emu)
-    }
 
     /** Runs the task on every thread at once and returns their answers. */
     def <T> List<T> together(int n = THREADS, Closure<T> task) {

@@ -1,28 +1,9 @@
 package dev.lstudio.emulator
 
 import java.nio.file.Files
-import java.nio.file.Path
 import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
-class CreateStudioSpec extends Specification {
-    @Shared
-    @TempDir
-    Path state
-    @Shared
-    @AutoCleanup
-    Emulator emu
-    @Shared
-    Api api
-
-    def setupSpec() {
-        emu = Emulator.builder().stateDir(state).startDelay(Duration.ZERO).build().start()
-        api = new Api(emu)
-    }
-
+class CreateStudioSpec extends WithEmulator {
     def "the name '#name' is refused with a 400 that says what a name may hold"() {
         when:
         def r = api.post(api.studios(), [name: name])

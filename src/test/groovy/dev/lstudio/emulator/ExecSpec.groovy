@@ -6,31 +6,22 @@ import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
-import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 /** Execute runs commands for real; long ones become sessions that can be polled and streamed. */
-class ExecSpec extends Specification {
+class ExecSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.detachAfter(Duration.ofSeconds(3))
+    }
+
     /** Blocks until the test creates the named file in the studio, so nothing here depends on timing. */
     static String gate(String file) { "while [ ! -f $file ]; do sleep 0.02; done" }
 
     @Shared
-    @TempDir
-    Path state
-    @Shared
-    @AutoCleanup
-    Emulator emu
-    @Shared
-    Api api
-    @Shared
     Map studio
 
     def setupSpec() {
-        emu = Emulator.builder().stateDir(state).startDelay(Duration.ZERO).stopDelay(Duration.ZERO)
-                .detachAfter(Duration.ofSeconds(3)).build().start()
-        api = new Api(emu)
         studio = api.create('exec-main', [seed_files: [[path: 'hello.txt', contents: 'from a seed file\n']]])
         api.startAndWait(studio)
     }

@@ -1,20 +1,17 @@
 package dev.lstudio.emulator
 
 import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
 /** Start, stop and restart move through the documented phases; wrong-state requests get clear errors. */
-class LifecycleSpec extends Specification {
+class LifecycleSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.startDelay(Duration.ofSeconds(2)).stopDelay(Duration.ofSeconds(1))
+    }
+
     static final List<String> START_ORDER = ['CLOUD_SPACE_INSTANCE_STATE_UNSPECIFIED', 'CLOUD_SPACE_INSTANCE_STATE_PENDING',
                                             'CLOUD_SPACE_INSTANCE_STATE_RUNNING']
 
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().startDelay(Duration.ofSeconds(2)).stopDelay(Duration.ofSeconds(1)).build().start()
-    @Shared
-    Api api = new Api(emu)
 
     /** Polls codestatus until the probe is satisfied, and returns every status seen on the way. */
     List<Map> watch(Map studio, Closure<Boolean> done) {

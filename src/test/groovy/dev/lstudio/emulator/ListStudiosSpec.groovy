@@ -1,16 +1,13 @@
 package dev.lstudio.emulator
 
-import java.time.Duration
-import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
 
-class ListStudiosSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().userId('lister').startDelay(Duration.ZERO).stopDelay(Duration.ZERO).build().start()
-    @Shared
-    Api api = new Api(emu)
+class ListStudiosSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.userId('lister')
+    }
+
     @Shared
     List<Map> made = []
 

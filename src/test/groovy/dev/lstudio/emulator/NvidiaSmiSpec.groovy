@@ -1,18 +1,9 @@
 package dev.lstudio.emulator
 
-import java.time.Duration
-import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
 
 /** A GPU studio's nvidia-smi shows its GPUs; a CPU studio has none. */
-class NvidiaSmiSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().startDelay(Duration.ZERO).switchDelay(Duration.ZERO).build().start()
-    @Shared
-    Api api = new Api(emu)
-
+class NvidiaSmiSpec extends WithEmulator {
     @Shared
     int made
 

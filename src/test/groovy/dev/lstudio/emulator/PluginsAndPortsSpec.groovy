@@ -1,16 +1,8 @@
 package dev.lstudio.emulator
 
-import java.time.Duration
-import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
 
-class PluginsAndPortsSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().startDelay(Duration.ZERO).build().start()
-    @Shared
-    Api api = new Api(emu)
+class PluginsAndPortsSpec extends WithEmulator {
     @Shared
     Map studio
 

@@ -1,19 +1,12 @@
 package dev.lstudio.emulator
 
-import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
 /** Every endpoint answers in the shape the reference shows: camelCase fields, {} for actions. */
-class ResponseShapesSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().userId('user-1').username('alice').teamspace('demo').teamspace('acme/research')
-            .startDelay(Duration.ZERO).stopDelay(Duration.ZERO).switchDelay(Duration.ZERO).forkDelay(Duration.ZERO)
-            .build().start()
-    @Shared
-    Api api = new Api(emu)
+class ResponseShapesSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.userId('user-1').username('alice').teamspace('demo').teamspace('acme/research')
+    }
 
     def "memberships list one camelCase entry per teamspace, the first as default"() {
         when:

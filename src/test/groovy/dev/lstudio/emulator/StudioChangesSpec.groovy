@@ -1,28 +1,13 @@
 package dev.lstudio.emulator
 
 import java.nio.file.Files
-import java.nio.file.Path
 import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 /** update, fork and delete. */
-class StudioChangesSpec extends Specification {
-    @Shared
-    @TempDir
-    Path state
-    @Shared
-    @AutoCleanup
-    Emulator emu
-    @Shared
-    Api api
-
-    def setupSpec() {
-        emu = Emulator.builder().stateDir(state).teamspace('home').teamspace('other').startDelay(Duration.ZERO)
-                .stopDelay(Duration.ZERO).forkDelay(Duration.ofSeconds(1)).build().start()
-        api = new Api(emu)
+class StudioChangesSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.teamspace('home').teamspace('other').forkDelay(Duration.ofSeconds(1))
     }
 
     def "update changes only the fields it is given"() {

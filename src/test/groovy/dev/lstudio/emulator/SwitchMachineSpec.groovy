@@ -1,17 +1,13 @@
 package dev.lstudio.emulator
 
 import java.time.Duration
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
 /** Switching machines: codeconfig fills `requested`, then switch-confirm or switch-cancel. */
-class SwitchMachineSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    Emulator emu = Emulator.builder().startDelay(Duration.ZERO).switchDelay(Duration.ofSeconds(3)).build().start()
-    @Shared
-    Api api = new Api(emu)
+class SwitchMachineSpec extends WithEmulator {
+    @Override
+    Emulator.Builder configure(Emulator.Builder b) {
+        b.switchDelay(Duration.ofSeconds(3))
+    }
 
     Map running(String name, String machine = 'cpu-4') {
         def s = api.create(name)
