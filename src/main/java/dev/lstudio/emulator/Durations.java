@@ -32,11 +32,6 @@ final class Durations {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    static String format(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
-    }
-
     /** Lets picocli read the same forms. */
     static final class Converter implements ITypeConverter<Duration> {
         @Override

@@ -1,6 +1,5 @@
 package dev.lstudio.emulator;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +63,6 @@ final class Machines {
         ALL.put(slug, new Machine(slug, gpu, count));
     }
 
-    static List<String> slugs() {
-        return List.copyOf(ALL.keySet());
-    }
-
     /** The machine for a slug, or a 400 that lists every valid slug and the nearest one. */
     static Machine require(String slug) {
         Machine m = slug == null ? null : ALL.get(slug);
@@ -101,15 +96,5 @@ final class Machines {
             prev = cur;
         }
         return prev[b.length()];
-    }
-
-    static List<Machine> withGpus() {
-        List<Machine> out = new ArrayList<>();
-        for (Machine m : ALL.values()) {
-            if (m.hasGpu()) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 }

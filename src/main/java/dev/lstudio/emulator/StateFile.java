@@ -75,10 +75,6 @@ final class StateFile implements AutoCloseable {
         return new StateFile(dir.resolve("state.json"), channel, lock);
     }
 
-    Path path() {
-        return file;
-    }
-
     /** The saved state, or null when there is none yet. */
     Snapshot load() {
         if (!Files.exists(file)) {
