@@ -1,13 +1,16 @@
 package dev.lstudio.cli;
 
 import dev.lstudio.api.ApiConfig;
+import dev.lstudio.api.Credentials;
 import dev.lstudio.api.Environment;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.Teardown;
+import dev.lstudio.emulator.Emulator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +20,25 @@ import java.util.function.Supplier;
  * Builds the {@link DslContext} for one run from the parsed options, with its API client: from
  * the credentials in the environment or {@code ~/.lightning/credentials.json}, built when a
  * script first needs it (so scripts without studio verbs run offline and without credentials);
- * with {@code --debug}, its HTTP log (key redacted) goes to the debug lines.
+ * with {@code --debug}, its HTTP log (key redacted) goes to the debug lines. With
+ * {@code --emulator} an embedded emulator starts here, for this run only, and the client talks
+ * to it instead (LIGHTNING_* variables are then ignored, so nothing reaches lightning.ai).
  */
 final class ContextFactory {
     private ContextFactory() {
     }
 
+    /** Where {@code --emulator} keeps its state; unset, a fresh temporary folder deleted after the run. */
+    static final String EMULATOR_STATE_VAR = "LSTUDIO_EMULATOR_STATE";
+
     /** One run's context and what must be closed after its teardown. */
     static final class Run implements AutoCloseable {
         final DslContext context;
+        private final Emulator emulator;
 
-        private Run(DslContext context) {
+        private Run(DslContext context, Emulator emulator) {
             this.context = context;
+            this.emulator = emulator;
         }
 
         @Override
@@ -36,13 +46,28 @@ final class ContextFactory {
             if (context.clientBuilt()) {
                 context.client().close();
             }
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+
+    /** The embedded emulator could not start (port, or a state folder in use). */
+    static final class EmulatorUnavailable extends RuntimeException {
+        EmulatorUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
     static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
                       Console console, Teardown teardown) {
         Environment environment = Environment.of(env, home(env));
-        Supplier<LightningClient> client = () -> fromEnvironment(environment, options, console);
+        Emulator emulator = options.emulator ? startEmulator(env, console) : null;
+        Supplier<LightningClient> client = emulator == null
+                ? () -> fromEnvironment(environment, options, console)
+                : () -> client(ApiConfig.of(emulator.baseUrl(), Credentials.of(emulator.userId(), emulator.apiKey())),
+                        Environment.of(Map.of(), environment.home()), options, console);
+        String teamspace = options.teamspace != null || emulator != null ? options.teamspace : env.get("LIGHTNING_TEAMSPACE");
         DslContext context = DslContext.builder()
                 .args(args)
                 .env(env)
@@ -50,10 +75,29 @@ final class ContextFactory {
                 .progress(console.progress())
                 .teardown(teardown)
                 .client(client)
-                .teamspace(options.teamspace != null ? options.teamspace : env.get("LIGHTNING_TEAMSPACE"))
+                .teamspace(teamspace)
                 .jsonResults(options.json)
                 .build();
-        return new Run(context);
+        return new Run(context, emulator);
+    }
+
+    /** Short delays, so waits show their progress without slowing the run down. */
+    private static Emulator startEmulator(Map<String, String> env, Console console) {
+        String state = env.get(EMULATOR_STATE_VAR);
+        Path stateDir = state == null || state.isBlank() ? null : Path.of(state);
+        Emulator emulator;
+        try {
+            emulator = Emulator.builder().port(0).stateDir(stateDir).teamspace("demo")
+                    .startDelay(Duration.ofMillis(500)).stopDelay(Duration.ofMillis(200))
+                    .switchDelay(Duration.ofMillis(500)).forkDelay(Duration.ofMillis(200))
+                    .build().start();
+        } catch (RuntimeException e) {
+            throw new EmulatorUnavailable("--emulator: the embedded emulator did not start: " + e.getMessage(), e);
+        }
+        console.log("--emulator: using the embedded Studios emulator at " + emulator.baseUrl() + " (teamspace demo, "
+                + (stateDir == null ? "state discarded after the run" : "state kept in " + stateDir)
+                + "); nothing reaches lightning.ai");
+        return emulator;
     }
 
     private static LightningClient fromEnvironment(Environment environment, GlobalOptions options, Console console) {

@@ -71,7 +71,13 @@ final class ScriptRunner {
 
     private int execute(ScriptSource source, ScriptCache.Lookup lookup, List<String> args) {
         Teardown teardown = Teardown.create(console::log);
-        ContextFactory.Run run = ContextFactory.create(options, args, env, console, teardown);
+        ContextFactory.Run run;
+        try {
+            run = ContextFactory.create(options, args, env, console, teardown);
+        } catch (ContextFactory.EmulatorUnavailable e) {
+            console.error("lstudio: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         DslContext context = run.context;
         SignalGuard guard = handleSignals ? SignalGuard.install(teardown, console, Thread.currentThread()) : null;
         String mainClass = lookup.script().mainClassName();
