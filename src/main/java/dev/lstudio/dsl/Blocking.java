@@ -37,6 +37,13 @@ final class Blocking {
         return call(work, UNWIND);
     }
 
+    static void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        }, UNWIND);
+    }
+
     /**
      * The work's result, or its exception as thrown (with the caller's frames appended, so that
      * error reports still find the script's line); an {@link InterruptedException} when the

@@ -270,7 +270,7 @@ public final class Dsl {
             throw new DslException("studio: give the studio's name, e.g. studio('my-studio')");
         }
         boolean create = Options.flag("studio", options, "create", false);
-        if (!create && options.size() > 0) {
+        if (!create && (options.containsKey("files") || options.containsKey("displayName") || options.containsKey("cluster"))) {
             throw new DslException("studio: files, displayName and cluster apply when creating; add create: true");
         }
         return context.session().open(name, create ? SeedFiles.spec("studio", name, options) : null, scoped);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One studio, as scripts see it: the delegate of {@code studio('x') { ... }} and what
@@ -24,8 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * a verb starts is this run's to stop (see {@link Ledger}). Every method is plain Java, so Java
  * callers use the same handle ({@code handle.start("lit-h100-1")},
  * {@code handle.exec(Map.of("check", false), "make test")}).
- *
- * <p>Long for a reason: it is the list of studio verbs, each a few lines over the client.
  */
 public final class StudioHandle {
     private final Session session;
@@ -109,14 +108,8 @@ public final class StudioHandle {
             }
         }
         try {
-            Blocking.call(() -> {
-                if (wait) {
-                    studio.start(slug, spot, maxRuntime, timeout);
-                } else {
-                    studio.requestStart(slug, spot, maxRuntime);
-                }
-                return null;
-            });
+            Blocking.run(wait ? () -> studio.start(slug, spot, maxRuntime, timeout)
+                    : () -> studio.requestStart(slug, spot, maxRuntime));
         } catch (ApiException e) {
             if (!up && e.httpStatus() >= 400 && e.httpStatus() < 500) {
                 session.ledger().refused(studio);
@@ -132,17 +125,7 @@ public final class StudioHandle {
 
     /** {@code stop(wait: false)}, {@code stop(timeout: 5.minutes)}. */
     public StudioHandle stop(Map<String, ?> options) {
-        Options.check("stop", options, "wait", "timeout");
-        boolean wait = Options.flag("stop", options, "wait", true);
-        Duration timeout = Options.duration("stop", options, "timeout", defaults().stopTimeout());
-        Blocking.call(() -> {
-            if (wait) {
-                studio.stop(timeout);
-            } else {
-                studio.requestStop();
-            }
-            return null;
-        });
+        waitOrNot("stop", options, defaults().stopTimeout(), timeout -> studio.stop(timeout), studio::requestStop);
         session.ledger().stopped(studio);
         return this;
     }
@@ -153,18 +136,17 @@ public final class StudioHandle {
 
     /** {@code restart(wait: false)}, {@code restart(timeout: 20.minutes)}: same machine, fresh instance. */
     public StudioHandle restart(Map<String, ?> options) {
-        Options.check("restart", options, "wait", "timeout");
-        boolean wait = Options.flag("restart", options, "wait", true);
-        Duration timeout = Options.duration("restart", options, "timeout", defaults().startTimeout());
-        Blocking.call(() -> {
-            if (wait) {
-                studio.restart(timeout);
-            } else {
-                studio.requestRestart();
-            }
-            return null;
-        });
+        waitOrNot("restart", options, defaults().startTimeout(), timeout -> studio.restart(timeout), studio::requestRestart);
         return this;
+    }
+
+    /** The options of a verb that waits: {@code wait: false} sends the request only, {@code timeout:} bounds the wait. */
+    private static void waitOrNot(String verb, Map<String, ?> options, Duration defaultTimeout,
+                                  Consumer<Duration> waiting, Runnable request) {
+        Options.check(verb, options, "wait", "timeout");
+        boolean wait = Options.flag(verb, options, "wait", true);
+        Duration timeout = Options.duration(verb, options, "timeout", defaultTimeout);
+        Blocking.run(wait ? () -> waiting.accept(timeout) : request);
     }
 
     /** {@code switchTo 'lit-a100-1'}: moves a running studio (a stopped one is simply started there). */
@@ -248,10 +230,7 @@ public final class StudioHandle {
 
     /** Deletes the studio and its files, for good. */
     public void delete() {
-        Blocking.call(() -> {
-            studio.delete();
-            return null;
-        });
+        Blocking.run(studio::delete);
         session.ledger().stopped(studio);
         log("deleted studio '" + getName() + "'");
     }
@@ -298,10 +277,7 @@ public final class StudioHandle {
         if (after == null || after.isNegative() || after.isZero()) {
             throw new DslException("autoSleep: give how long it may stay unused, e.g. autoSleep(after: 30.minutes)");
         }
-        Blocking.call(() -> {
-            studio.autoSleep(after);
-            return null;
-        });
+        Blocking.run(() -> studio.autoSleep(after));
         return this;
     }
 
@@ -310,19 +286,13 @@ public final class StudioHandle {
         if (enabled) {
             throw new DslException("autoSleep: say after how long, e.g. autoSleep(after: 30.minutes)");
         }
-        Blocking.call(() -> {
-            studio.disableAutoSleep();
-            return null;
-        });
+        Blocking.run(studio::disableAutoSleep);
         return this;
     }
 
     /** Tells the server it is in use, so auto-sleep does not stop it yet. */
     public StudioHandle keepAlive() {
-        Blocking.call(() -> {
-            studio.keepAlive();
-            return null;
-        });
+        Blocking.run(studio::keepAlive);
         return this;
     }
 
@@ -348,10 +318,7 @@ public final class StudioHandle {
     }
 
     public StudioHandle uninstall(String plugin) {
-        Blocking.call(() -> {
-            studio.uninstallPlugin(plugin);
-            return null;
-        });
+        Blocking.run(() -> studio.uninstallPlugin(plugin));
         return this;
     }
 
@@ -387,10 +354,7 @@ public final class StudioHandle {
         Endpoint match = endpoints.stream().filter(e -> Ports.of(e).contains(port)).findFirst()
                 .orElseThrow(() -> new DslException("unexpose: port " + port + " is not exposed on studio '" + getName()
                         + "'; exposed: " + (endpoints.isEmpty() ? "none" : Ports.all(endpoints))));
-        Blocking.call(() -> {
-            studio.removePort(match.id());
-            return null;
-        });
+        Blocking.run(() -> studio.removePort(match.id()));
         return this;
     }
 

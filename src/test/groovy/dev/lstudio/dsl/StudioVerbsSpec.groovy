@@ -58,6 +58,18 @@ class StudioVerbsSpec extends Specification {
         harness.out().trim() == '"existing"'
     }
 
+    def "inside a block the script's own verbs stay reachable, and create: false finds an existing studio"() {
+        given:
+        harness.run("create('s')")
+
+        when:
+        def seen = harness.run("studio('s', create: false) { log 'inside'; [name, env('NOT_SET', 'fallback'), args] }")
+
+        then:
+        seen == ['s', 'fallback', []]
+        harness.logs.contains('inside')
+    }
+
     def "an unknown studio fails naming it, the teamspace and the studios that exist"() {
         given:
         harness.run("create('real-one')")
