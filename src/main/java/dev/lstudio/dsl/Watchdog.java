@@ -16,13 +16,15 @@ import java.util.function.Consumer;
 /**
  * Enforces {@code maxRuntime} (per studio, from its start) and {@code budget(maxHours: ...)} (the
  * machine time of every studio the run started) on this side, whatever the server does: when a
- * limit runs out it stops the studios concerned, then interrupts the threads that started them,
- * and records a {@link DslTimeoutException} saying why, which the runner reports with exit 124.
+ * limit runs out it records a {@link DslTimeoutException} saying why (the runner reports it with
+ * exit 124), interrupts the threads that started the studios concerned, and stops those studios.
  * Stopping happens on a thread of its own; {@link #close()} waits for it, so the exit summary
  * (which calls close first) never reports a stop still under way.
  */
 final class Watchdog {
     private static final long BUDGET_TICK_MILLIS = 250;
+    /** Longer than the client's own stop deadline (10 min by default), so the stop decides. */
+    private static final Duration STOP_LIMIT = Duration.ofMinutes(15);
 
     private final Ledger ledger;
     private final Consumer<String> log;
@@ -97,7 +99,8 @@ final class Watchdog {
             }
             stopper = new Thread(() -> {
                 log.accept(why + "; stopping it");
-                ledger.stopNow(entries, true);
+                // Interrupt first: a block that started the studio stops it on its own thread as it
+                // unwinds (and this stop then finds it done); otherwise the stop below does it.
                 Set<Thread> owners = new LinkedHashSet<>();
                 entries.forEach(e -> owners.add(e.owner()));
                 owners.forEach(t -> {
@@ -105,6 +108,7 @@ final class Watchdog {
                         t.interrupt();
                     }
                 });
+                ledger.stopNow(entries, true);
             }, "lstudio-watchdog-stop");
             stopper.setDaemon(true);
             stoppers.add(stopper);
@@ -125,15 +129,18 @@ final class Watchdog {
             running = new ArrayList<>(stoppers);
         }
         boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + STOP_LIMIT.toNanos();
         for (Thread t : running) {
-            boolean joined = false;
-            while (!joined) {
+            while (t.isAlive() && System.nanoTime() < deadline) {
                 try {
-                    t.join();
-                    joined = true;
+                    t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 } catch (InterruptedException e) {
                     // the stopper interrupts the thread that started the studio, maybe this one: the run ends anyway
                 }
+            }
+            if (t.isAlive()) {
+                log.accept("a studio stopped for a limit is still stopping after " + Durations.format(STOP_LIMIT)
+                        + "; check it on lightning.ai");
             }
         }
         Thread.interrupted();

@@ -176,4 +176,49 @@ class TeardownSpec extends Specification {
         registeredInTime
         teardown.pending() == 1
     }
+
+    def "runAll waits for an action that another thread is running early"() {
+        given:
+        def inside = new CountDownLatch(1)
+        def release = new CountDownLatch(1)
+        def slow = teardown.guard('slow stop') {
+            inside.countDown()
+            release.await(60, TimeUnit.SECONDS)
+            ran << 'slow'
+        }
+        teardown.last('summary') { ran << 'summary' }
+
+        when:
+        def early = Thread.start { slow.runNow() }
+        assert inside.await(60, TimeUnit.SECONDS)
+        def all = Thread.start { teardown.runAll() }
+        all.join(300)
+        def returnedEarly = !all.alive
+        release.countDown()
+        all.join(60_000)
+        early.join(60_000)
+
+        then:
+        !returnedEarly
+        ran == ['slow', 'summary']
+    }
+
+    def "an action that waits for another thread running a guard early does not deadlock runAll"() {
+        given: 'the exit summary waits for a watchdog thread that stops a studio through its guard'
+        def guard = teardown.guard('stop studio a') { ran << 'a' }
+        def watchdog = new Thread({ Thread.sleep(100); guard.runNow() })
+        teardown.last('summary') {
+            watchdog.join(60_000)
+            ran << 'summary'
+        }
+
+        when:
+        watchdog.start()
+        def all = Thread.start { teardown.runAll() }
+        all.join(60_000)
+
+        then:
+        !all.alive
+        ran == ['a', 'summary']
+    }
 }
