@@ -205,11 +205,11 @@ public final class Dsl {
     }
 
     /** Runs {@code body} on the studio; a studio the body started is stopped if it fails. */
-    public void studio(String name, Consumer<StudioHandle> body) throws Exception {
-        studio(Map.of(), name, (Body<StudioHandle, Object>) handle -> {
+    public void studio(String name, Consumer<StudioHandle> body) throws InterruptedException {
+        unchecked(() -> studio(Map.of(), name, (Body<StudioHandle, Object>) handle -> {
             body.accept(handle);
             return null;
-        });
+        }));
     }
 
     /**
