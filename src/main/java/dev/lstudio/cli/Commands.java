@@ -1,5 +1,6 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.emulator.EmulatorCommand;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ final class Commands {
         CommandLine cl = new CommandLine(new Root());
         cl.addSubcommand(new CommandLine(new Run()));
         cl.addSubcommand(new CommandLine(new Repl()));
+        cl.addSubcommand("emulator", new CommandLine(new EmulatorCommand()));
         cl.setStopAtPositional(true); // after FILE, everything belongs to the script
         cl.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
@@ -34,7 +36,8 @@ final class Commands {
                 "  lstudio run FILE [ARGS...]   run a script (lstudio FILE.groovy for short)",
                 "  lstudio run - [ARGS...]      run a script read from stdin",
                 "  lstudio -e CODE [ARGS...]    run CODE",
-                "  lstudio                      the REPL on a terminal; piped stdin runs headless"})
+                "  lstudio                      the REPL on a terminal; piped stdin runs headless",
+                "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)"})
     static final class Root {
         @Mixin
         GlobalOptions global = new GlobalOptions();

@@ -2,7 +2,7 @@ package dev.lstudio.cli;
 
 import dev.lstudio.dsl.Durations;
 import dev.lstudio.dsl.Output;
-import dev.lstudio.dsl.Progress;
+import dev.lstudio.client.Progress;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

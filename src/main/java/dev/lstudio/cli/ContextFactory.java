@@ -1,40 +1,123 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.api.ApiConfig;
+import dev.lstudio.api.Credentials;
+import dev.lstudio.api.Environment;
+import dev.lstudio.api.LightningApi;
+import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.LightningClient;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.Teardown;
+import dev.lstudio.emulator.Emulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Builds the {@link DslContext} for one run from the parsed options. This is where the next
- * step plugs in the API side:
- * <ul>
- *   <li>{@code --emulator}: start the embedded emulator here, print the banner, register its
- *       shutdown with {@code teardown} (first, so it runs last), and point the client at it;</li>
- *   <li>otherwise read credentials (env, {@code ~/.lightning/credentials.json}) and build the
- *       client facade; {@code --debug} turns on its redacted HTTP log;</li>
- *   <li>hand the client to the context builder, next to the teamspace and {@code --json}.</li>
- * </ul>
- * Missing credentials should fail only when a script first needs the API, so that scripts
- * without studio verbs keep running offline.
+ * Builds the {@link DslContext} for one run from the parsed options, with its API client: from
+ * the credentials in the environment or {@code ~/.lightning/credentials.json}, built when a
+ * script first needs it (so scripts without studio verbs run offline and without credentials);
+ * with {@code --debug}, its HTTP log (key redacted) goes to the debug lines. With
+ * {@code --emulator} an embedded emulator starts here, for this run only, and the client talks
+ * to it instead (LIGHTNING_* variables are then ignored, so nothing reaches lightning.ai).
  */
 final class ContextFactory {
     private ContextFactory() {
     }
 
-    static DslContext create(GlobalOptions options, List<String> args, Map<String, String> env,
-                             Console console, Teardown teardown) {
-        if (options.emulator) {
-            console.debug("--emulator given; the embedded emulator is not wired in yet");
+    /** Where {@code --emulator} keeps its state; unset, a fresh temporary folder deleted after the run. */
+    static final String EMULATOR_STATE_VAR = "LSTUDIO_EMULATOR_STATE";
+
+    /** One run's context and what must be closed after its teardown. */
+    static final class Run implements AutoCloseable {
+        final DslContext context;
+        private final Emulator emulator;
+
+        private Run(DslContext context, Emulator emulator) {
+            this.context = context;
+            this.emulator = emulator;
         }
-        return DslContext.builder()
+
+        @Override
+        public void close() {
+            if (context.clientBuilt()) {
+                context.client().close();
+            }
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+
+    /** The embedded emulator could not start (port, or a state folder in use). */
+    static final class EmulatorUnavailable extends RuntimeException {
+        EmulatorUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
+                      Console console, Teardown teardown) {
+        Environment environment = Environment.of(env, home(env));
+        Emulator emulator = options.emulator ? startEmulator(env, console) : null;
+        Supplier<LightningClient> client = emulator == null
+                ? () -> fromEnvironment(environment, options, console)
+                : () -> client(ApiConfig.of(emulator.baseUrl(), Credentials.of(emulator.userId(), emulator.apiKey())),
+                        Environment.of(Map.of(), environment.home()), options, console);
+        String teamspace = options.teamspace != null || emulator != null ? options.teamspace : env.get("LIGHTNING_TEAMSPACE");
+        DslContext context = DslContext.builder()
                 .args(args)
                 .env(env)
                 .output(console)
                 .progress(console.progress())
                 .teardown(teardown)
-                .teamspace(options.teamspace != null ? options.teamspace : env.get("LIGHTNING_TEAMSPACE"))
+                .client(client)
+                .teamspace(teamspace)
                 .jsonResults(options.json)
                 .build();
+        return new Run(context, emulator);
+    }
+
+    /** Short delays, so waits show their progress without slowing the run down. */
+    private static Emulator startEmulator(Map<String, String> env, Console console) {
+        String state = env.get(EMULATOR_STATE_VAR);
+        Path stateDir = state == null || state.isBlank() ? null : Path.of(state);
+        Emulator emulator;
+        try {
+            emulator = Emulator.builder().port(0).stateDir(stateDir).teamspace("demo")
+                    .startDelay(Duration.ofMillis(500)).stopDelay(Duration.ofMillis(200))
+                    .switchDelay(Duration.ofMillis(500)).forkDelay(Duration.ofMillis(200))
+                    .build().start();
+        } catch (RuntimeException e) {
+            throw new EmulatorUnavailable("--emulator: the embedded emulator did not start: " + e.getMessage(), e);
+        }
+        console.log("--emulator: using the embedded Studios emulator at " + emulator.baseUrl() + " (teamspace demo, "
+                + (stateDir == null ? "state discarded after the run" : "state kept in " + stateDir)
+                + "); nothing reaches lightning.ai");
+        return emulator;
+    }
+
+    private static LightningClient fromEnvironment(Environment environment, GlobalOptions options, Console console) {
+        List<String> early = new ArrayList<>();
+        ApiConfig config = ApiConfig.fromEnvironment(environment, early::add);
+        early.forEach(w -> console.log("warning: " + w));
+        return client(config, environment, options, console);
+    }
+
+    static LightningClient client(ApiConfig config, Environment environment, GlobalOptions options, Console console) {
+        ApiConfig logged = options.debug ? config.withDebugLog(line -> console.debug("http: " + line)) : config;
+        ClientOptions clientOptions = ClientOptions.defaults()
+                .withEnvironment(environment)
+                .withProgress(console.progress())
+                .withWarnings(w -> console.log("warning: " + w));
+        return LightningClient.create(LightningApi.create(logged), clientOptions);
+    }
+
+    private static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 }

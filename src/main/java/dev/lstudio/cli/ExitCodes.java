@@ -1,5 +1,11 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.api.ApiException;
+import dev.lstudio.api.ConfigException;
+import dev.lstudio.api.PermissionDeniedException;
+import dev.lstudio.api.UnauthenticatedException;
+import dev.lstudio.client.CommandTimeoutException;
+import dev.lstudio.client.WaitTimeoutException;
 import dev.lstudio.dsl.DslTimeoutException;
 import dev.lstudio.dsl.ScriptCompileException;
 import java.util.LinkedHashMap;
@@ -15,10 +21,14 @@ final class ExitCodes {
 
     static {
         TABLE.put(DslTimeoutException.class, ExitCode.TIMEOUT);
+        TABLE.put(WaitTimeoutException.class, ExitCode.TIMEOUT);
+        TABLE.put(CommandTimeoutException.class, ExitCode.TIMEOUT);
         TABLE.put(ScriptCompileException.class, ExitCode.USAGE);
-        // The api layer's exceptions join here when it lands, e.g.
-        // TABLE.put(AuthenticationException.class, ExitCode.CREDENTIALS);
-        // TABLE.put(ApiException.class, ExitCode.API);
+        TABLE.put(ConfigException.class, ExitCode.CREDENTIALS);
+        TABLE.put(UnauthenticatedException.class, ExitCode.CREDENTIALS);
+        TABLE.put(PermissionDeniedException.class, ExitCode.CREDENTIALS);
+        // every other API answer that failed after the API layer's retries, network failures included
+        TABLE.put(ApiException.class, ExitCode.API);
     }
 
     private ExitCodes() {

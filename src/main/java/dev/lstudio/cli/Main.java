@@ -1,5 +1,6 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.emulator.EmulatorCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -65,6 +66,9 @@ public final class Main {
             if (sub instanceof Commands.Run) {
                 return runFile((Commands.Run) sub, root);
             }
+            if (sub instanceof EmulatorCommand) {
+                return emulator((EmulatorCommand) sub);
+            }
             return repl(GlobalOptions.merge(root.global, ((Commands.Repl) sub).global));
         }
         return runRoot(root);
@@ -118,6 +122,16 @@ public final class Main {
         err.println("lstudio: the interactive REPL is not available yet; run a script with "
                 + "'lstudio run FILE', 'lstudio -e CODE', or pipe one to stdin");
         return ExitCode.USAGE.code();
+    }
+
+    /** {@code lstudio emulator}: serves until the process is interrupted. */
+    private int emulator(EmulatorCommand command) {
+        try {
+            return command.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED.code();
+        }
     }
 
     private ScriptRunner runner(GlobalOptions options) {

@@ -1,5 +1,6 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.api.LightningException;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.DslException;
 import dev.lstudio.dsl.ScriptCache;
@@ -70,20 +71,33 @@ final class ScriptRunner {
 
     private int execute(ScriptSource source, ScriptCache.Lookup lookup, List<String> args) {
         Teardown teardown = Teardown.create(console::log);
-        DslContext context = ContextFactory.create(options, args, env, console, teardown);
+        ContextFactory.Run run;
+        try {
+            run = ContextFactory.create(options, args, env, console, teardown);
+        } catch (ContextFactory.EmulatorUnavailable e) {
+            console.error("lstudio: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        DslContext context = run.context;
         SignalGuard guard = handleSignals ? SignalGuard.install(teardown, console, Thread.currentThread()) : null;
+        String mainClass = lookup.script().mainClassName();
         int status = ExitCode.SCRIPT_FAILED.code();
         try {
             lookup.script().newInstance(context).run();
             status = ExitCode.SUCCESS.code();
         } catch (Throwable failure) { // scripts throw anything, checked exceptions included
-            status = report(source, lookup.script().mainClassName(), failure, guard);
+            Throwable limit = context.expiredLimit();
+            status = report(source, mainClass, limit != null ? limit : failure, guard);
         } finally {
             List<Throwable> failures = teardown.runAll();
             if (!failures.isEmpty()) {
                 console.error("lstudio: " + failures.size() + " teardown action(s) failed; see the lines above");
             }
+            if (status == ExitCode.SUCCESS.code() && context.expiredLimit() != null) {
+                status = report(source, mainClass, context.expiredLimit(), guard);
+            }
             status = afterTeardown(status, failures, guard);
+            run.close();
             if (guard != null) {
                 guard.close();
             }
@@ -109,7 +123,8 @@ final class ScriptRunner {
         console.error("lstudio: " + Failures.describe(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
         if (console.debugging()) {
             console.stackTrace(failure);
-        } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)) {
+        } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)
+                && !(failure instanceof LightningException)) {
             console.error("lstudio: run with --debug for the full stack trace");
         }
         return code.code();

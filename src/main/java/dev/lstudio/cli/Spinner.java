@@ -1,7 +1,7 @@
 package dev.lstudio.cli;
 
 import dev.lstudio.dsl.Durations;
-import dev.lstudio.dsl.Progress;
+import dev.lstudio.client.Progress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public record ClientOptions(
         Sleeper sleeper,
         Environment environment,
-        ProgressListener progress,
+        Progress progress,
         Consumer<String> warnings,
         Duration startTimeout,
         Duration stopTimeout,
@@ -30,7 +30,7 @@ public record ClientOptions(
     public ClientOptions {
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(environment, "environment");
-        progress = progress == null ? ProgressListener.none() : progress;
+        progress = progress == null ? Progress.silent() : progress;
         warnings = warnings == null ? w -> { } : warnings;
         Objects.requireNonNull(startTimeout, "startTimeout");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
@@ -59,8 +59,8 @@ public record ClientOptions(
                 execTimeout, pollInitial, pollMax, cacheMaxWait, cacheTtl);
     }
 
-    public ClientOptions withProgress(ProgressListener listener) {
-        return new ClientOptions(sleeper, environment, listener, warnings, startTimeout, stopTimeout, switchTimeout,
+    public ClientOptions withProgress(Progress display) {
+        return new ClientOptions(sleeper, environment, display, warnings, startTimeout, stopTimeout, switchTimeout,
                 execTimeout, pollInitial, pollMax, cacheMaxWait, cacheTtl);
     }
 

@@ -45,6 +45,30 @@ final class Lifecycle {
         return waitRunning("start", timeout, null);
     }
 
+    /**
+     * Asks for a start without waiting for it: nothing when it is already up or coming up, a
+     * wait for a stop under way first (a start sent while stopping would be lost).
+     */
+    StudioStatus requestStart(ComputeConfig machine, Duration timeout) {
+        checkSlug(machine.name());
+        StudioStatus now = StudioStatus.of(codeStatus());
+        if (now.status() == Status.STOPPING) {
+            now = stop(timeout);
+        }
+        if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
+            api().start(projectId, studioId, machine);
+        }
+        return now;
+    }
+
+    /** Asks for a stop without waiting for it; nothing when it is stopped or stopping already. */
+    void requestStop() {
+        StudioStatus now = StudioStatus.of(codeStatus());
+        if (!now.stopped() && now.status() != Status.STOPPING) {
+            api().stop(projectId, studioId);
+        }
+    }
+
     /** Done when there is no instance in use, or it is STOPPED. */
     StudioStatus stop(Duration timeout) {
         StudioStatus now = StudioStatus.of(codeStatus());

@@ -53,6 +53,11 @@ public final class LightningClient implements AutoCloseable {
         return context.api();
     }
 
+    /** The options this client was made with (its default timeouts, sleeper, environment). */
+    public ClientOptions options() {
+        return context.options();
+    }
+
     /** Every warning given so far (also sent to the options' sink as it happens). */
     public List<String> warnings() {
         return List.copyOf(warnings);

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * One Studio in one teamspace: a handle holding its identity and the answer it was found with
  * ({@link #info()}); every method calls the API afresh. Methods that change the machine wait
  * until the change is done (with the timeouts of {@link ClientOptions} unless given), report
- * progress to the client's {@link ProgressListener}, and throw {@link WaitTimeoutException} or
+ * progress to the client's {@link Progress}, and throw {@link WaitTimeoutException} or
  * {@link StudioFailedException} when it does not happen. Thread-safe.
  */
 public final class Studio {
@@ -96,6 +96,26 @@ public final class Studio {
         return lifecycle.start(new ComputeConfig(slug, spot, seconds), timeout);
     }
 
+    /**
+     * Asks the server to start on {@code machine} and returns without waiting until it runs
+     * (it does wait for a stop under way to finish). Nothing happens when it is up or starting.
+     */
+    public void requestStart(String machine, boolean spot, Duration maxRuntime) {
+        Long seconds = maxRuntime == null ? null : maxRuntime.toSeconds();
+        String slug = machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
+        lifecycle.requestStart(new ComputeConfig(slug, spot, seconds), context.options().stopTimeout());
+    }
+
+    /** Asks the server to stop and returns without waiting until it has. */
+    public void requestStop() {
+        lifecycle.requestStop();
+    }
+
+    /** Asks the server to restart in place and returns without waiting. */
+    public void requestRestart() {
+        context.api().restart(teamspace.projectId(), id());
+    }
+
     public StudioStatus stop() {
         return stop(context.options().stopTimeout());
     }
@@ -148,6 +168,16 @@ public final class Studio {
 
     public Studio rename(String newDisplayName) {
         return update(new UpdateCloudSpaceRequest(newDisplayName, null));
+    }
+
+    /** The Studio's environment variables now (one call). */
+    public Map<String, String> env() {
+        CloudSpace now = context.api().getCloudspace(teamspace.projectId(), id());
+        Map<String, String> vars = new java.util.LinkedHashMap<>();
+        if (now.codeConfig() != null && now.codeConfig().envVars() != null) {
+            now.codeConfig().envVars().forEach(v -> vars.put(v.name(), v.value()));
+        }
+        return vars;
     }
 
     /** Replaces the Studio's environment variables. */

@@ -20,7 +20,7 @@ final class Waiter {
     private final Sleeper sleeper;
     private final Duration initial;
     private final Duration max;
-    private final ProgressListener progress;
+    private final Progress progress;
 
     Waiter(ClientOptions options) {
         this.sleeper = options.sleeper();
@@ -35,15 +35,22 @@ final class Waiter {
      */
     <T> T until(String studio, String operation, Duration timeout, Supplier<T> poll,
                 Function<T, Verdict> judge, Function<T, String> describe) {
+        String what = studio + ": " + operation;
+        try (Progress.Task task = progress.begin(what)) {
+            return until(what, studio, operation, timeout, poll, judge, describe, task);
+        }
+    }
+
+    private <T> T until(String what, String studio, String operation, Duration timeout, Supplier<T> poll,
+                        Function<T, Verdict> judge, Function<T, String> describe, Progress.Task task) {
         long start = sleeper.nanoTime();
         Duration delay = initial;
         String last = "not polled yet";
         while (true) {
-            Duration elapsed = Duration.ofNanos(sleeper.nanoTime() - start);
             try {
                 T value = poll.get();
                 last = describe.apply(value);
-                progress.onProgress(new Progress(studio, operation, last, elapsed));
+                task.update(what + ": " + last);
                 Verdict verdict = judge.apply(value);
                 if (verdict == Verdict.DONE) {
                     return value;
@@ -53,8 +60,11 @@ final class Waiter {
                             + "); look at it on lightning.ai, then stop or restart it");
                 }
             } catch (NetworkException | ServerErrorException | RateLimitedException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // an interrupted call is no outage: the caller was cancelled
+                }
                 last = "API unavailable: " + e.getMessage();
-                progress.onProgress(new Progress(studio, operation, "retrying: " + e.getClass().getSimpleName(), elapsed));
+                task.update(what + ": retrying (" + e.getClass().getSimpleName() + ")");
             }
             Duration remaining = timeout.minus(Duration.ofNanos(sleeper.nanoTime() - start));
             if (remaining.isNegative() || remaining.isZero()) {

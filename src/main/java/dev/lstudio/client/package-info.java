@@ -6,7 +6,7 @@
  * <pre>{@code
  * LightningClient client = LightningClient.fromEnvironment(ClientOptions.defaults()
  *         .withWarnings(System.err::println)        // the caller decides where warnings go
- *         .withProgress(p -> spinner.show(p)));
+ *         .withProgress(display));                  // a Progress: spinner, log lines, or Progress.silent()
  * // or, e.g. for the emulator or with HTTP debug logging:
  * ApiConfig config = ApiConfig.of("http://127.0.0.1:8080", Credentials.of("u", "k")).withDebugLog(log::debug);
  * LightningClient client = LightningClient.create(LightningApi.create(config), ClientOptions.defaults());
@@ -34,7 +34,7 @@
  *     switch, codeconfig, then the requested instance's {@code initialRestoreFinished}, confirm,
  *     then the new instance in use with {@code topUpRestoreFinished}. Polling and sleeping happen
  *     only in this package, through the injectable {@link dev.lstudio.api.Sleeper}, so tests run
- *     without waiting. Each poll is reported to the {@link dev.lstudio.client.ProgressListener}.</li>
+ *     without waiting. Each wait is a {@link dev.lstudio.client.Progress} task, updated after every poll.</li>
  * <li><b>Commands stream.</b> {@link dev.lstudio.client.Studio#exec(String, java.time.Duration, java.util.function.Consumer)}
  *     sends a detached execute, follows the session's stream (SSE or NDJSON), and polls the session when
  *     the stream is missing or breaks. Polls are cumulative; stream events are taken as cumulative until

@@ -1,11 +1,16 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.api.Sleeper;
+import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.LightningClient;
+import dev.lstudio.client.Progress;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Everything one run of a script (or one REPL session) works with: its arguments and
@@ -13,9 +18,9 @@ import java.util.function.DoubleSupplier;
  * and the global options the runner parsed. Built once by the runner (or the REPL) and
  * injected into every script through {@link LstudioScript#binding(DslContext)}.
  *
- * <p>This is the seam for the studio verbs: the client facade (and, with {@code --emulator},
- * the embedded emulator's address) joins here as one more builder property, and the verbs in
- * {@link LstudioScript} reach it through {@code context()}. See {@code package-info.java}.
+ * <p>The studio verbs reach the API through {@link #client()}, built on first use from the
+ * supplier given to the builder (so a script without studio verbs needs no credentials), and
+ * keep their per-run state (teamspace in use, studios started, limits) here too.
  */
 public final class DslContext {
     private final List<String> args;
@@ -27,6 +32,9 @@ public final class DslContext {
     private final DoubleSupplier random;
     private final String teamspace;
     private final boolean jsonResults;
+    private final Supplier<LightningClient> clientSupplier;
+    private final Session session;
+    private LightningClient client;
 
     private DslContext(Builder b) {
         this.args = List.copyOf(b.args);
@@ -38,15 +46,55 @@ public final class DslContext {
         this.random = b.random;
         this.teamspace = b.teamspace;
         this.jsonResults = b.jsonResults;
+        this.clientSupplier = b.client;
+        this.session = new Session(this);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** System streams and environment, no arguments: for Java callers and JShell. */
+    /**
+     * System streams and environment, no arguments, and a client from LIGHTNING_USER_ID /
+     * LIGHTNING_API_KEY or ~/.lightning/credentials.json: for Java callers and JShell.
+     */
     public static DslContext system() {
-        return builder().env(System.getenv()).output(Output.of(System.out, System.err)).build();
+        return builder().env(System.getenv()).output(Output.of(System.out, System.err))
+                .client(() -> LightningClient.fromEnvironment(ClientOptions.defaults()
+                        .withWarnings(w -> System.err.println("warning: " + w))))
+                .build();
+    }
+
+    /**
+     * The API client, built on first use; its failure (no credentials, say) is the caller's
+     * failure, and the next call tries again.
+     */
+    public synchronized LightningClient client() {
+        if (client == null) {
+            if (clientSupplier == null) {
+                throw new DslException("this context has no Lightning client; build it with DslContext.builder().client(...)");
+            }
+            client = java.util.Objects.requireNonNull(clientSupplier.get(), "the client supplier returned null");
+        }
+        return client;
+    }
+
+    /** Whether the client has been built (a run that never used it need not close it). */
+    public synchronized boolean clientBuilt() {
+        return client != null;
+    }
+
+    /**
+     * The limit ({@code maxRuntime} of a studio or the run's {@code budget}) that ran out and
+     * made the watchdog stop studios, or null. The runner reports it (exit 124) whatever the
+     * script did with the interrupt it caused.
+     */
+    public DslTimeoutException expiredLimit() {
+        return session.ledger().watchdog().failure();
+    }
+
+    Session session() {
+        return session;
     }
 
     public List<String> args() {
@@ -92,6 +140,7 @@ public final class DslContext {
         private Map<String, String> env = Map.of();
         private Output output = Output.of(System.out, System.err);
         private Progress progress = Progress.silent();
+        private Supplier<LightningClient> client;
         private Teardown teardown;
         private Sleeper sleeper = Sleeper.system();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -140,6 +189,17 @@ public final class DslContext {
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
+        }
+
+        /** How to build the API client, called once when a verb first needs it. */
+        public Builder client(Supplier<LightningClient> client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        public Builder client(LightningClient client) {
+            Objects.requireNonNull(client, "client");
+            return client(() -> client);
         }
 
         public Builder teamspace(String teamspace) {

@@ -1,7 +1,10 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.Machine;
+import dev.lstudio.client.Teamspace;
 import groovy.lang.Binding;
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
 import java.time.Duration;
 import java.util.Collection;
@@ -16,8 +19,11 @@ import java.util.concurrent.Callable;
  *
  * <p>The run's {@link DslContext} travels in the script's {@link Binding} (see
  * {@link #binding(DslContext)}), which works the same for the runner (one script) and the
- * REPL (one binding shared by every line). Studio verbs go here next, reaching the client
- * through {@link #context()}.
+ * REPL (one binding shared by every line).
+ *
+ * <pre>{@code
+ * studio('my-studio', create: true) { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }
+ * }</pre>
  */
 public abstract class LstudioScript extends Script {
     /** Binding variable that carries the context; the leading underscores keep it out of the way. */
@@ -114,5 +120,92 @@ public abstract class LstudioScript extends Script {
     /** Leaves started studios running when the script ends. */
     public void keepRunning() {
         dsl().keepRunning();
+    }
+
+    // --- teamspaces, studios, machines
+
+    /** {@code teamspace('research')} or {@code teamspace('owner/research')}: used by the verbs that follow. */
+    public Teamspace teamspace(String name) {
+        return dsl().teamspace(name);
+    }
+
+    /** {@code teamspace('research') { ... }}: the block (and the parallel items it starts) use that teamspace. */
+    public Object teamspace(String name, Closure<?> body) throws Exception {
+        return dsl().teamspace(name, (Callable<Object>) body::call);
+    }
+
+    public List<Teamspace> teamspaces() {
+        return dsl().teamspaces();
+    }
+
+    public List<Teamspace> getTeamspaces() {
+        return teamspaces();
+    }
+
+    /** The known machine slugs with GPU model and count. */
+    public List<Machine> machines() {
+        return dsl().machines();
+    }
+
+    public List<Machine> getMachines() {
+        return machines();
+    }
+
+    public List<StudioHandle> studios() {
+        return dsl().studios();
+    }
+
+    public List<StudioHandle> getStudios() {
+        return studios();
+    }
+
+    /** {@code studios(running: true)}. */
+    public List<StudioHandle> studios(Map<String, ?> options) {
+        return dsl().studios(options);
+    }
+
+    /** {@code def s = studio('my-studio')}: a handle on an existing studio. */
+    public StudioHandle studio(String name) {
+        return dsl().studio(name);
+    }
+
+    /** {@code studio('my-studio', create: true)}. */
+    public StudioHandle studio(Map<String, ?> options, String name) {
+        return dsl().studio(options, name);
+    }
+
+    /**
+     * {@code studio('my-studio') { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }}: the block runs
+     * with the studio as delegate; what it started is stopped if it fails.
+     */
+    public Object studio(String name,
+                         @DelegatesTo(value = StudioHandle.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body)
+            throws Exception {
+        return studio(Map.of(), name, body);
+    }
+
+    /** {@code studio('my-studio', create: true) { ... }}. */
+    public Object studio(Map<String, ?> options, String name,
+                         @DelegatesTo(value = StudioHandle.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body)
+            throws Exception {
+        return dsl().studio(options, name, (Dsl.Body<StudioHandle, Object>) handle -> {
+            Closure<?> block = body.rehydrate(handle, body.getOwner(), body.getThisObject());
+            block.setResolveStrategy(Closure.DELEGATE_FIRST);
+            return block.call(handle);
+        });
+    }
+
+    public StudioHandle create(String name) {
+        return dsl().create(name);
+    }
+
+    /** {@code create('my-studio', machine: 'lit-t4-1', files: ['train.py'])}. */
+    public StudioHandle create(Map<String, ?> options, String name) {
+        return dsl().create(options, name);
+    }
+
+    /** {@code budget(maxHours: 2)}: stop everything this run started once it used that much machine time. */
+    public void budget(Map<String, ?> options) {
+        dsl().budget(options);
     }
 }

@@ -40,4 +40,38 @@ final class Options {
         }
         throw new DslException(verb + ": " + name + " must be a duration such as 2.seconds or 10.minutes, got " + value);
     }
+
+    static boolean flag(String verb, Map<String, ?> options, String name, boolean fallback) {
+        Object value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw new DslException(verb + ": " + name + " must be true or false, got " + value);
+    }
+
+    /** A string option; GStrings and other CharSequences count. */
+    static String text(String verb, Map<String, ?> options, String name, String fallback) {
+        Object value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof CharSequence) {
+            return value.toString();
+        }
+        throw new DslException(verb + ": " + name + " must be a string, got " + value);
+    }
+
+    static double number(String verb, Map<String, ?> options, String name, double fallback) {
+        Object value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number) {
+            return ((Number) value).doubleValue();
+        }
+        throw new DslException(verb + ": " + name + " must be a number, got " + value);
+    }
 }

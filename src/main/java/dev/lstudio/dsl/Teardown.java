@@ -11,17 +11,25 @@ import java.util.function.Consumer;
  * Actions that must run however a run ends: on an exception, on SIGINT/SIGTERM and at exit.
  * They run last-registered-first, each at most once, and a failing action does not stop the
  * ones after it. The runner calls {@link #runAll()} in a finally block and from its signal
- * handler; both may race, so everything here is synchronized and a second caller waits for
- * the first to finish.
+ * handler; both may race: a second caller waits for the first to finish, and {@code runAll}
+ * also waits for actions that other threads are running early ({@link Action#runNow()}), so
+ * that nothing is still being stopped when it returns.
+ *
+ * <p>Actions run outside the registry's lock: while one stops a studio, other threads can still
+ * register, cancel or run theirs (a stop may itself wait for another thread that does).
  *
  * <p>Two kinds: {@link #add} actions always run; {@link #guard} actions (such as "stop the
  * studio this block started") are dropped once the script calls {@link #keepRunning()} or the
- * action's own {@link Action#keep()}.
+ * action's own {@link Action#keep()}. {@link #last} actions (the exit summary) run after all
+ * the others, whenever they were registered, and are not announced.
  */
 public final class Teardown {
     private final Deque<Action> actions = new ArrayDeque<>();
+    private final Deque<Action> finals = new ArrayDeque<>();
+    private final Object running = new Object();
     private final Consumer<String> log;
     private boolean keepRunning;
+    private int inFlight;
 
     private Teardown(Consumer<String> log) {
         this.log = log;
@@ -33,11 +41,16 @@ public final class Teardown {
     }
 
     public Action add(String description, Runnable action) {
-        return register(description, action, false);
+        return register(description, action, false, false);
     }
 
     public Action guard(String description, Runnable action) {
-        return register(description, action, true);
+        return register(description, action, true, false);
+    }
+
+    /** An action that runs after every other one (in registration order among its kind), without a "teardown:" line. */
+    public Action last(String description, Runnable action) {
+        return register(description, action, false, true);
     }
 
     /** From now on, guard actions (registered before or after) are left undone at exit. */
@@ -50,41 +63,86 @@ public final class Teardown {
     }
 
     public synchronized int pending() {
-        return actions.size();
+        return actions.size() + finals.size();
     }
 
     /**
-     * Runs every pending action, newest first, and returns the failures (already logged).
-     * The caller's interrupt flag is cleared while actions run and restored afterwards: the
-     * usual caller was just interrupted by a signal, and cleanup must not fail because of it.
+     * Runs every pending action, newest first, then the {@link #last} ones, and returns the
+     * failures (already logged). The caller's interrupt flag is cleared while actions run and
+     * restored afterwards: the usual caller was just interrupted by a signal, and cleanup must
+     * not fail because of it.
      */
-    public synchronized List<Throwable> runAll() {
-        List<Throwable> failures = new ArrayList<>();
-        boolean interrupted = Thread.interrupted();
-        try {
-            Action next;
-            while ((next = actions.pollFirst()) != null) {
-                if (next.guard && (keepRunning || next.kept)) {
-                    log.accept("left running (keepRunning): " + next.description);
-                    continue;
-                }
-                Throwable failure = next.execute();
-                if (failure != null) {
-                    failures.add(failure);
+    public List<Throwable> runAll() {
+        synchronized (running) {
+            List<Throwable> failures = new ArrayList<>();
+            boolean interrupted = Thread.interrupted();
+            try {
+                runClaimed(false, failures);
+                interrupted |= awaitInFlight();
+                runClaimed(true, failures);
+                interrupted |= awaitInFlight();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return failures;
         }
-        return failures;
     }
 
-    private synchronized Action register(String description, Runnable action, boolean guard) {
+    private void runClaimed(boolean finalsToo, List<Throwable> failures) {
+        Action next;
+        while ((next = claim(finalsToo)) != null) {
+            Throwable failure = next.perform();
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+    }
+
+    /** The next action to run, marked done; a guard left running is logged and passed over. */
+    private synchronized Action claim(boolean finalsToo) {
+        while (true) {
+            Action next = actions.pollFirst();
+            if (next == null && finalsToo) {
+                next = finals.pollFirst();
+            }
+            if (next == null) {
+                return null;
+            }
+            if (next.done) {
+                continue;
+            }
+            if (next.guard && (keepRunning || next.kept)) {
+                log.accept("left running (keepRunning): " + next.description);
+                continue;
+            }
+            next.done = true;
+            return next;
+        }
+    }
+
+    /** Waits until no action runs on another thread; returns whether an interrupt came meanwhile. */
+    private synchronized boolean awaitInFlight() {
+        boolean interrupted = false;
+        while (inFlight > 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
+    }
+
+    private synchronized Action register(String description, Runnable action, boolean guard, boolean last) {
         Action registered = new Action(Objects.requireNonNull(description, "description"),
-                Objects.requireNonNull(action, "action"), guard);
-        actions.addFirst(registered);
+                Objects.requireNonNull(action, "action"), guard, last);
+        if (last) {
+            finals.addLast(registered);
+        } else {
+            actions.addFirst(registered);
+        }
         return registered;
     }
 
@@ -93,13 +151,15 @@ public final class Teardown {
         private final String description;
         private final Runnable body;
         private final boolean guard;
+        private final boolean quiet;
         private boolean kept;
         private boolean done;
 
-        private Action(String description, Runnable body, boolean guard) {
+        private Action(String description, Runnable body, boolean guard, boolean quiet) {
             this.description = description;
             this.body = body;
             this.guard = guard;
+            this.quiet = quiet;
         }
 
         public String description() {
@@ -110,17 +170,22 @@ public final class Teardown {
         public void cancel() {
             synchronized (Teardown.this) {
                 actions.remove(this);
+                finals.remove(this);
                 done = true;
             }
         }
 
         /** Runs the action now, if it has not run yet, and removes it; rethrows its failure. */
         public void runNow() {
-            Throwable failure;
             synchronized (Teardown.this) {
                 actions.remove(this);
-                failure = execute();
+                finals.remove(this);
+                if (done) {
+                    return;
+                }
+                done = true;
             }
+            Throwable failure = perform();
             if (failure instanceof RuntimeException) {
                 throw (RuntimeException) failure;
             }
@@ -132,6 +197,13 @@ public final class Teardown {
             }
         }
 
+        /** Whether it has run (or is running) or was cancelled. */
+        public boolean finished() {
+            synchronized (Teardown.this) {
+                return done;
+            }
+        }
+
         /** For a guard: leave what it guards running at exit. */
         public void keep() {
             synchronized (Teardown.this) {
@@ -139,18 +211,32 @@ public final class Teardown {
             }
         }
 
-        private Throwable execute() {
-            if (done) {
-                return null;
+        /** For a guard: whether it will be left undone at exit ({@link #keep()} or {@link Teardown#keepRunning()}). */
+        public boolean kept() {
+            synchronized (Teardown.this) {
+                return guard && (kept || keepRunning);
             }
-            done = true;
-            log.accept("teardown: " + description);
+        }
+
+        /** Runs the body (claimed by the caller), counted as in flight so that runAll waits for it. */
+        private Throwable perform() {
+            synchronized (Teardown.this) {
+                inFlight++;
+            }
             try {
+                if (!quiet) {
+                    log.accept("teardown: " + description);
+                }
                 body.run();
                 return null;
             } catch (Throwable e) { // Groovy closures throw checked exceptions unchecked
                 log.accept("teardown '" + description + "' failed: " + e);
                 return e;
+            } finally {
+                synchronized (Teardown.this) {
+                    inFlight--;
+                    Teardown.this.notifyAll();
+                }
             }
         }
 

@@ -88,6 +88,14 @@ class WireFormatSpec extends Specification {
         expect:
         mapper.readValue('{"output":"o","exit_code":1,"session":"a"}', ExecuteResult) == new ExecuteResult('o', 1, 'a')
         mapper.readValue('{"output":"o","exitCode":1,"sessionName":"a"}', ExecuteResult) == new ExecuteResult('o', 1, 'a')
+        mapper.readValue('{"output":"o","session_name":"a","exit_code":"1"}', ExecuteResult) == new ExecuteResult('o', 1, 'a')
+    }
+
+    def "an execute answer with both spellings of each field reads too, as the emulator sends it"() {
+        expect:
+        mapper.readValue('{"output":"o","exitCode":0,"exit_code":0,"session":"a","sessionName":"a","running":false}',
+                ExecuteResult) == new ExecuteResult('o', 0, 'a')
+        mapper.readValue('{"output":"o"}', ExecuteResult) == new ExecuteResult('o', null, null)
     }
 
     def "environment variable values stay out of toString"() {

@@ -1,6 +1,16 @@
 package dev.lstudio.cli
 
+import dev.lstudio.api.ConfigException
+import dev.lstudio.api.NetworkException
+import dev.lstudio.api.NotFoundException
+import dev.lstudio.api.PermissionDeniedException
+import dev.lstudio.api.ServerErrorException
+import dev.lstudio.api.UnauthenticatedException
+import dev.lstudio.client.CommandTimeoutException
+import dev.lstudio.client.LookupException
+import dev.lstudio.client.WaitTimeoutException
 import dev.lstudio.dsl.DslTimeoutException
+import java.time.Duration
 import dev.lstudio.dsl.ParallelException
 import java.nio.file.Path
 import spock.lang.Specification
@@ -18,6 +28,16 @@ class CliPartsSpec extends Specification {
         new RunLock.Held('/x.groovy', '12', Path.of('/l'))             || ExitCode.LOCKED
         new CredentialsFailure()                                       || ExitCode.CREDENTIALS
         new IllegalStateException('outer', new CredentialsFailure())   || ExitCode.CREDENTIALS
+        new ConfigException('no Lightning credentials')                || ExitCode.CREDENTIALS
+        new UnauthenticatedException('refused', 401, 16, 'bad key', null) || ExitCode.CREDENTIALS
+        new PermissionDeniedException('denied', 403, 7, 'no', null)    || ExitCode.CREDENTIALS
+        new NetworkException('unreachable', new IOException('x'))      || ExitCode.API
+        new ServerErrorException('busy', 503, 14, 'busy', null)        || ExitCode.API
+        new NotFoundException('gone', 404, 5, 'gone', null)            || ExitCode.API
+        new WaitTimeoutException('start too slow', Duration.ofMinutes(15), 'PENDING') || ExitCode.TIMEOUT
+        new CommandTimeoutException('still running', '', 's1')         || ExitCode.TIMEOUT
+        new LookupException("studio 'x' not found", [])                || ExitCode.SCRIPT_FAILED
+        new RuntimeException('wrapped', new NetworkException('x', null)) || ExitCode.API
     }
 
     def "state and cache folders follow #env"() {

@@ -109,11 +109,6 @@ class SignalSpec extends Specification {
     }
 
     private Process lstudioProcess(String... args) {
-        def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
-        def command = [java, '-cp', System.getProperty('java.class.path'), Main.name] + args.toList()
-        // To a file: destroy() closes the pipes, and a full pipe would block the child.
-        def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve('lstudio.log').toFile())
-        builder.environment().put('LSTUDIO_HOME', home.toString())
-        builder.start()
+        LstudioProcess.start(home, home.resolve('lstudio.log'), [:], args)
     }
 }

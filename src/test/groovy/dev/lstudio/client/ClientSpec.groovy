@@ -22,7 +22,7 @@ abstract class ClientSpec extends Specification {
     @AutoCleanup('shutdown')
     ScriptedServer api = new ScriptedServer()
     FakeSleeper sleeper = new FakeSleeper()
-    List<Progress> progress = [].asSynchronized()
+    RecordingProgress progress = new RecordingProgress()
     List<String> warnings = [].asSynchronized()
     @AutoCleanup
     LightningClient client
@@ -38,7 +38,7 @@ abstract class ClientSpec extends Specification {
         def options = ClientOptions.defaults()
                 .withSleeper(sleeper)
                 .withEnvironment(Environment.of(env, Path.of('/nonexistent-home')))
-                .withProgress { progress << it }
+                .withProgress(progress)
                 .withWarnings { warnings << it }
         LightningClient.create(LightningApi.create(config), options)
     }

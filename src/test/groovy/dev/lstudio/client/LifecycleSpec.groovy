@@ -27,9 +27,9 @@ class LifecycleSpec extends ClientSpec {
         then:
         status == new StudioStatus(Status.RUNNING, 'lit-t4-1', true, false)
         body(api.last("POST $P/s1/start")) == [compute_config: [name: 'lit-t4-1', spot: false]]
-        progress*.phase() == ['PENDING', 'PENDING', 'RUNNING on lit-t4-1 (restoring files)', 'RUNNING on lit-t4-1']
-        progress.every { it.operation() == 'start' && it.studio() == 's' }
-        progress*.elapsed() == progress*.elapsed().sort()
+        progress.tasks*.text == ['s: start']
+        progress.phases == ['PENDING', 'PENDING', 'RUNNING on lit-t4-1 (restoring files)', 'RUNNING on lit-t4-1']
+        progress.tasks.every { it.closed }
         warnings.empty
     }
 
@@ -132,7 +132,7 @@ class LifecycleSpec extends ClientSpec {
         then:
         status.stopped()
         api.count("POST $P/s1/stop") == 1
-        progress*.phase() == ['STOPPING', 'STOPPING', 'STOPPED']
+        progress.phases == ['STOPPING', 'STOPPING', 'STOPPED']
     }
 
     def "stop is done at a STOPPED phase too"() {
@@ -171,7 +171,7 @@ class LifecycleSpec extends ClientSpec {
         body(api.last("PUT $P/s1/codeconfig")) == [compute_config: [name: 'lit-a100-1', spot: false]]
         api.calls.findAll { !it.startsWith('GET') } == ["PUT $P/s1/codeconfig", "POST $P/s1/switch-confirm"]*.toString()
         api.count(CODE) == 7
-        progress*.operation().unique() == ['switch (preparing lit-a100-1)', 'switch (moving to lit-a100-1)']
+        progress.tasks*.text == ['s: switch (preparing lit-a100-1)', 's: switch (moving to lit-a100-1)']
     }
 
     def "switching a stopped Studio starts it on the new machine"() {
@@ -222,7 +222,7 @@ class LifecycleSpec extends ClientSpec {
 
         then:
         status.ready()
-        progress*.phase().any { it.startsWith('retrying') }
+        progress.phases.any { it.startsWith('retrying') }
     }
 
     def "status is read fresh and described for people"() {

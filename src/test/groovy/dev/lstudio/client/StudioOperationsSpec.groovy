@@ -53,7 +53,7 @@ class StudioOperationsSpec extends ClientSpec {
         copy.teamspace() == TEAM
         body(api.last("PUT $P/s1/fork")) == [new_name: 'copy']
         api.count("GET $P/s2") == 2
-        progress*.operation().unique() == ['fork']
+        progress.tasks*.text == ['copy: fork']
     }
 
     def "delete, keep-alive and plugins call their endpoints"() {

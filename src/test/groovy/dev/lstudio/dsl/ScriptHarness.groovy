@@ -1,12 +1,13 @@
 package dev.lstudio.dsl
 
+import dev.lstudio.api.FakeSleeper
 import java.time.Duration
 
 /** Runs DSL code the way the runner does, with captured output, recorded sleeps and pinned jitter. */
 class ScriptHarness {
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream()
     final List<String> logs = Collections.synchronizedList([])
-    final List<Duration> sleeps = Collections.synchronizedList([])
+    final FakeSleeper sleeper = new FakeSleeper()
     final ScriptCompiler compiler = ScriptCompiler.create()
     double jitter = 0
     List<String> args = []
@@ -21,7 +22,7 @@ class ScriptHarness {
                 .env(env)
                 .output(output)
                 .teardown(teardown)
-                .sleeper({ Duration d -> sleeps << d } as Sleeper)
+                .sleeper(sleeper)
                 .random({ jitter } as java.util.function.DoubleSupplier)
                 .build()
     }
@@ -34,6 +35,10 @@ class ScriptHarness {
     /** An empty script to call the verbs on directly, as a script would. */
     LstudioScript script() {
         compiler.compile('EmptyScript', '').newInstance(context())
+    }
+
+    List<Duration> getSleeps() {
+        sleeper.sleeps
     }
 
     String out() {

@@ -117,4 +117,108 @@ class TeardownSpec extends Specification {
         seen == [false]
         stillInterrupted
     }
+
+    def "a last action runs after every other one, even those registered after it, and is not announced"() {
+        given:
+        teardown.add('early') { ran << 'early' }
+        teardown.last('summary') { ran << 'summary' }
+        teardown.guard('stop studio a') { ran << 'a' }
+
+        when:
+        teardown.runAll()
+
+        then:
+        ran == ['a', 'early', 'summary']
+        log == ['teardown: stop studio a', 'teardown: early']
+    }
+
+    def "a guard says whether it will be kept and whether it has finished"() {
+        given:
+        def a = teardown.guard('stop studio a') { ran << 'a' }
+        def b = teardown.guard('stop studio b') { ran << 'b' }
+        def plain = teardown.add('plain') { ran << 'plain' }
+
+        when:
+        a.keep()
+        b.runNow()
+
+        then:
+        a.kept() && !a.finished()
+        !b.kept() && b.finished()
+
+        when:
+        teardown.keepRunning()
+
+        then:
+        b.kept()
+        !plain.kept()
+    }
+
+    def "while one action runs early, other threads can still register"() {
+        given:
+        def inside = new CountDownLatch(1)
+        def release = new CountDownLatch(1)
+        def slow = teardown.guard('slow stop') {
+            inside.countDown()
+            release.await(60, TimeUnit.SECONDS)
+        }
+
+        when:
+        def runner = Thread.start { slow.runNow() }
+        assert inside.await(60, TimeUnit.SECONDS)
+        def registered = Thread.start { teardown.guard('stop studio b') { ran << 'b' } }
+        registered.join(60_000)
+        def registeredInTime = !registered.alive
+        release.countDown()
+        runner.join(60_000)
+
+        then:
+        registeredInTime
+        teardown.pending() == 1
+    }
+
+    def "runAll waits for an action that another thread is running early"() {
+        given:
+        def inside = new CountDownLatch(1)
+        def release = new CountDownLatch(1)
+        def slow = teardown.guard('slow stop') {
+            inside.countDown()
+            release.await(60, TimeUnit.SECONDS)
+            ran << 'slow'
+        }
+        teardown.last('summary') { ran << 'summary' }
+
+        when:
+        def early = Thread.start { slow.runNow() }
+        assert inside.await(60, TimeUnit.SECONDS)
+        def all = Thread.start { teardown.runAll() }
+        all.join(300)
+        def returnedEarly = !all.alive
+        release.countDown()
+        all.join(60_000)
+        early.join(60_000)
+
+        then:
+        !returnedEarly
+        ran == ['slow', 'summary']
+    }
+
+    def "an action that waits for another thread running a guard early does not deadlock runAll"() {
+        given: 'the exit summary waits for a watchdog thread that stops a studio through its guard'
+        def guard = teardown.guard('stop studio a') { ran << 'a' }
+        def watchdog = new Thread({ Thread.sleep(100); guard.runNow() })
+        teardown.last('summary') {
+            watchdog.join(60_000)
+            ran << 'summary'
+        }
+
+        when:
+        watchdog.start()
+        def all = Thread.start { teardown.runAll() }
+        all.join(60_000)
+
+        then:
+        !all.alive
+        ran == ['a', 'summary']
+    }
 }

@@ -1,0 +1,53 @@
+package dev.lstudio.dsl;
+
+import java.io.PrintStream;
+import java.util.function.Consumer;
+
+/**
+ * Where a running command's output goes while it runs: straight to the results stream (stdout),
+ * flushed piece by piece; with {@code --json}, where stdout carries only JSON lines, line by line
+ * to the log (stderr) instead, and the result follows as one JSON line.
+ */
+final class CommandOutput implements Consumer<String>, AutoCloseable {
+    private final DslContext context;
+    private final StringBuilder partial = new StringBuilder();
+
+    private CommandOutput(DslContext context) {
+        this.context = context;
+    }
+
+    static CommandOutput to(DslContext context) {
+        return new CommandOutput(context);
+    }
+
+    @Override
+    public void accept(String text) {
+        if (!context.jsonResults()) {
+            PrintStream out = context.output().out();
+            synchronized (out) {
+                out.print(text);
+                out.flush();
+            }
+            return;
+        }
+        synchronized (partial) {
+            partial.append(text);
+            int newline;
+            while ((newline = partial.indexOf("\n")) >= 0) {
+                context.output().log(partial.substring(0, newline));
+                partial.delete(0, newline + 1);
+            }
+        }
+    }
+
+    /** Passes on a last line that had no newline. */
+    @Override
+    public void close() {
+        synchronized (partial) {
+            if (partial.length() > 0) {
+                context.output().log(partial.toString());
+                partial.setLength(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.lstudio.dsl;
+
+import dev.lstudio.api.NotFoundException;
+import dev.lstudio.client.Studio;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The studios this run started, and the promise to stop them. A studio that a verb starts gets
+ * a guard in the teardown registry ("stop studio x") before the start request goes out, so an
+ * interrupt at any moment still stops it; a clean {@code stop()} cancels the guard. The ledger
+ * also keeps what the exit summary reports (machine, time running, state now) and what the
+ * {@link Watchdog} counts against {@code maxRuntime} and {@code budget}.
+ */
+final class Ledger {
+    private final DslContext context;
+    private final LongSupplier nanos;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Watchdog watchdog;
+    private boolean summaryRegistered;
+
+    Ledger(DslContext context, LongSupplier nanos) {
+        this.context = context;
+        this.nanos = nanos;
+        this.watchdog = new Watchdog(this, context.output()::log);
+    }
+
+    Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /** One studio this run started (once or several times). */
+    static final class Entry {
+        final Studio studio;
+        final Instant firstStart;
+        final List<String> machines = new ArrayList<>();
+        private long runningSince = -1;
+        private long ranNanos;
+        private Teardown.Action guard;
+        private Thread owner;
+        private boolean kept;
+
+        private Entry(Studio studio, Instant firstStart) {
+            this.studio = studio;
+            this.firstStart = firstStart;
+        }
+
+        String name() {
+            return studio.name();
+        }
+
+        Thread owner() {
+            return owner;
+        }
+    }
+
+    /**
+     * Called just before this run asks the server to start {@code studio}: from here on it is
+     * this run's to stop. {@code maxRuntime} (or null) arms the watchdog.
+     */
+    synchronized Entry starting(Studio studio, String machine, Duration maxRuntime) {
+        if (!summaryRegistered) {
+            summaryRegistered = true;
+            context.teardown().last("summary of the studios this run started", this::report);
+        }
+        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio, Instant.now()));
+        if (entry.runningSince < 0) {
+            entry.runningSince = nanos.getAsLong();
+        }
+        if (entry.machines.isEmpty() || !entry.machines.get(entry.machines.size() - 1).equals(machine)) {
+            entry.machines.add(machine);
+        }
+        entry.owner = Thread.currentThread();
+        if (entry.guard == null || entry.guard.finished()) {
+            // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
+            entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
+                    () -> Blocking.uninterruptibly(() -> stopForTeardown(entry)));
+            if (entry.kept) {
+                entry.guard.keep();
+            }
+        }
+        watchdog.armed(entry, maxRuntime);
+        return entry;
+    }
+
+    /** The studio stopped cleanly (or was found stopped): nothing left to guard. */
+    synchronized void stopped(Studio studio) {
+        Entry entry = entries.get(studio.id());
+        if (entry != null) {
+            settle(entry);
+            if (entry.guard != null) {
+                entry.guard.cancel();
+            }
+        }
+    }
+
+    /** The server refused the start request: nothing runs, and a studio that never ran here leaves the summary. */
+    synchronized void refused(Studio studio) {
+        Entry entry = entries.get(studio.id());
+        if (entry == null) {
+            return;
+        }
+        entry.runningSince = -1;
+        if (entry.guard != null) {
+            entry.guard.cancel();
+        }
+        if (entry.ranNanos == 0 && entry.machines.size() <= 1) {
+            entries.remove(studio.id());
+        } else {
+            entry.machines.remove(entry.machines.size() - 1);
+        }
+    }
+
+    synchronized void switched(Studio studio, String machine) {
+        Entry entry = entries.get(studio.id());
+        if (entry != null && entry.runningSince >= 0) {
+            entry.machines.add(machine);
+        }
+    }
+
+    /** {@code keepRunning()} on one studio: its guard is left undone at exit. */
+    synchronized void keep(Studio studio) {
+        Entry entry = entries.get(studio.id());
+        if (entry != null) {
+            entry.kept = true;
+            if (entry.guard != null) {
+                entry.guard.keep();
+            }
+        }
+    }
+
+    synchronized Entry entry(Studio studio) {
+        return entries.get(studio.id());
+    }
+
+    /** Studios of this run running now (by this ledger's account). */
+    synchronized List<Entry> running() {
+        List<Entry> out = new ArrayList<>();
+        entries.values().forEach(e -> {
+            if (e.runningSince >= 0) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
+    /** Machine time of every studio this run started, until now. */
+    synchronized Duration machineTime() {
+        long now = nanos.getAsLong();
+        long total = 0;
+        for (Entry e : entries.values()) {
+            total += ranNanos(e, now);
+        }
+        return Duration.ofNanos(total);
+    }
+
+    /**
+     * Stops the studios of {@code toStop} now, those kept running too when {@code evenIfKept}
+     * (a block that failed does not, the watchdog does).
+     */
+    void stopNow(List<Entry> toStop, boolean evenIfKept) {
+        for (Entry entry : toStop) {
+            Teardown.Action guard;
+            synchronized (this) {
+                guard = entry.guard;
+            }
+            if (guard == null || guard.finished()) {
+                continue;
+            }
+            if (guard.kept() && !evenIfKept) {
+                context.output().log("left running (keepRunning): studio '" + entry.name() + "'");
+                continue;
+            }
+            guard.runNow();
+        }
+    }
+
+    private void stopForTeardown(Entry entry) {
+        try {
+            entry.studio.stop();
+        } catch (NotFoundException e) {
+            context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
+        }
+        synchronized (this) {
+            settle(entry);
+        }
+    }
+
+    private void settle(Entry entry) {
+        if (entry.runningSince >= 0) {
+            entry.ranNanos += nanos.getAsLong() - entry.runningSince;
+            entry.runningSince = -1;
+        }
+    }
+
+    private static long ranNanos(Entry e, long now) {
+        return e.ranNanos + (e.runningSince >= 0 ? now - e.runningSince : 0);
+    }
+
+    /** The exit summary: runs last in teardown (after every guard), on stderr and, with --json, on stdout. */
+    void report() {
+        watchdog.close();
+        List<Entry> all;
+        long now;
+        synchronized (this) {
+            all = new ArrayList<>(entries.values());
+            now = nanos.getAsLong();
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        context.output().log("studios this run started:");
+        for (Entry e : all) {
+            String state = stateNow(e);
+            Duration ran = Duration.ofNanos(ranNanos(e, now));
+            boolean kept;
+            synchronized (this) {
+                kept = e.kept || context.teardown().keepingRunning();
+            }
+            context.output().log("  " + e.name() + " (teamspace " + e.studio.teamspace().label() + ") on "
+                    + String.join(" then ", e.machines) + ", running " + Durations.format(ran) + ", now " + state
+                    + (kept ? " (keepRunning)" : ""));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("studio", e.name());
+            row.put("teamspace", e.studio.teamspace().label());
+            row.put("machines", List.copyOf(e.machines));
+            row.put("started", e.firstStart.toString());
+            row.put("runningSeconds", ran.toMillis() / 1000.0);
+            row.put("state", state);
+            row.put("keptRunning", kept);
+            rows.add(row);
+        }
+        if (context.jsonResults()) {
+            Dsl.create(context).json(Map.of("summary", rows));
+        }
+    }
+
+    private static String stateNow(Entry e) {
+        try {
+            return e.studio.status().describe();
+        } catch (NotFoundException gone) {
+            return "DELETED";
+        } catch (RuntimeException failure) {
+            return "unknown (" + failure.getMessage() + ")";
+        }
+    }
+}

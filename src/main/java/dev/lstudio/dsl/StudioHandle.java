@@ -1,0 +1,392 @@
+package dev.lstudio.dsl;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.lstudio.api.ApiException;
+import dev.lstudio.api.Endpoint;
+import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.ExecResult;
+import dev.lstudio.client.Machines;
+import dev.lstudio.client.Status;
+import dev.lstudio.client.Studio;
+import dev.lstudio.client.StudioStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One studio, as scripts see it: the delegate of {@code studio('x') { ... }} and what
+ * {@code studio('x')} returns. Verbs that change the machine wait until done (unless
+ * {@code wait: false}) within the client's default deadlines (or {@code timeout:}); a studio that
+ * a verb starts is this run's to stop (see {@link Ledger}). Every method is plain Java, so Java
+ * callers use the same handle ({@code handle.start("lit-h100-1")},
+ * {@code handle.exec(Map.of("check", false), "make test")}).
+ */
+public final class StudioHandle {
+    private final Session session;
+    private final boolean scoped;
+    private final List<Ledger.Entry> startedHere = new CopyOnWriteArrayList<>();
+    private volatile Studio studio;
+
+    StudioHandle(Session session, Studio studio, boolean scoped) {
+        this.session = session;
+        this.studio = studio;
+        this.scoped = scoped;
+    }
+
+    /** The client's handle, for what the DSL does not cover. */
+    public Studio unwrap() {
+        return studio;
+    }
+
+    public String getName() {
+        return studio.name();
+    }
+
+    /** The teamspace, as {@code owner/name} when the owner is known. */
+    public String getTeamspace() {
+        return studio.teamspace().label();
+    }
+
+    public String getDisplayName() {
+        return studio.displayName();
+    }
+
+    public void setDisplayName(String displayName) {
+        rename(displayName);
+    }
+
+    // --- machine
+
+    /** Starts on {@value Machines#DEFAULT}. */
+    public StudioHandle start() {
+        return start(Map.of(), null);
+    }
+
+    /** {@code start 'lit-h100-1'}. */
+    public StudioHandle start(String machine) {
+        return start(Map.of(), machine);
+    }
+
+    /** {@code start machine: 'lit-h100-1', spot: true, maxRuntime: 3.hours, wait: false, timeout: 20.minutes}. */
+    public StudioHandle start(Map<String, ?> options) {
+        return start(options, null);
+    }
+
+    /**
+     * {@code start 'lit-h100-1', spot: true}. Nothing happens when it already runs on that machine;
+     * a stop under way is waited for; running on another machine is an error naming both.
+     */
+    public StudioHandle start(Map<String, ?> options, String machine) {
+        Options.check("start", options, "machine", "spot", "maxRuntime", "wait", "timeout");
+        String slug = machine != null ? machine.strip() : Options.text("start", options, "machine", Machines.DEFAULT);
+        boolean spot = Options.flag("start", options, "spot", false);
+        Duration maxRuntime = Options.duration("start", options, "maxRuntime", null);
+        boolean wait = Options.flag("start", options, "wait", true);
+        Duration timeout = Options.duration("start", options, "timeout", defaults().startTimeout());
+        if (maxRuntime != null && (maxRuntime.isNegative() || maxRuntime.isZero())) {
+            throw new DslException("start: maxRuntime must be more than 0, got " + Durations.format(maxRuntime));
+        }
+        StudioStatus now = Blocking.call(studio::status);
+        boolean up = now.status() == Status.RUNNING || now.status() == Status.PENDING;
+        if (up && now.machine() != null && !now.machine().equals(slug)) {
+            throw new DslException("studio '" + getName() + "' is running on " + now.machine() + ", not " + slug
+                    + "; stop() it first, or use switchTo '" + slug + "'");
+        }
+        if (now.ready()) {
+            log("studio '" + getName() + "' is already running" + (now.machine() == null ? "" : " on " + now.machine()));
+            return this;
+        }
+        if (!up) {
+            Ledger.Entry entry = session.ledger().starting(studio, slug, maxRuntime);
+            if (scoped) {
+                startedHere.add(entry);
+            }
+        }
+        try {
+            Blocking.run(wait ? () -> studio.start(slug, spot, maxRuntime, timeout)
+                    : () -> studio.requestStart(slug, spot, maxRuntime));
+        } catch (ApiException e) {
+            if (!up && e.httpStatus() >= 400 && e.httpStatus() < 500) {
+                session.ledger().refused(studio);
+            }
+            throw e;
+        }
+        return this;
+    }
+
+    public StudioHandle stop() {
+        return stop(Map.of());
+    }
+
+    /** {@code stop(wait: false)}, {@code stop(timeout: 5.minutes)}. */
+    public StudioHandle stop(Map<String, ?> options) {
+        waitOrNot("stop", options, defaults().stopTimeout(), timeout -> studio.stop(timeout), studio::requestStop);
+        session.ledger().stopped(studio);
+        return this;
+    }
+
+    public StudioHandle restart() {
+        return restart(Map.of());
+    }
+
+    /** {@code restart(wait: false)}, {@code restart(timeout: 20.minutes)}: same machine, fresh instance. */
+    public StudioHandle restart(Map<String, ?> options) {
+        waitOrNot("restart", options, defaults().startTimeout(), timeout -> studio.restart(timeout), studio::requestRestart);
+        return this;
+    }
+
+    /** The options of a verb that waits: {@code wait: false} sends the request only, {@code timeout:} bounds the wait. */
+    private static void waitOrNot(String verb, Map<String, ?> options, Duration defaultTimeout,
+                                  Consumer<Duration> waiting, Runnable request) {
+        Options.check(verb, options, "wait", "timeout");
+        boolean wait = Options.flag(verb, options, "wait", true);
+        Duration timeout = Options.duration(verb, options, "timeout", defaultTimeout);
+        Blocking.run(wait ? () -> waiting.accept(timeout) : request);
+    }
+
+    /** {@code switchTo 'lit-a100-1'}: moves a running studio (a stopped one is simply started there). */
+    public StudioHandle switchTo(String machine) {
+        return switchTo(Map.of(), machine);
+    }
+
+    /** {@code switchTo 'lit-a100-1', timeout: 30.minutes}. A switch always waits: it must be confirmed once the new machine is ready. */
+    public StudioHandle switchTo(Map<String, ?> options, String machine) {
+        Options.check("switchTo", options, "timeout");
+        Objects.requireNonNull(machine, "machine");
+        Duration timeout = Options.duration("switchTo", options, "timeout", defaults().switchTimeout());
+        StudioStatus now = Blocking.call(studio::status);
+        if (now.stopped() || now.status() == Status.STOPPING || now.status() == Status.FAILED) {
+            return start(Map.of("timeout", timeout), machine);
+        }
+        Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
+        session.ledger().switched(studio, machine.strip());
+        return this;
+    }
+
+    /** The status now (one call): STOPPED, PENDING, RUNNING, STOPPING, FAILED or UNKNOWN. */
+    public Status getStatus() {
+        return Blocking.call(studio::status).status();
+    }
+
+    /** Whether it runs now (one call). */
+    public boolean isRunning() {
+        return Blocking.call(studio::status).running();
+    }
+
+    /** The machine it runs on now, or null when stopped (one call). */
+    public String getMachine() {
+        StudioStatus now = Blocking.call(studio::status);
+        return now.stopped() ? null : now.machine();
+    }
+
+    // --- commands
+
+    public ExecResult exec(String command) {
+        return exec(Map.of(), command);
+    }
+
+    /**
+     * {@code exec 'make test', check: false, timeout: 10.minutes}: runs the command, its output
+     * streaming to stdout as it comes, and returns output, exit code and duration. A non-zero exit
+     * throws {@link CommandFailedException} unless {@code check: false}.
+     */
+    public ExecResult exec(Map<String, ?> options, String command) {
+        Options.check("exec", options, "check", "timeout");
+        boolean check = Options.flag("exec", options, "check", true);
+        Duration timeout = Options.duration("exec", options, "timeout", defaults().execTimeout());
+        if (command == null || command.isBlank()) {
+            throw new DslException("exec: give a command, e.g. exec 'nvidia-smi'");
+        }
+        DslContext context = session.context();
+        log(getName() + ": exec " + command);
+        CommandOutput output = CommandOutput.to(context);
+        ExecResult result;
+        try {
+            result = Blocking.call(() -> studio.exec(command, timeout, output), Duration.ZERO);
+        } finally {
+            output.close();
+        }
+        if (context.jsonResults()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("studio", getName());
+            json.put("command", command);
+            json.put("exitCode", result.exitCode());
+            json.put("durationSeconds", result.duration().toMillis() / 1000.0);
+            json.put("output", result.output());
+            Dsl.create(context).json(json);
+        }
+        if (check && result.exitCode() != 0) {
+            throw new CommandFailedException(getName(), command, result);
+        }
+        return result;
+    }
+
+    // --- the studio itself
+
+    /** Deletes the studio and its files, for good. */
+    public void delete() {
+        Blocking.run(studio::delete);
+        session.ledger().stopped(studio);
+        log("deleted studio '" + getName() + "'");
+    }
+
+    public StudioHandle fork(String newName) {
+        return fork(Map.of(), newName);
+    }
+
+    /** {@code fork('copy', machine: 'cpu-4', teamspace: 'other')}: waits until the copy is ready and returns it. */
+    public StudioHandle fork(Map<String, ?> options, String newName) {
+        Options.check("fork", options, "machine", "teamspace");
+        String machine = Options.text("fork", options, "machine", null);
+        String team = Options.text("fork", options, "teamspace", null);
+        var target = team == null ? studio.teamspace() : session.resolve(team);
+        return session.handle(Blocking.call(() -> studio.fork(newName, target, machine)));
+    }
+
+    /** Sets the display name (what lightning.ai shows); the name stays. */
+    public StudioHandle rename(String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            throw new DslException("rename: give the new display name, e.g. rename 'Nightly training'");
+        }
+        studio = Blocking.call(() -> studio.rename(displayName));
+        return this;
+    }
+
+    /** The studio's environment variables now (one call). */
+    public Map<String, String> getEnv() {
+        return Blocking.call(studio::env);
+    }
+
+    /** {@code env FOO: 'bar', DEBUG: '1'}: sets these variables, keeping the others. */
+    public StudioHandle env(Map<String, ?> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(getEnv());
+        variables.forEach((name, value) -> merged.put(String.valueOf(name), value == null ? "" : value.toString()));
+        studio = Blocking.call(() -> studio.setEnv(merged));
+        return this;
+    }
+
+    /** {@code autoSleep(after: 30.minutes)}: stop by itself after that long unused. */
+    public StudioHandle autoSleep(Map<String, ?> options) {
+        Options.check("autoSleep", options, "after");
+        Duration after = Options.duration("autoSleep", options, "after", null);
+        if (after == null || after.isNegative() || after.isZero()) {
+            throw new DslException("autoSleep: give how long it may stay unused, e.g. autoSleep(after: 30.minutes)");
+        }
+        Blocking.run(() -> studio.autoSleep(after));
+        return this;
+    }
+
+    /** {@code autoSleep(false)}: never stop by itself (the server requires a paid plan). */
+    public StudioHandle autoSleep(boolean enabled) {
+        if (enabled) {
+            throw new DslException("autoSleep: say after how long, e.g. autoSleep(after: 30.minutes)");
+        }
+        Blocking.run(studio::disableAutoSleep);
+        return this;
+    }
+
+    /** Tells the server it is in use, so auto-sleep does not stop it yet. */
+    public StudioHandle keepAlive() {
+        Blocking.run(studio::keepAlive);
+        return this;
+    }
+
+    /** Leaves this studio running when the script ends, even if this run started it. */
+    public StudioHandle keepRunning() {
+        session.ledger().keep(studio);
+        log("keepRunning(): studio '" + getName() + "' will be left running at exit");
+        return this;
+    }
+
+    // --- plugins
+
+    /** The ids of the plugins installed now. */
+    public List<String> getPlugins() {
+        List<String> ids = new ArrayList<>();
+        Blocking.call(studio::plugins).forEach(p -> ids.add(p.key()));
+        return ids;
+    }
+
+    public StudioHandle install(String plugin) {
+        Blocking.call(() -> studio.installPlugin(plugin));
+        return this;
+    }
+
+    public StudioHandle uninstall(String plugin) {
+        Blocking.run(() -> studio.uninstallPlugin(plugin));
+        return this;
+    }
+
+    public PluginHandle plugin(String plugin) {
+        return new PluginHandle(studio, plugin);
+    }
+
+    // --- ports
+
+    public Endpoint expose(int port) {
+        return expose(Map.of(), port);
+    }
+
+    /** {@code expose 8080, name: 'app', public: true}: an HTTPS endpoint for the port (private to the teamspace by default). */
+    public Endpoint expose(Map<String, ?> options, int port) {
+        Options.check("expose", options, "name", "public");
+        String label = Options.text("expose", options, "name", null);
+        boolean open = Options.flag("expose", options, "public", false);
+        return Blocking.call(() -> studio.exposePort(port, label, open));
+    }
+
+    /** The ports exposed now. */
+    public List<Integer> getPorts() {
+        List<Integer> ports = new ArrayList<>();
+        for (Endpoint e : Blocking.call(studio::ports)) {
+            ports.addAll(Ports.of(e));
+        }
+        return ports;
+    }
+
+    public StudioHandle unexpose(int port) {
+        List<Endpoint> endpoints = Blocking.call(studio::ports);
+        Endpoint match = endpoints.stream().filter(e -> Ports.of(e).contains(port)).findFirst()
+                .orElseThrow(() -> new DslException("unexpose: port " + port + " is not exposed on studio '" + getName()
+                        + "'; exposed: " + (endpoints.isEmpty() ? "none" : Ports.all(endpoints))));
+        Blocking.run(() -> studio.removePort(match.id()));
+        return this;
+    }
+
+    // --- for the block that owns this handle
+
+    /** The block ended with an exception: stop what it started (unless kept running). */
+    void blockFailed() {
+        session.ledger().stopNow(startedHere, false);
+    }
+
+    private ClientOptions defaults() {
+        return session.client().options();
+    }
+
+    private void log(String message) {
+        session.context().output().log(message);
+    }
+
+    /** What {@code json(studio)} and {@code json(studios())} write: the listed state, no calls. */
+    @JsonValue
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", getName());
+        m.put("teamspace", getTeamspace());
+        m.put("status", studio.listedStatus().name());
+        var inUse = studio.info().codeStatus() == null ? null : studio.info().codeStatus().inUse();
+        m.put("machine", inUse == null ? null : inUse.machine());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "studio '" + getName() + "' in teamspace '" + getTeamspace() + "'";
+    }
+}
