@@ -1,0 +1,42 @@
+package dev.lstudio.repl;
+
+import java.util.List;
+
+/**
+ * The lists that TAB completes from. Every method is called on the terminal's thread while the
+ * user waits, so each must answer at once from memory (a cache that refreshes in the background)
+ * and never touch the network. The REPL guards against a slow implementation anyway: an answer
+ * that takes longer than a few hundred milliseconds is replaced by the last one it got.
+ */
+public interface CompletionData {
+
+    /** Teamspace names, {@code owner/name} where that is how they are addressed. */
+    List<Suggestion> teamspaces();
+
+    /** Studio names of the current teamspace, with the phase as description. */
+    List<Suggestion> studios();
+
+    /** Machine slugs, with GPU model and count ({@code 1x H100}) as description. */
+    List<Suggestion> machines();
+
+    /** Plugin ids, with a short description. */
+    List<Suggestion> plugins();
+
+    /** The DSL's verbs, both the top-level ones and those on a studio handle. */
+    List<Verb> verbs();
+
+    /** No data: completion offers only meta-commands and file names. */
+    static CompletionData none() {
+        return StaticCompletionData.builder().build();
+    }
+
+    default List<Suggestion> values(Verb.Argument argument) {
+        return switch (argument) {
+            case TEAMSPACE -> teamspaces();
+            case STUDIO -> studios();
+            case MACHINE -> machines();
+            case PLUGIN -> plugins();
+            case NONE -> List.of();
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package dev.lstudio.repl;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Function;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/** Everything the REPL prints goes through here: results, notes and errors, in colour or plain. */
+final class Console {
+
+    private final Terminal terminal;
+    private final Secrets secrets;
+    private final ValueRenderer renderer;
+    private final Function<Object, String> json;
+    private volatile boolean jsonOutput;
+    private volatile boolean debug;
+
+    Console(Terminal terminal, Secrets secrets, ValueRenderer renderer, Function<Object, String> json,
+            boolean jsonOutput, boolean debug) {
+        this.terminal = terminal;
+        this.secrets = secrets;
+        this.renderer = renderer;
+        this.json = json;
+        this.jsonOutput = jsonOutput;
+        this.debug = debug;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    boolean colour() {
+        String type = terminal.getType();
+        return type != null && !type.equals(Terminal.TYPE_DUMB);
+    }
+
+    void result(Object value) {
+        if (jsonOutput) {
+            if (value != null) {
+                line(json.apply(value));
+            }
+            return;
+        }
+        AttributedString text = renderer.render(value);
+        if (text != null && text.length() > 0) {
+            print(text);
+        }
+    }
+
+    void print(AttributedString text) {
+        PrintWriter out = terminal.writer();
+        out.println(colour() ? text.toAnsi(terminal) : text.toString());
+        out.flush();
+    }
+
+    void line(String text) {
+        print(new AttributedString(text));
+    }
+
+    void note(String text) {
+        print(new AttributedString(text, AttributedStyle.DEFAULT.faint()));
+    }
+
+    void error(Throwable t) {
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            print(new AttributedString(secrets.redact(trace.toString()).stripTrailing(),
+                    AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+        } else {
+            error(ErrorLine.of(t));
+        }
+    }
+
+    void error(String message) {
+        print(new AttributedString("error: " + secrets.redact(message), AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+    }
+
+    boolean json() {
+        return jsonOutput;
+    }
+
+    void json(boolean on) {
+        jsonOutput = on;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    void debug(boolean on) {
+        debug = on;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lstudio.repl;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerInvocationException;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+/** One line that says what went wrong, for a user who did not ask for the stack trace. */
+final class ErrorLine {
+
+    private ErrorLine() {
+    }
+
+    static String of(Throwable thrown) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof MultipleCompilationErrorsException m) {
+            return compileError(m);
+        }
+        String message = firstLine(t.getMessage());
+        if (message.isEmpty()) {
+            return t.getClass().getSimpleName();
+        }
+        // Our own exceptions are written for the user; others need their type to make sense.
+        if (t.getClass().getName().startsWith("dev.lstudio.")) {
+            return message;
+        }
+        return t.getClass().getSimpleName() + ": " + message.replaceAll(" for class: Script\\d+", "");
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null && current != current.getCause()
+                && (current instanceof InvokerInvocationException || current instanceof UndeclaredThrowableException
+                || current instanceof InvocationTargetException || current instanceof ExecutionException
+                || current instanceof CompletionException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String compileError(MultipleCompilationErrorsException m) {
+        int count = m.getErrorCollector().getErrorCount();
+        String more = count > 1 ? " (and " + (count - 1) + " more)" : "";
+        Message first = m.getErrorCollector().getError(0);
+        if (first instanceof SyntaxErrorMessage sm) {
+            SyntaxException se = sm.getCause();
+            return "syntax error: " + firstLine(se.getOriginalMessage())
+                    + " at line " + se.getLine() + ", column " + se.getStartColumn() + more;
+        }
+        if (first instanceof ExceptionMessage em && em.getCause() != null) {
+            return "compile error: " + firstLine(em.getCause().getMessage()) + more;
+        }
+        return "compile error: " + firstLine(m.getMessage().replaceFirst("^startup failed:\\s*", "")) + more;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String stripped = s.strip();
+        int nl = stripped.indexOf('\n');
+        return nl < 0 ? stripped : stripped.substring(0, nl).strip();
+    }
+}

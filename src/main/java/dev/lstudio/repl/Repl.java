@@ -1,0 +1,371 @@
+package dev.lstudio.repl;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import groovy.lang.Binding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The interactive loop: read a line (or a multi-line snippet), run it, print the result, again
+ * until the user quits. Ctrl-C at the prompt clears the line; Ctrl-C while something runs stops it;
+ * Ctrl-D or {@code :exit} quits, after offering to stop studios this session started.
+ *
+ * <pre>{@code
+ * Repl.builder().terminal(t).evaluator(e).completion(c).help(h).session(s).build().run();
+ * }</pre>
+ */
+public final class Repl {
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final Console console;
+    private final MetaCommands commands;
+    private final Evaluator evaluator;
+    private final Evaluations evaluations;
+    private final Session session;
+    private final Secrets secrets;
+
+    private Repl(Builder b, Evaluator evaluator, CompletionData data) {
+        this.terminal = b.terminal;
+        this.evaluator = evaluator;
+        this.session = b.session;
+        this.secrets = new Secrets(b.secrets);
+        this.console = new Console(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
+        this.evaluations = new Evaluations(terminal, b.interruptGrace);
+        RedactingHistory history = new RedactingHistory(secrets);
+        this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
+                data, history, evaluator);
+        Supplier<Set<String>> verbNames = () -> data.verbs().stream().map(Verb::name).collect(Collectors.toSet());
+        LineReaderBuilder lrb = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("lstudio")
+                .parser(new ReplParser())
+                .completer(new ReplCompleter(data, evaluator::names, commands.completer()))
+                .highlighter(new GroovyHighlighter(verbNames))
+                .history(history)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P %M> ")
+                .variable(LineReader.INDENTATION, 2)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_GROUP, true)
+                .option(LineReader.Option.GROUP, true);
+        if (b.historyFile != null && prepare(b.historyFile)) {
+            lrb.variable(LineReader.HISTORY_FILE, b.historyFile);
+        }
+        this.reader = lrb.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs until the user quits; closes the terminal on the way out. */
+    public void run() {
+        Terminal.SignalHandler previous = terminal.handle(Signal.INT, Terminal.SignalHandler.SIG_IGN);
+        try {
+            console.note("lstudio: Groovy with the lstudio DSL. :help lists commands, TAB completes, Ctrl-D quits.");
+            loop();
+        } finally {
+            terminal.handle(Signal.INT, previous);
+            try {
+                reader.getHistory().save();
+            } catch (IOException | RuntimeException e) {
+                console.note("history not saved: " + e.getMessage());
+            }
+            try {
+                terminal.close();
+            } catch (IOException e) {
+                // Nothing left to tell the user on a terminal that will not close.
+            }
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt(), rightPrompt(), (Character) null, null);
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                leave();
+                return;
+            }
+            if (step(line) == MetaCommands.Outcome.QUIT) {
+                leave();
+                return;
+            }
+        }
+    }
+
+    /** One accepted input: a meta-command or a snippet. Runs on a worker so that Ctrl-C can stop it. */
+    MetaCommands.Outcome step(String line) {
+        if (line.isBlank()) {
+            return MetaCommands.Outcome.CONTINUE;
+        }
+        if (secrets.sensitive(line)) {
+            console.note("(not kept in history: the line holds a credential)");
+        }
+        Object outcome = interruptible(() -> ReplParser.isMetaCommand(line)
+                ? commands.execute(line)
+                : printed(evaluator.evaluate(line)));
+        return outcome == MetaCommands.Outcome.QUIT ? MetaCommands.Outcome.QUIT : MetaCommands.Outcome.CONTINUE;
+    }
+
+    private Object printed(Object value) {
+        console.result(value);
+        return null;
+    }
+
+    /** Runs work on a worker; prints its error or the interruption; returns its value or null. */
+    private Object interruptible(java.util.concurrent.Callable<Object> work) {
+        try {
+            return evaluations.run(work);
+        } catch (Evaluations.Interrupted e) {
+            String more = session.afterInterrupt();
+            console.note(e.getMessage() + (more == null || more.isBlank() ? "" : ". " + more));
+        } catch (Throwable t) {
+            console.error(t);
+        }
+        return null;
+    }
+
+    /** On quit: studios started here and still running are listed, and stopped if the user says so. */
+    @SuppressWarnings("unchecked")
+    private void leave() {
+        Object answer = interruptible(() -> List.copyOf(session.stillRunning()));
+        List<String> running = answer == null ? List.of() : (List<String>) answer;
+        if (running.isEmpty()) {
+            return;
+        }
+        console.print(new AttributedStringBuilder()
+                .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "Still running, started in this session: ")
+                .append(String.join(", ", running)).toAttributedString());
+        if (confirm("Stop " + (running.size() == 1 ? "it" : "them") + "? [y/N] ")) {
+            Object done = interruptible(() -> {
+                session.stop(running);
+                return Boolean.TRUE;
+            });
+            if (done != null) {
+                console.note("stopped: " + String.join(", ", running));
+                return;
+            }
+        }
+        console.note("left running: " + String.join(", ", running));
+    }
+
+    private boolean confirm(String question) {
+        LineReader plain = LineReaderBuilder.builder().terminal(terminal).build();
+        try {
+            String answer = plain.readLine(question).strip();
+            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        }
+    }
+
+    private String prompt() {
+        AttributedStringBuilder p = new AttributedStringBuilder().styled(AttributedStyle.BOLD, "lstudio");
+        String teamspace = quietly(session::teamspace);
+        if (teamspace != null && !teamspace.isBlank()) {
+            p.append(' ').styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), teamspace);
+        }
+        p.append("> ");
+        return console.colour() ? p.toAnsi(terminal) : p.toString();
+    }
+
+    private String rightPrompt() {
+        Integer running = quietly(session::runningCount);
+        if (running == null || running <= 0) {
+            return null;
+        }
+        AttributedStringBuilder r = new AttributedStringBuilder()
+                .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), running + " running");
+        return console.colour() ? r.toAnsi(terminal) : r.toString();
+    }
+
+    /** The prompt must never fail: a session that cannot answer just shows less. */
+    private static <T> T quietly(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** History may hold commands worth keeping private: the file is the user's alone. */
+    private boolean prepare(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            console.note("history is not saved: cannot use " + file + " (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
+    LineReader reader() {
+        return reader;
+    }
+
+    public static final class Builder {
+        private Terminal terminal;
+        private Evaluator evaluator;
+        private CompletionData completion = CompletionData.none();
+        private HelpSource help;
+        private Session session = Session.none();
+        private ValueRenderer renderer = TableRenderer.builder().build();
+        private Path historyFile;
+        private boolean historyFileSet;
+        private final List<String> secrets = new ArrayList<>();
+        private boolean json;
+        private boolean debug;
+        private Function<Object, String> jsonEncoder;
+        private Duration completionLimit = Duration.ofMillis(300);
+        private Duration interruptGrace = Duration.ofSeconds(3);
+
+        private Builder() {
+        }
+
+        /** Required; the REPL closes it when the user quits. */
+        public Builder terminal(Terminal terminal) {
+            this.terminal = Objects.requireNonNull(terminal, "terminal");
+            return this;
+        }
+
+        /** Default: a {@link GroovyEvaluator} with a plain configuration whose {@code println} writes to the terminal. */
+        public Builder evaluator(Evaluator evaluator) {
+            this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+            return this;
+        }
+
+        public Builder completion(CompletionData completion) {
+            this.completion = Objects.requireNonNull(completion, "completion");
+            return this;
+        }
+
+        /** Default: the verbs' summaries from the completion data. */
+        public Builder help(HelpSource help) {
+            this.help = Objects.requireNonNull(help, "help");
+            return this;
+        }
+
+        public Builder session(Session session) {
+            this.session = Objects.requireNonNull(session, "session");
+            return this;
+        }
+
+        public Builder renderer(ValueRenderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /** Where history persists; null keeps it in memory only. Default: {@link ReplPaths#historyFile()}. */
+        public Builder historyFile(Path historyFile) {
+            this.historyFile = historyFile;
+            this.historyFileSet = true;
+            return this;
+        }
+
+        /**
+         * A credential (API key, base64 of user:key): a line containing it never enters history and
+         * it is masked in error messages. LIGHTNING_API_KEY from the environment is always one.
+         */
+        public Builder secret(String secret) {
+            if (secret != null) {
+                secrets.add(secret);
+            }
+            return this;
+        }
+
+        /** Start with results printed as JSON ({@code --json}). */
+        public Builder json(boolean json) {
+            this.json = json;
+            return this;
+        }
+
+        /** How a value becomes JSON for {@code :json on}; the wiring passes the api's one mapper. */
+        public Builder jsonEncoder(Function<Object, String> jsonEncoder) {
+            this.jsonEncoder = Objects.requireNonNull(jsonEncoder, "jsonEncoder");
+            return this;
+        }
+
+        /** Start with full stack traces ({@code --debug}). */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        /** The longest TAB waits for a list before it uses the last known one. */
+        public Builder completionLimit(Duration limit) {
+            this.completionLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /** How long an interrupted evaluation may take to stop before the prompt comes back without it. */
+        public Builder interruptGrace(Duration grace) {
+            this.interruptGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        public Repl build() {
+            Objects.requireNonNull(terminal, "terminal: Repl.builder().terminal(t) is required");
+            if (!historyFileSet) {
+                historyFile = ReplPaths.historyFile();
+            }
+            secret(System.getenv("LIGHTNING_API_KEY"));
+            if (jsonEncoder == null) {
+                jsonEncoder = standInJson();
+            }
+            Evaluator e = evaluator != null ? evaluator : defaultEvaluator(terminal);
+            return new Repl(this, e, new BoundedCompletionData(completion, completionLimit));
+        }
+
+        private static Evaluator defaultEvaluator(Terminal terminal) {
+            Binding binding = new Binding();
+            binding.setVariable("out", new PrintWriter(terminal.writer(), true));
+            return GroovyEvaluator.create(new CompilerConfiguration(), binding);
+        }
+
+        /** Until the wiring passes the api's mapper, a plain one so that {@code :json on} works. */
+        private static Function<Object, String> standInJson() {
+            JsonMapper mapper = JsonMapper.builder().findAndAddModules()
+                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+            return value -> {
+                try {
+                    return mapper.writeValueAsString(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot print this value as JSON: " + e.getMessage(), e);
+                }
+            };
+        }
+    }
+
+}

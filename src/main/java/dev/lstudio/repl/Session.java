@@ -1,0 +1,52 @@
+package dev.lstudio.repl;
+
+import java.util.List;
+
+/**
+ * The REPL's view of what the DSL knows about this session: the current teamspace and the
+ * studios started here. Every method has a harmless default so a REPL works without a client.
+ */
+public interface Session {
+
+    /** The current teamspace for the prompt, or null when none is chosen yet. */
+    default String teamspace() {
+        return null;
+    }
+
+    /** Switches the current teamspace ({@code :teamspace NAME}); throws with a one-line message when it cannot. */
+    default void useTeamspace(String name) throws Exception {
+        throw new IllegalStateException("no teamspaces in this session; start lstudio with credentials");
+    }
+
+    /** The value {@code :studios} prints, rendered like any result (a list of studios prints as a table). */
+    default Object studios() throws Exception {
+        return List.of();
+    }
+
+    /** How many studios started in this session run now, for the right prompt; must answer from memory. */
+    default int runningCount() {
+        return 0;
+    }
+
+    /** Names of the studios started in this session that still run, asked once on quit. */
+    default List<String> stillRunning() throws Exception {
+        return List.of();
+    }
+
+    /** Stops the named studios, when the user says so on quit. */
+    default void stop(List<String> names) throws Exception {
+    }
+
+    /**
+     * Called after Ctrl-C interrupted an evaluation; returns what to tell the user beyond
+     * "interrupted", such as whether the remote command goes on. Null or blank for nothing.
+     */
+    default String afterInterrupt() {
+        return null;
+    }
+
+    static Session none() {
+        return new Session() {
+        };
+    }
+}

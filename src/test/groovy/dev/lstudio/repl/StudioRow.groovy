@@ -1,0 +1,17 @@
+package dev.lstudio.repl
+
+import groovy.transform.Canonical
+
+/** Stands in for the DSL's studio handle in rendering tests. */
+@Canonical
+class StudioRow {
+    String name
+    String phase
+    String machine
+
+    static final Table<StudioRow> TABLE = Table.of(StudioRow)
+            .column('name', { it.name })
+            .column('phase', { it.phase }, { PhaseColours.style(it.phase) })
+            .column('machine', { it.machine })
+            .build()
+}
