@@ -15,7 +15,8 @@
 //   IDLE_LOAD          1-minute load average below which a Studio is idle  (default: 0.2)
 //   KEEP               comma-separated names never stopped                 (default: none)
 //   CLEANUP_STATE      the state file    (default: ~/.local/state/lstudio/cleanup.properties)
-// One JSON line per running Studio on stdout: {"studio", "machine", "action", "reason"}.
+// stdout: the output of the idle checks, and one JSON line per running Studio,
+//   {"studio", "machine", "action", "reason"} (grep '^{' to keep only those).
 
 boolean dryRun = args.contains('--dry-run')
 def maxRuntime = (env('MAX_RUNTIME_HOURS', '8') as BigDecimal).hours
@@ -35,15 +36,15 @@ def next = new Properties()   // only Studios running now are remembered
 boolean idle(s, BigDecimal maxLoad) {
     // Without a GPU, nvidia-smi fails and prints nothing useful: count the GPUs as idle.
     def gpu = s.exec('nvidia-smi --query-gpu=utilization.gpu --format=csv,noheader,nounits 2>/dev/null || true',
-            check: false, quiet: true, timeout: 2.minutes)
-    def load = s.exec('cut -d" " -f1 /proc/loadavg', check: false, quiet: true, timeout: 2.minutes)
+            check: false, timeout: 2.minutes)
+    def load = s.exec('cut -d" " -f1 /proc/loadavg', check: false, timeout: 2.minutes)
     boolean gpusIdle = gpu.output.readLines()*.trim().findAll { it.isNumber() }.every { it as int == 0 }
     def loadAverage = load.output.trim().isBigDecimal() ? load.output.trim() as BigDecimal : 0
     gpusIdle && loadAverage < maxLoad
 }
 
 studios(running: true).each { s ->
-    String name = s.name()
+    String name = s.name
     String machine = s.machine
     long firstSeen = (seen.getProperty("${name}.firstSeen") ?: now) as long
     def ranFor = java.time.Duration.ofMillis(now - firstSeen)

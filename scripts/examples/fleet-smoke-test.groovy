@@ -20,7 +20,7 @@ def machine = env('SMOKE_MACHINE', 'lit-t4-1')
 def check = env('SMOKE_COMMAND', 'nvidia-smi -L')
 int atOnce = env('SMOKE_PARALLEL', '4') as int
 
-List<String> names = args ?: studios().collect { it.name() }.findAll { it.startsWith(prefix) }.sort()
+List<String> names = args ?: studios()*.name.findAll { it.startsWith(prefix) }.sort()
 if (!names) {
     log "no Studios to test: none named on the command line, none starting with '$prefix'"
     return

@@ -19,6 +19,7 @@ class ReferenceCoverageSpec extends Specification {
             invokeMethod: 'Groovy object plumbing',
             property   : 'Groovy object plumbing',
             toString   : 'printing a handle, not a verb',
+            describe   : 'what json(studio) writes, not called by scripts',
             equals     : 'Object',
             hashCode   : 'Object',
     ]
