@@ -34,6 +34,7 @@ public final class DslReference {
 
     private static final Pattern PART = Pattern.compile("^- \\*\\*([A-Za-z ]+):\\*\\*\\s*(.*)$");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern CODE_WORD = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`");
     private static final int WIDTH = 96;
 
     private final List<Entry> entries;
@@ -118,6 +119,26 @@ public final class DslReference {
         /** A part's plain text (markdown removed), or empty. */
         public Optional<String> part(String part) {
             return Optional.ofNullable(parts.get(part)).map(DslReference::plain);
+        }
+
+        /**
+         * The named arguments a verb takes: the {@code `words`} of its Options part, in order
+         * (for completion of {@code start machine: ...}). Option entries ({@code wait:}) name
+         * the verbs that take them there instead, so they have none.
+         */
+        public List<String> options() {
+            String text = parts.get("Options");
+            if (text == null || name.endsWith(":")) {
+                return List.of();
+            }
+            Matcher m = CODE_WORD.matcher(text);
+            List<String> out = new ArrayList<>();
+            while (m.find()) {
+                if (!out.contains(m.group(1))) {
+                    out.add(m.group(1));
+                }
+            }
+            return List.copyOf(out);
         }
 
         /** The whole entry as plain text for a terminal. */

@@ -96,6 +96,15 @@ Asks the server to stop the studio after this long.
         'start'       || null
     }
 
+    def "a verb's options are the code words of its Options part; an option entry has none"() {
+        given:
+        def reference = DslReference.parse(PAGE.replace('`wait`, `timeout`.', '`wait` (or not), `timeout`, and `wait` again.'))
+
+        expect:
+        reference.entry('stop').get().options() == ['wait', 'timeout']
+        reference.entry('maxRuntime:').get().options() == []
+    }
+
     def "summaries list every entry in page order, for :help"() {
         expect:
         DslReference.parse(PAGE).summaries() == [
