@@ -2,10 +2,6 @@ package dev.lstudio.docs
 
 import java.nio.file.Files
 import java.nio.file.Path
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 /**
@@ -15,23 +11,8 @@ import spock.lang.Timeout
  * state, since what these scripts are for is what they leave running.
  */
 @Timeout(300)
-class ExamplesSpec extends Specification {
+class ExamplesSpec extends EmulatorSpecification {
     static final Path EXAMPLES = Path.of('scripts', 'examples')
-
-    @Shared
-    @TempDir
-    Path dir
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator
-
-    def setupSpec() {
-        emulator = new EmulatorFixture(dir)
-    }
-
-    def setup() {
-        emulator.reset()
-    }
 
     def "#script #why"() {
         given:

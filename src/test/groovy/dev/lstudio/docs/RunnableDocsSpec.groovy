@@ -1,11 +1,6 @@
 package dev.lstudio.docs
 
 import dev.lstudio.dsl.DslReference
-import java.nio.file.Path
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 /**
@@ -15,22 +10,7 @@ import spock.lang.Timeout
  * running unless it asked to. See dsl-docs/README.md for the markers.
  */
 @Timeout(300)
-class RunnableDocsSpec extends Specification {
-    @Shared
-    @TempDir
-    Path dir
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator
-
-    def setupSpec() {
-        emulator = new EmulatorFixture(dir)
-    }
-
-    def setup() {
-        emulator.reset()
-    }
-
+class RunnableDocsSpec extends EmulatorSpecification {
     def "#block runs against the emulator and shows what the page says"() {
         given:
         def file = emulator.scriptFile(block.where(), block.code)
