@@ -1,0 +1,372 @@
+package dev.lstudio.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A local Studios API server on 127.0.0.1. Build one, start it, point a client at
+ * {@link #baseUrl()} with {@link #userId()} and {@link #apiKey()}, and close it when done
+ * (closing ends every command it started).
+ *
+ * <pre>{@code
+ * try (Emulator emu = Emulator.builder().startDelay(Duration.ZERO).build().start()) {
+ *     String url = emu.baseUrl();   // "http://127.0.0.1:PORT/"
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK add ~40 ms to every small answer. Read once per JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Settings settings;
+    private final Consumer<String> log;
+    private HttpServer server;
+    private ExecutorService requests;
+    private ExecutorService processes;
+    private ScheduledExecutorService timer;
+    private StateFile stateFile;
+    private Store store;
+    private Commands commands;
+    private Path root;
+    private boolean started;
+    private boolean closed;
+
+    private Emulator(Settings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads the state directory (if any) and starts serving.
+     *
+     * @throws IllegalStateException if the state file is corrupt or the state directory is in use
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public synchronized Emulator start() {
+        if (started) {
+            throw new IllegalStateException("this emulator was already started; build a new one");
+        }
+        started = true;
+        try {
+            StateFile.Snapshot saved = null;
+            if (settings.stateDir() != null) {
+                root = settings.stateDir();
+                stateFile = StateFile.open(root);
+                saved = stateFile.load();
+            } else {
+                root = Files.createTempDirectory("lstudio-emulator-");
+            }
+            Store.Identity identity = identity(saved);
+            store = new Store(stateFile, saved, identity, root.resolve("studios"));
+            Files.createDirectories(root.resolve("studios"));
+            timer = Executors.newSingleThreadScheduledExecutor(threads("lstudio-emulator-timer"));
+            processes = Executors.newCachedThreadPool(threads("lstudio-emulator-exec"));
+            requests = new ThreadPoolExecutor(2, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    threads("lstudio-emulator-http"), new ThreadPoolExecutor.CallerRunsPolicy());
+            commands = new Commands(processes, root.resolve(".bin"));
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 128);
+            server.createContext("/", wire(identity));
+            server.setExecutor(requests);
+            server.start();
+            store.save();
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("could not start the emulator on 127.0.0.1:" + settings.port() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private HttpFront wire(Store.Identity identity) {
+        Lifecycle lifecycle = new Lifecycle(store, commands, settings, timer);
+        Teamspaces teamspaces = new Teamspaces(settings.teamspaces(), identity);
+        Faults faults = new Faults(settings.faults(), settings.seed());
+        Router api = new Router();
+        StudioEndpoints studios = new StudioEndpoints(store, teamspaces, lifecycle);
+        studios.register(api);
+        new ConfigEndpoints(store, teamspaces, lifecycle, studios, settings).register(api);
+        new LifecycleEndpoints(store, lifecycle).register(api);
+        ExecEndpoints exec = new ExecEndpoints(store, commands, settings);
+        exec.register(api);
+        new PluginEndpoints(store, exec, settings).register(api);
+        new PortEndpoints(store, teamspaces, commands).register(api);
+        new AccountEndpoints(teamspaces, identity).register(api);
+        Router admin = new Router();
+        new AdminEndpoints(store, lifecycle, faults, settings).register(admin);
+        return new HttpFront(api, admin, faults, identity, log);
+    }
+
+    /** Explicit settings win; then what the state directory saved; then fresh ones. */
+    private Store.Identity identity(StateFile.Snapshot saved) {
+        String user = settings.userId() != null ? settings.userId() : saved != null && saved.userId != null
+                ? saved.userId : UUID.randomUUID().toString();
+        String key = settings.apiKey() != null ? settings.apiKey() : saved != null && saved.apiKey != null
+                ? saved.apiKey : randomKey();
+        String name = settings.username() != null ? settings.username() : saved != null && saved.username != null
+                ? saved.username : "demo";
+        return new Store.Identity(user, key, name);
+    }
+
+    /**
+     * 20 characters (about 100 bits): short enough that base64 of "uuid:key" stays on one line,
+     * because the reference's {@code echo -n "$ID:$KEY" | base64} wraps longer input at 76 columns.
+     */
+    private static String randomKey() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void requireStarted() {
+        if (server == null || closed) {
+            throw new IllegalStateException("the emulator is not running; call start() first");
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/}, with the trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    public int port() {
+        requireStarted();
+        return server.getAddress().getPort();
+    }
+
+    public String userId() {
+        requireStarted();
+        return store.identity().userId();
+    }
+
+    /** The API key clients must send; never printed by the emulator except in the CLI's export lines. */
+    public String apiKey() {
+        requireStarted();
+        return store.identity().apiKey();
+    }
+
+    public String username() {
+        requireStarted();
+        return store.identity().username();
+    }
+
+    /** Stops serving, ends every command, saves the machine time used and releases the state directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (server != null) {
+            server.stop(0);
+        }
+        if (store != null && commands != null) {
+            try {
+                store.update(() -> store.studios().forEach(Lifecycle::settle));
+            } catch (RuntimeException e) {
+                log.accept("could not save state on close: " + e.getMessage());
+            }
+            commands.killAll();
+        }
+        for (ExecutorService pool : new ExecutorService[] {timer, requests, processes}) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        try {
+            if (stateFile != null) {
+                stateFile.close();
+            }
+        } catch (IOException e) {
+            log.accept("could not release the state directory lock: " + e.getMessage());
+        }
+        if (root != null && settings.stateDir() == null) {
+            try {
+                StudioFiles.deleteTree(root);
+            } catch (UncheckedIOException e) {
+                log.accept("could not remove " + root + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Settings for an {@link Emulator}; every one has a sensible default. */
+    public static final class Builder {
+        private int port;
+        private Path stateDir;
+        private String userId;
+        private String apiKey;
+        private String username;
+        private final List<String> teamspaces = new ArrayList<>();
+        private Duration startDelay = Duration.ofSeconds(2);
+        private Duration stopDelay = Duration.ofSeconds(1);
+        private Duration switchDelay = Duration.ofSeconds(2);
+        private Duration forkDelay = Duration.ofMillis(500);
+        private Duration detachAfter = Duration.ofSeconds(10);
+        private Duration tick = Duration.ofMillis(200);
+        private final List<String> faults = new ArrayList<>();
+        private Long seed;
+        private Consumer<String> log = line -> { };
+
+        private Builder() {
+        }
+
+        /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Where studios, their files and settings are kept across restarts; none keeps nothing. */
+        public Builder stateDir(Path stateDir) {
+            this.stateDir = stateDir;
+            return this;
+        }
+
+        public Builder userId(String userId) {
+            this.userId = nonBlank(userId, "user id");
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = nonBlank(apiKey, "api key");
+            return this;
+        }
+
+        public Builder username(String username) {
+            this.username = nonBlank(username, "username");
+            return this;
+        }
+
+        /** Adds a teamspace (membership); the first is the default. Without any, there is one named "demo". */
+        public Builder teamspace(String name) {
+            Teamspaces.check(name);
+            teamspaces.add(name);
+            return this;
+        }
+
+        /** Time from start to RUNNING (default 2s); zero makes start immediate. Restart uses it too. */
+        public Builder startDelay(Duration d) {
+            this.startDelay = nonNegative(d, "start delay");
+            return this;
+        }
+
+        /** Time from STOPPING to STOPPED (default 1s). */
+        public Builder stopDelay(Duration d) {
+            this.stopDelay = nonNegative(d, "stop delay");
+            return this;
+        }
+
+        /** Time until the requested machine of a switch is ready (default 2s). */
+        public Builder switchDelay(Duration d) {
+            this.switchDelay = nonNegative(d, "switch delay");
+            return this;
+        }
+
+        /** Time a fork spends in INITIAL_SYNC_IN_PROGRESS before READY (default 500ms). */
+        public Builder forkDelay(Duration d) {
+            this.forkDelay = nonNegative(d, "fork delay");
+            return this;
+        }
+
+        /** How long execute waits for a command before answering with its session and exit code -1 (default 10s). */
+        public Builder detachAfter(Duration d) {
+            this.detachAfter = nonNegative(d, "detach-after");
+            return this;
+        }
+
+        /** Fault rules, e.g. {@code "POST /v1/projects/*}{@code /cloudspaces/*}{@code /execute 503:0.3 latency:200ms"}. */
+        public Builder faults(String... specs) {
+            for (String spec : specs) {
+                Faults.Rule.parse(spec);
+                faults.add(spec);
+            }
+            return this;
+        }
+
+        /** Seed of the Random behind faults, so the same requests meet the same faults. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        Builder tick(Duration d) {
+            this.tick = Objects.requireNonNull(d);
+            return this;
+        }
+
+        Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log);
+            return this;
+        }
+
+        public Emulator build() {
+            List<Faults.Rule> rules = faults.stream().map(Faults.Rule::parse).toList();
+            Settings s = new Settings(port, stateDir, userId, apiKey, username,
+                    teamspaces.isEmpty() ? List.of("demo") : List.copyOf(teamspaces), startDelay, stopDelay,
+                    switchDelay, forkDelay, detachAfter, tick, rules, seed != null ? seed : new SecureRandom().nextLong());
+            return new Emulator(s, log);
+        }
+
+        private static String nonBlank(String value, String what) {
+            if (value == null || value.isBlank() || value.contains(":") && what.equals("user id")) {
+                throw new IllegalArgumentException(what + " must be a non-blank string" + (what.equals("user id")
+                        ? " without ':'" : ""));
+            }
+            return value;
+        }
+
+        private static Duration nonNegative(Duration d, String what) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException(what + " must be zero or more, not " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.lstudio.emulator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Faults on demand. A rule names a method and a path glob ({@code *} one segment, {@code **} any
+ * depth) and gives probabilities of answering 429/500/502/503, of dropping the connection before
+ * the request is handled ({@code drop}) or after it was handled ({@code drop-after}, so the change
+ * happened but the caller never hears of it), and of added latency. One seedable Random draws for
+ * every request in order, so a sequential test sees the same faults on every run.
+ */
+final class Faults {
+    static final List<String> KINDS = List.of("429", "500", "502", "503", "drop", "drop-after");
+    private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+
+    private final List<Rule> rules = new ArrayList<>();
+    private Random random;
+
+    /** What to do to one request. {@code fault} is null when it is served normally. */
+    record Decision(long latencyMillis, String fault, long retryAfterSeconds) {
+    }
+
+    /** One rule; see the class comment. Written on a command line as {@link #parse its spec}. */
+    record Rule(String method, String path, Map<String, Double> faults, long latencyMillis,
+                double latencyProbability, long retryAfterSeconds) {
+        Rule {
+            method = method == null || method.isBlank() ? "*" : method.toUpperCase(Locale.ROOT);
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("fault rule path must start with '/', e.g. /v1/**, not " + path);
+            }
+            faults = Map.copyOf(faults == null ? Map.of() : faults);
+            double sum = 0;
+            for (Map.Entry<String, Double> f : faults.entrySet()) {
+                if (!KINDS.contains(f.getKey())) {
+                    throw new IllegalArgumentException("unknown fault '" + f.getKey() + "'; use one of " + KINDS
+                            + " or latency:DURATION");
+                }
+                sum += probability(f.getValue());
+            }
+            if (sum > 1.0000001) {
+                throw new IllegalArgumentException("fault probabilities of one rule add up to " + sum + "; keep them <= 1");
+            }
+            probability(latencyProbability);
+            if (latencyMillis < 0 || retryAfterSeconds < 0) {
+                throw new IllegalArgumentException("latency and retry-after must not be negative");
+            }
+        }
+
+        boolean matches(String m, String p) {
+            return (method.equals("*") || method.equals(m)) && GLOBS.computeIfAbsent(path, Faults::glob).matcher(p).matches();
+        }
+
+        /** The rule in the command-line form {@code METHOD PATH KIND:P ... latency:D:P retry-after:D}. */
+        @JsonProperty("spec")
+        String spec() {
+            StringBuilder s = new StringBuilder(method).append(' ').append(path);
+            for (String kind : KINDS) {
+                if (faults.containsKey(kind)) {
+                    s.append(' ').append(kind).append(':').append(faults.get(kind));
+                }
+            }
+            if (latencyMillis > 0) {
+                s.append(" latency:").append(latencyMillis).append("ms:").append(latencyProbability);
+            }
+            if (retryAfterSeconds != 1) {
+                s.append(" retry-after:").append(retryAfterSeconds).append('s');
+            }
+            return s.toString();
+        }
+
+        /**
+         * Parses {@code [METHOD] PATH EFFECT...}: EFFECT is {@code 429|500|502|503|drop|drop-after[:P]},
+         * {@code latency:DURATION[:P]} or {@code retry-after:DURATION}; P defaults to 1.
+         */
+        static Rule parse(String spec) {
+            String[] tokens = spec.trim().split("\\s+");
+            int i = 0;
+            String method = "*";
+            if (tokens.length > 0 && !tokens[0].startsWith("/")) {
+                method = tokens[i++];
+            }
+            if (i >= tokens.length) {
+                throw new IllegalArgumentException("fault rule '" + spec + "' has no path; write e.g."
+                        + " 'POST /v1/projects/*/cloudspaces/*/execute 503:0.3 latency:200ms'");
+            }
+            String path = tokens[i++];
+            Map<String, Double> faults = new LinkedHashMap<>();
+            long latency = 0;
+            double latencyP = 0;
+            long retryAfter = 1;
+            for (; i < tokens.length; i++) {
+                String[] parts = tokens[i].split(":");
+                String kind = parts[0].toLowerCase(Locale.ROOT);
+                if (kind.equals("latency")) {
+                    latency = Durations.parse(part(parts, 1, tokens[i])).toMillis();
+                    latencyP = parts.length > 2 ? number(parts[2]) : 1;
+                } else if (kind.equals("retry-after")) {
+                    retryAfter = Math.max(0, Durations.parse(part(parts, 1, tokens[i])).toSeconds());
+                } else {
+                    faults.put(kind, parts.length > 1 ? number(parts[1]) : 1);
+                }
+            }
+            return new Rule(method, path, faults, latency, latencyP, retryAfter);
+        }
+
+        static Rule fromJson(JsonNode node) {
+            String spec = Json.text(node, "spec");
+            if (spec != null) {
+                return parse(spec);
+            }
+            Map<String, Double> faults = new LinkedHashMap<>();
+            JsonNode f = Json.objectField(node, "faults");
+            if (f != null) {
+                f.fields().forEachRemaining(e -> faults.put(e.getKey(), e.getValue().asDouble()));
+            }
+            Long latency = Json.integer(node, "latency_millis");
+            JsonNode lp = Json.field(node, "latency_probability");
+            Long retry = Json.integer(node, "retry_after_seconds");
+            return new Rule(Json.text(node, "method"), Json.text(node, "path"), faults,
+                    latency == null ? 0 : latency, lp == null ? (latency == null ? 0 : 1) : lp.asDouble(),
+                    retry == null ? 1 : retry);
+        }
+
+        private static String part(String[] parts, int i, String token) {
+            if (parts.length <= i) {
+                throw new IllegalArgumentException("'" + token + "' needs a duration, e.g. latency:200ms");
+            }
+            return parts[i];
+        }
+
+        private static double number(String s) {
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a probability; write a number from 0 to 1");
+            }
+        }
+
+        private static double probability(Double p) {
+            if (p == null || p < 0 || p > 1 || p.isNaN()) {
+                throw new IllegalArgumentException("probability " + p + " is not between 0 and 1");
+            }
+            return p;
+        }
+    }
+
+    Faults(List<Rule> initial, long seed) {
+        rules.addAll(initial);
+        random = new Random(seed);
+    }
+
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    synchronized Decision decide(String method, String path) {
+        long latency = 0;
+        for (Rule r : rules) {
+            if (!r.matches(method, path)) {
+                continue;
+            }
+            if (r.latencyMillis() > 0 && random.nextDouble() < r.latencyProbability()) {
+                latency += r.latencyMillis();
+            }
+            if (r.faults().isEmpty()) {
+                continue;
+            }
+            double draw = random.nextDouble();
+            double cumulative = 0;
+            for (String kind : KINDS) {
+                cumulative += r.faults().getOrDefault(kind, 0.0);
+                if (draw < cumulative) {
+                    return new Decision(latency, kind, r.retryAfterSeconds());
+                }
+            }
+        }
+        return new Decision(latency, null, 0);
+    }
+
+    synchronized List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    synchronized void replace(List<Rule> next, Long seed) {
+        rules.clear();
+        rules.addAll(next);
+        if (seed != null) {
+            random = new Random(seed);
+        }
+    }
+}

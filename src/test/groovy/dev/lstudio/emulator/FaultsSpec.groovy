@@ -1,0 +1,203 @@
+package dev.lstudio.emulator
+
+import java.time.Duration
+import spock.lang.Specification
+
+/** Faults on demand, by rule and probability, repeatable with a seed. */
+class FaultsSpec extends Specification {
+    List<Emulator> started = []
+
+    def cleanup() {
+        started*.close()
+    }
+
+    Api api(Closure<Emulator.Builder> configure = { it }) {
+        def emu = configure(Emulator.builder().startDelay(Duration.ZERO)).build().start()
+        started << emu
+        new Api(emu)
+    }
+
+    List<Integer> statuses(Api api, int n, String path = 'v1/auth/user') {
+        (1..n).collect { api.call('GET', path).status }
+    }
+
+    def "with the same seed the same requests meet the same faults"() {
+        given:
+        def rule = 'GET /v1/auth/user 503:0.5'
+        def one = api { it.faults(rule).seed(42L) }
+        def two = api { it.faults(rule).seed(42L) }
+
+        when:
+        def a = statuses(one, 40)
+        def b = statuses(two, 40)
+
+        then:
+        a == b
+        a.toSet() == [200, 503] as Set
+    }
+
+    def "a #status fault answers a gRPC body with code #code"() {
+        given:
+        def api = api { it.faults("GET /v1/auth/user $status") }
+
+        when:
+        def r = api.call('GET', 'v1/auth/user')
+
+        then:
+        r.status == status
+        r.json.code == code
+        r.json.message.contains('fault injected')
+
+        where:
+        status || code
+        429    || 8
+        500    || 13
+        502    || 14
+        503    || 14
+    }
+
+    def "a 429 carries Retry-After"() {
+        expect:
+        api { it.faults(rule) }.call('GET', 'v1/memberships').headers.firstValue('Retry-After').get() == seconds
+
+        where:
+        rule                                   || seconds
+        '/v1/memberships 429'                  || '1'
+        '/v1/memberships 429:1 retry-after:3s' || '3'
+    }
+
+    def "a dropped connection fails the call and the request is not handled"() {
+        given:
+        def api = api { it.faults('POST /v1/projects/*/cloudspaces drop') }
+        def project = api.projectId()
+
+        when:
+        api.call('POST', api.studios(project), [name: 'never-made'])
+
+        then:
+        thrown(IOException)
+        api.ok('GET', "${api.studios(project)}?userId=${api.emu.userId()}").cloudspaces == []
+    }
+
+    def "drop-after handles the request, then drops the connection: the change happened unseen"() {
+        given:
+        def api = api { it.faults('POST /v1/projects/*/cloudspaces drop-after') }
+        def project = api.projectId()
+
+        when:
+        api.call('POST', api.studios(project), [name: 'made-unseen'])
+
+        then:
+        thrown(IOException)
+        api.ok('GET', "${api.studios(project)}?userId=${api.emu.userId()}").cloudspaces*.name == ['made-unseen']
+    }
+
+    def "added latency delays the answer by at least the given time"() {
+        given:
+        def api = api { it.faults('GET /v1/auth/user latency:400ms') }
+
+        when:
+        long t0 = System.nanoTime()
+        def r = api.call('GET', 'v1/auth/user')
+        long took = (System.nanoTime() - t0).intdiv(1_000_000)
+
+        then:
+        r.status == 200
+        took >= 400
+    }
+
+    def "rules only touch the methods and paths they name"() {
+        given:
+        def api = api { it.faults('POST /v1/projects/*/cloudspaces/*/start 503') }
+        def s = api.create('untouched')
+
+        expect:
+        api.post(api.path(s, 'start'), [compute_config: [name: 'cpu-4']]).status == 503
+        api.get(api.path(s)).status == 200
+        api.post(api.path(s, 'stop')).status == 200
+    }
+
+    def "the admin API is never faulted"() {
+        given:
+        def api = api { it.faults('/** 503') }
+
+        expect:
+        api.call('GET', 'v1/auth/user').status == 503
+        api.call('GET', '_emulator/faults').status == 200
+    }
+
+    def "faults are read, replaced (by JSON or spec, with a new seed) and cleared through the admin API"() {
+        given:
+        def api = api { it.faults('GET /v1/auth/user 500:0.25') }
+
+        expect:
+        api.admin('faults').rules*.spec == ['GET /v1/auth/user 500:0.25']
+
+        when:
+        def set = api.ok('PUT', '_emulator/faults', [seed: 7, rules: [[method: 'GET', path: '/v1/memberships', faults: ['503': 1.0]]],
+                                                     specs: ['/v1/auth/** 429:0.5 latency:10ms']])
+
+        then:
+        set.rules*.spec == ['GET /v1/memberships 503:1.0', '* /v1/auth/** 429:0.5 latency:10ms:1.0']
+        api.call('GET', 'v1/memberships').status == 503
+
+        and: 'setting the same seed again replays the same faults'
+        api.ok('PUT', '_emulator/faults', [seed: 7, specs: ['/v1/auth/** 429:0.5']])
+        def first = statuses(api, 20, 'v1/auth/whoami')
+        api.ok('PUT', '_emulator/faults', [seed: 7, specs: ['/v1/auth/** 429:0.5']])
+        statuses(api, 20, 'v1/auth/whoami') == first
+        first.toSet() == [200, 429] as Set
+
+        when:
+        api.ok('DELETE', '_emulator/faults')
+
+        then:
+        api.admin('faults').rules == []
+        api.call('GET', 'v1/memberships').status == 200
+    }
+
+    def "a bad rule sent to the admin API is a 400 that says what is wrong"() {
+        given:
+        def api = api()
+
+        expect:
+        with(api.call('PUT', '_emulator/faults', [specs: [spec]])) {
+            status == 400
+            json.message.contains(hint)
+        }
+
+        where:
+        spec                         || hint
+        'GET'                        || 'no path'
+        '/v1/** 503:2'               || 'between 0 and 1'
+        '/v1/** 503:0.7 500:0.7'     || 'add up to'
+        '/v1/** teapot:0.1'          || 'unknown fault'
+        '/v1/** latency:soon'        || 'not a duration'
+    }
+
+    def "a bad rule given to the builder is refused at once"() {
+        when:
+        Emulator.builder().faults('/v1/** 503:lots')
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains('not a probability')
+    }
+
+    def "the path glob '#glob' #verdict '#path'"() {
+        expect:
+        new Faults.Rule('*', glob, [:], 0, 0, 1).matches('GET', path) == matches
+
+        where:
+        glob                                  | path                                         || matches
+        '/v1/**'                              | '/v1/projects/p/cloudspaces/s/start'         || true
+        '/v1/projects/*/cloudspaces'          | '/v1/projects/p/cloudspaces'                 || true
+        '/v1/projects/*/cloudspaces'          | '/v1/projects/p/cloudspaces/s'               || false
+        '/v1/projects/*/cloudspaces/*/start'  | '/v1/projects/p/cloudspaces/s/start'         || true
+        '/v1/projects/*/cloudspaces/*/start'  | '/v1/projects/p/cloudspaces/s/stop'          || false
+        '/v1/**/execute'                      | '/v1/projects/p/cloudspaces/s/execute'       || true
+        '/v1/**/execute'                      | '/v1/projects/p/cloudspaces/s/execute/x'     || false
+        '/v1/auth/use?'                       | '/v1/auth/user'                              || true
+        verdict = matches ? 'matches' : 'does not match'
+    }
+}
