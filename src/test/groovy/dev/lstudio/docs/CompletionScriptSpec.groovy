@@ -118,7 +118,8 @@ class CompletionScriptSpec extends Specification {
         List<String> lines = help(['--help'])
         int start = lines.indexOf('Commands:')
         assert start >= 0
-        lines.drop(start + 1).takeWhile { it ==~ /^\s+\S.*/ }.collect { it.strip().split(/\s+/)[0] }
+        // A command's line starts two spaces in; its description may go on, indented further.
+        lines.drop(start + 1).takeWhile { !it.isBlank() }.findAll { it ==~ /^  \S.*/ }.collect { it.strip().split(/\s+/)[0] }
     }
 
     static List<String> help(List<String> args) {
