@@ -1,0 +1,73 @@
+package dev.lstudio.docs
+
+import dev.lstudio.dsl.DslReference
+import spock.lang.Timeout
+
+/**
+ * Every ```groovy block of dsl-docs/*.md runs, as a reader would run it, against the emulator:
+ * from a file through lstudio's own entry point. It must exit as the page says (0 unless an
+ * {@code <!-- exit: N -->} follows it), print what the page says it prints, and leave no studio
+ * running unless it asked to. See dsl-docs/README.md for the markers.
+ */
+@Timeout(300)
+class RunnableDocsSpec extends EmulatorSpecification {
+    def "#block runs against the emulator and shows what the page says"() {
+        given:
+        def file = emulator.scriptFile(block.where(), block.code)
+
+        when:
+        def run = emulator.lstudio(['run', file.toString()] + block.args)
+
+        then:
+        assert run.exit == block.exit: "${block.where()} exited $run.exit, the page says $block.exit\n$run"
+        block.expects.each { text ->
+            assert run.output.contains(text): "${block.where()} did not print '$text'\n$run"
+        }
+
+        and: 'nothing is left running unless the block asked for it'
+        block.code.contains('keepRunning') || emulator.activeStudios() == []
+
+        where:
+        block << DocBlocks.runnable()
+    }
+
+    /** How to call each verb that takes named arguments, with one it cannot know. */
+    static final Map<String, String> UNKNOWN_OPTION_CALLS = [
+            studios : "studios(bogus: 1)",
+            studio  : "studio('my-studio', bogus: 1)",
+            create  : "create('new-one', bogus: 1)",
+            start   : "studio('my-studio') { start bogus: 1 }",
+            stop    : "studio('my-studio') { stop(bogus: 1) }",
+            restart : "studio('my-studio') { restart(bogus: 1) }",
+            switchTo: "studio('my-studio') { switchTo 'cpu-8', bogus: 1 }",
+            exec    : "studio('my-studio') { exec 'true', bogus: 1 }",
+            fork    : "studio('my-studio') { fork 'copy', bogus: 1 }",
+            autoSleep: "studio('my-studio') { autoSleep(bogus: 1) }",
+            expose  : "studio('my-studio') { expose 8080, bogus: 1 }",
+            parallel: "parallel([1], bogus: 1) { }",
+            retry   : "retry(bogus: 1) { }",
+            budget  : "budget(bogus: 1)"]
+
+    def "the options the reference gives #verb are the ones the code accepts"() {
+        given:
+        def documented = DslReference.load().entry(verb).get().options()
+
+        when:
+        def run = emulator.lstudio(['-e', UNKNOWN_OPTION_CALLS[verb]])
+        def known = (run.stderr =~ /unknown option 'bogus'; known options: ([^\n]*)/)
+
+        then:
+        run.exit == 1
+        known.find()
+        known.group(1).replaceAll(/ \(at [^)]*\)$/, '').split(', ') as Set == documented as Set
+
+        where:
+        verb << DslReference.load().entries().findAll { !it.options().isEmpty() }*.name()
+    }
+
+    def "every verb with options is checked against the code above"() {
+        expect:
+        DslReference.load().entries().findAll { !it.options().isEmpty() }*.name() as Set ==
+                UNKNOWN_OPTION_CALLS.keySet()
+    }
+}
