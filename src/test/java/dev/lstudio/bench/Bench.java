@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
  * is what the smoke spec runs so that the benchmark cannot rot.
  *
  * <pre>
- * Bench --root DIR [--quick] [--iterations N] [--only 1,3] [--lstudio "CMD ..."] [--java PATH]
- *       [--groovysh-lib DIR] [--no-variants]
+ * Bench --root DIR [--quick] [--iterations N] [--only 1,3] [--lstudio "CMD ..." | --java-cp CLASSPATH]
+ *       [--java PATH] [--groovysh-lib DIR] [--no-variants] [--work DIR]
  * </pre>
  */
 public final class Bench {
@@ -44,6 +44,8 @@ public final class Bench {
     final int warmups;
     final List<String> lstudio;
     final String java;
+    /** With --java-cp: lstudio and the stand-in REPL run as plain java on this classpath (the smoke spec). */
+    final String javaClasspath;
     final Path groovyshLib;
     final boolean variants;
     final Set<Integer> only;
@@ -57,8 +59,10 @@ public final class Bench {
         this.work = Path.of(opts.getOrDefault("work", root.resolve("target/bench").toString())).toAbsolutePath();
         this.iterations = Integer.parseInt(opts.getOrDefault("iterations", quick ? "1" : "5"));
         this.warmups = Integer.parseInt(opts.getOrDefault("warmup", "1"));
-        this.lstudio = List.of(opts.getOrDefault("lstudio", root.resolve("scripts/lstudio").toString()).split(" "));
         this.java = opts.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this.javaClasspath = opts.get("java-cp");
+        this.lstudio = javaClasspath != null ? List.of(java, "-cp", javaClasspath, "dev.lstudio.cli.Main")
+                : List.of(opts.getOrDefault("lstudio", root.resolve("scripts/lstudio").toString()).split(" "));
         this.groovyshLib = opts.containsKey("groovysh-lib") ? Path.of(opts.get("groovysh-lib")) : null;
         this.variants = !opts.containsKey("no-variants");
         this.only = new TreeSet<>();
@@ -209,7 +213,7 @@ public final class Bench {
         h.add("lstudio benchmark, " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")));
         h.add("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, " + memory() + ", load average "
                 + loadAverage() + "; harness JDK " + System.getProperty("java.version") + "; lstudio: "
-                + String.join(" ", lstudio) + (quick ? " (--quick: one iteration, small sizes, no targets judged)"
+                + (javaClasspath != null ? java + " -cp <test classpath> dev.lstudio.cli.Main" : String.join(" ", lstudio)) + (quick ? " (--quick: one iteration, small sizes, no targets judged)"
                 : " (" + warmups + " warm-up + " + iterations + " measured runs each, interleaved)"));
         return h;
     }

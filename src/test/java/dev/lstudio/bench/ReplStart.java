@@ -75,6 +75,9 @@ final class ReplStart {
      * core started by {@link BenchRepl} with the launcher's JVM options, so the figure is comparable.
      */
     static List<String> lstudioRepl(Bench bench) {
+        if (bench.javaClasspath != null) {
+            return List.of(bench.java, "-cp", bench.javaClasspath, "dev.lstudio.bench.BenchRepl");
+        }
         Proc.Result probe = Proc.run(bench.lstudio("repl"), Map.of("LSTUDIO_HOME", bench.work.resolve("home").toString()),
                 bench.work, Duration.ofMinutes(2));
         if (!(probe.err() + probe.out()).contains("not available yet")) {
