@@ -46,7 +46,8 @@ final class ReplStart {
                     + "org.apache.groovy:groovy-groovysh:5.0.8 with Maven where the registry serves it)");
         }
         bench.report.target("2 REPL start", "lstudio < 0.5 x groovysh", Double.isNaN(groovysh) ? null
-                : bench.judge(base < groovysh / 2), "lstudio/groovysh = " + Stats.ratio(base, groovysh));
+                : bench.judge(base < groovysh / 2), Double.isNaN(groovysh) ? "groovysh not available on this machine"
+                : "lstudio/groovysh = " + Stats.ratio(base, groovysh));
     }
 
     /** A REPL to drive: its command, prompt and what quits it. */

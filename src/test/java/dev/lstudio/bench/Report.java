@@ -36,9 +36,9 @@ final class Report {
         out.println(title);
     }
 
-    /** A target's outcome; {@code met} null when the run was too small to judge (--quick). */
+    /** A target's outcome; {@code met} null when it cannot be judged (--quick, or an alternative is missing). */
     void target(String scenario, String target, Boolean met, String measured) {
-        String verdict = met == null ? "not judged (--quick)" : met ? "met" : "NOT met";
+        String verdict = met == null ? "not judged" : met ? "met" : "NOT met";
         verdicts.add("| " + scenario + " | " + target + " | " + measured + " | " + verdict + " |");
         out.printf("  target: %s -> %s (%s)%n", target, verdict, measured);
     }
