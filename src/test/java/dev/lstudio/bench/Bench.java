@@ -114,7 +114,7 @@ public final class Bench {
         if (!only.isEmpty() && !only.contains(number)) {
             return 0;
         }
-        report.heading(title);
+        report.heading(title + "  [load average " + loadAverage() + "]");
         try {
             body.run();
             return 0;

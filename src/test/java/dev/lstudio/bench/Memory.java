@@ -27,11 +27,11 @@ final class Memory {
             headless();
         }
         int evals = bench.quick ? 50 : 1000;
-        ReplStart.Repl lstudio = ReplStart.repls(bench).get(0);
-        JsonNode after = ReplStart.probe(bench, lstudio, evals);
+        List<ReplStart.Repl> repls = ReplStart.repls(bench);
+        JsonNode after = ReplStart.probe(bench, repls.get(0), evals);
         bench.report.row("6 memory", "lstudio REPL after " + evals + " evaluations", Stats.mib(after.path("hwm_kib").asDouble()),
                 "", "median " + Stats.ms(after.path("eval_ms").asDouble()) + " per evaluation");
-        for (ReplStart.Repl other : ReplStart.repls(bench).subList(1, ReplStart.repls(bench).size())) {
+        for (ReplStart.Repl other : repls.subList(1, repls.size())) {
             int fewer = bench.quick ? 10 : 100;
             JsonNode o = ReplStart.probe(bench, other, fewer);
             bench.report.row("6 memory", other.name() + " after " + fewer + " evaluations", Stats.mib(o.path("hwm_kib").asDouble()),
