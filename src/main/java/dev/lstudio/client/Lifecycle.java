@@ -151,8 +151,14 @@ final class Lifecycle {
             }
             sawChange[0] |= !s.ready() || !Objects.equals(oldInstance, instanceId(code));
             return s.ready() && sawChange[0] ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
-        }, code -> StudioStatus.of(code).describe());
+        }, code -> StudioStatus.of(code).describe(), code -> eta(code.inUse()));
         return StudioStatus.of(done);
+    }
+
+    /** The server's estimate of the time until the instance is up, when it gives one. */
+    private static Duration eta(InstanceStatus instance) {
+        Long seconds = instance == null ? null : instance.startupEtaSeconds();
+        return seconds == null || seconds < 0 ? null : Duration.ofSeconds(seconds);
     }
 
     private Duration left(long start, Duration timeout) {

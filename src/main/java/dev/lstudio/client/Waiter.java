@@ -17,6 +17,11 @@ import java.util.function.Supplier;
 final class Waiter {
     enum Verdict { DONE, WAIT, FAILED }
 
+    /** Within this of the server's estimate, poll every {@link #NEAR_POLL}; past it by {@link #GRACE}, back off again. */
+    private static final Duration NEAR = Duration.ofSeconds(1);
+    private static final Duration NEAR_POLL = Duration.ofMillis(500);
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
     private final Sleeper sleeper;
     private final Duration initial;
     private final Duration max;
@@ -35,21 +40,35 @@ final class Waiter {
      */
     <T> T until(String studio, String operation, Duration timeout, Supplier<T> poll,
                 Function<T, Verdict> judge, Function<T, String> describe) {
+        return until(studio, operation, timeout, poll, judge, describe, value -> null);
+    }
+
+    /**
+     * As above, with {@code eta} reading the server's estimate of the time left (null when it gives
+     * none, e.g. {@code startupEtaSeconds}): then polls sleep until just before the estimate (at most
+     * {@code pollMax} at a time, so failures still show) and come every 500 ms around it, instead of
+     * backing off past it: a 60 s start is noticed within about half a second, in about ten calls.
+     */
+    <T> T until(String studio, String operation, Duration timeout, Supplier<T> poll,
+                Function<T, Verdict> judge, Function<T, String> describe, Function<T, Duration> eta) {
         String what = studio + ": " + operation;
         try (Progress.Task task = progress.begin(what)) {
-            return until(what, studio, operation, timeout, poll, judge, describe, task);
+            return until(what, studio, operation, timeout, poll, judge, describe, eta, task);
         }
     }
 
     private <T> T until(String what, String studio, String operation, Duration timeout, Supplier<T> poll,
-                        Function<T, Verdict> judge, Function<T, String> describe, Progress.Task task) {
+                        Function<T, Verdict> judge, Function<T, String> describe, Function<T, Duration> eta,
+                        Progress.Task task) {
         long start = sleeper.nanoTime();
         Duration delay = initial;
         String last = "not polled yet";
+        Long etaAt = null;
         while (true) {
             try {
                 T value = poll.get();
                 last = describe.apply(value);
+                etaAt = estimate(eta.apply(value), etaAt);
                 task.update(what + ": " + last);
                 Verdict verdict = judge.apply(value);
                 if (verdict == Verdict.DONE) {
@@ -72,9 +91,32 @@ final class Waiter {
                         + human(timeout) + " (last seen: " + last + "); check it on lightning.ai or wait longer",
                         Duration.ofNanos(sleeper.nanoTime() - start), last);
             }
-            sleep(min(jitter(delay), remaining));
-            delay = nextDelay(delay);
+            Duration nearEta = etaAt == null ? null : nearEstimate(etaAt - sleeper.nanoTime());
+            sleep(min(nearEta != null ? nearEta : jitter(delay), remaining));
+            delay = nearEta != null ? initial : nextDelay(delay);
         }
+    }
+
+    /**
+     * When the estimate says the wait ends. A server past its estimate may keep saying "0 s left":
+     * that keeps the first such moment, so that polling goes back to backing off after the grace.
+     */
+    private Long estimate(Duration left, Long previous) {
+        if (left == null) {
+            return previous;
+        }
+        if (left.isZero() || left.isNegative()) {
+            return previous != null ? previous : Long.valueOf(sleeper.nanoTime());
+        }
+        return sleeper.nanoTime() + left.toNanos();
+    }
+
+    /** How long to sleep given the estimate is {@code nanosLeft} away; null once it is well past. */
+    private Duration nearEstimate(long nanosLeft) {
+        if (nanosLeft > NEAR.toNanos()) {
+            return min(Duration.ofNanos(nanosLeft - NEAR_POLL.toNanos()), max);
+        }
+        return nanosLeft > -GRACE.toNanos() ? NEAR_POLL : null;
     }
 
     /** Sleeps, turning an interrupt into an unchecked exception that keeps the flag set. */

@@ -15,8 +15,10 @@ final class AdminEndpoints {
     private final Lifecycle lifecycle;
     private final Faults faults;
     private final Settings settings;
+    private final RequestCounts counts;
 
-    AdminEndpoints(Store store, Lifecycle lifecycle, Faults faults, Settings settings) {
+    AdminEndpoints(Store store, Lifecycle lifecycle, Faults faults, Settings settings, RequestCounts counts) {
+        this.counts = counts;
         this.store = store;
         this.lifecycle = lifecycle;
         this.faults = faults;
@@ -33,13 +35,19 @@ final class AdminEndpoints {
                     faults.replace(List.of(), null);
                     return faultRules();
                 })
+                .add("GET", "/_emulator/requests", req -> Reply.json(counts.snapshot()))
+                .add("DELETE", "/_emulator/requests", req -> {
+                    counts.clear();
+                    return Reply.json(counts.snapshot());
+                })
                 .add("POST", "/_emulator/reset", req -> reset());
     }
 
     private Reply index() {
         return Reply.json(Map.of("service", "lstudio emulator", "endpoints", List.of(
                 "GET /_emulator/studios", "GET /_emulator/commands", "GET /_emulator/faults",
-                "PUT /_emulator/faults", "DELETE /_emulator/faults", "POST /_emulator/reset")));
+                "PUT /_emulator/faults", "DELETE /_emulator/faults", "GET /_emulator/requests",
+                "DELETE /_emulator/requests", "POST /_emulator/reset")));
     }
 
     private Reply studios() {

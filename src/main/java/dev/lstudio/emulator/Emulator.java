@@ -124,8 +124,9 @@ public final class Emulator implements AutoCloseable {
         new PortEndpoints(store, teamspaces, commands).register(api);
         new AccountEndpoints(teamspaces, identity).register(api);
         Router admin = new Router();
-        new AdminEndpoints(store, lifecycle, faults, settings).register(admin);
-        return new HttpFront(api, admin, faults, identity, log);
+        RequestCounts counts = new RequestCounts();
+        new AdminEndpoints(store, lifecycle, faults, settings, counts).register(admin);
+        return new HttpFront(api, admin, faults, identity, log, counts);
     }
 
     /** Explicit settings win; then what the state directory saved; then fresh ones. */

@@ -24,9 +24,12 @@ final class HttpFront implements HttpHandler {
     private final Faults faults;
     private final byte[] credentials;
     private final Consumer<String> log;
+    private final RequestCounts counts;
 
-    HttpFront(Router api, Router admin, Faults faults, Store.Identity identity, Consumer<String> log) {
+    HttpFront(Router api, Router admin, Faults faults, Store.Identity identity, Consumer<String> log,
+              RequestCounts counts) {
         this.api = api;
+        this.counts = counts;
         this.admin = admin;
         this.faults = faults;
         this.credentials = (identity.userId() + ":" + identity.apiKey()).getBytes(StandardCharsets.UTF_8);
@@ -45,6 +48,7 @@ final class HttpFront implements HttpHandler {
                         : Reply.error(ApiError.permissionDenied("the admin API answers loopback callers only"), Map.of()));
                 return;
             }
+            counts.add(method, path);
             Faults.Decision fault = faults.decide(method, path);
             if (fault.latencyMillis() > 0) {
                 Thread.sleep(fault.latencyMillis());

@@ -78,6 +78,7 @@ final class Lifecycle {
             return;
         }
         long d = delay.toNanos();
+        inst.readyAtNanos = System.nanoTime() + d;
         later(s, d / 5, () -> inst.phase = Studio.PENDING);
         later(s, d * 3 / 5, () -> inst.initialRestoreFinished = true);
         later(s, d * 4 / 5, () -> inst.phase = Studio.RUNNING);

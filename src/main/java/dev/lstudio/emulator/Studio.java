@@ -93,6 +93,8 @@ final class Studio {
         boolean initialRestoreFinished;
         boolean topUpRestoreFinished;
         String startedAt;
+        /** When a start will be done (System.nanoTime), for startupEtaSeconds; not saved (transient). */
+        transient long readyAtNanos = -1;
 
         Instance() {
         }

@@ -21,7 +21,7 @@ final class Wire {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Instance(String phase, String cloudSpaceInstanceId, ComputeConfig computeConfig,
-                    StartupStatus startupStatus, String startedAt) {
+                    StartupStatus startupStatus, String startedAt, String startupEtaSeconds) {
     }
 
     /** Both keys always present, as the reference shows {@code "requested": null}. */
@@ -114,6 +114,16 @@ final class Wire {
         }
         String duration = i.runDurationSeconds == null ? null : String.valueOf(i.runDurationSeconds);
         return new Instance(i.phase, i.instanceId, new ComputeConfig(i.machine, i.spot, duration),
-                new StartupStatus(i.initialRestoreFinished, i.topUpRestoreFinished), i.startedAt);
+                new StartupStatus(i.initialRestoreFinished, i.topUpRestoreFinished), i.startedAt, eta(i));
+    }
+
+    /** Whole seconds until a start is done (rounded up), while it is under way; else absent. */
+    private static String eta(Studio.Instance i) {
+        if (i.topUpRestoreFinished || i.readyAtNanos < 0 || Studio.STOPPING.equals(i.phase)
+                || Studio.STOPPED.equals(i.phase)) {
+            return null;
+        }
+        long left = Math.max(0, i.readyAtNanos - System.nanoTime());
+        return String.valueOf((left + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -33,6 +33,8 @@
  *       handled; {@code drop-after} handles it, then closes without answering.</li>
  *   <li>Admin API, loopback only and without auth: {@code GET /_emulator/studios},
  *       {@code GET /_emulator/commands}, {@code GET|PUT|DELETE /_emulator/faults},
+ *       {@code GET|DELETE /_emulator/requests} (API requests counted by method and path, counted
+ *       before faults apply),
  *       {@code POST /_emulator/reset} (back to no studios and the configured faults and seed).</li>
  * </ul>
  */
