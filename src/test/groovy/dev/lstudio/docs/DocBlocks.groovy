@@ -5,7 +5,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /**
- * The ```groovy blocks of the dsl-docs pages, with what the HTML comments next to them ask:
+ * The ```groovy blocks of README.md and the dsl-docs pages, with what the HTML comments next to them ask:
  * before a block, {@code <!-- not-run: REASON -->}; after it, {@code <!-- expect: TEXT -->}
  * (repeatable), {@code <!-- exit: N -->} and {@code <!-- args: A B -->}.
  */
@@ -35,8 +35,9 @@ final class DocBlocks {
     private DocBlocks() {
     }
 
+    /** The README (a newcomer's first page) and every page of dsl-docs. */
     static List<Path> pages() {
-        Files.list(DOCS).withCloseable { s -> s.filter { it.toString().endsWith('.md') }.sorted().toList() }
+        [Path.of('README.md')] + Files.list(DOCS).withCloseable { s -> s.filter { it.toString().endsWith('.md') }.sorted().toList() }
     }
 
     static List<Block> all() {

@@ -4,7 +4,7 @@ import dev.lstudio.dsl.DslReference
 import spock.lang.Timeout
 
 /**
- * Every ```groovy block of dsl-docs/*.md runs, as a reader would run it, against the emulator:
+ * Every ```groovy block of README.md and dsl-docs/*.md runs, as a reader would run it, against the emulator:
  * from a file through lstudio's own entry point. It must exit as the page says (0 unless an
  * {@code <!-- exit: N -->} follows it), print what the page says it prints, and leave no studio
  * running unless it asked to. See dsl-docs/README.md for the markers.
