@@ -17,7 +17,7 @@ import groovy.lang.GroovyObject;
  * ({@code 30.minutes} is {@code "PT30M"}). This mapper writes results for people and pipes;
  * the wire mapper of the API layer is a different concern and lives there.
  */
-final class JsonLines {
+public final class JsonLines {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("lstudio-groovy").addSerializer(GString.class, ToStringSerializer.instance))
@@ -30,7 +30,7 @@ final class JsonLines {
     private JsonLines() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,11 +1,9 @@
 package dev.lstudio.repl;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lstudio.dsl.JsonLines;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -342,7 +340,7 @@ public final class Repl {
             }
             secret(System.getenv("LIGHTNING_API_KEY"));
             if (jsonEncoder == null) {
-                jsonEncoder = standInJson();
+                jsonEncoder = JsonLines::write;
             }
             Evaluator e = evaluator != null ? evaluator : defaultEvaluator(terminal);
             return new Repl(this, e, new BoundedCompletionData(completion, completionLimit));
@@ -353,19 +351,5 @@ public final class Repl {
             binding.setVariable("out", new PrintWriter(terminal.writer(), true));
             return GroovyEvaluator.create(new CompilerConfiguration(), binding);
         }
-
-        /** Until the wiring passes the api's mapper, a plain one so that {@code :json on} works. */
-        private static Function<Object, String> standInJson() {
-            JsonMapper mapper = JsonMapper.builder().findAndAddModules()
-                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
-            return value -> {
-                try {
-                    return mapper.writeValueAsString(value);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot print this value as JSON: " + e.getMessage(), e);
-                }
-            };
-        }
     }
-
 }
