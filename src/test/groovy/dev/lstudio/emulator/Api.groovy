@@ -1,7 +1,7 @@
 package dev.lstudio.emulator
 
 import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
+import groovy.json.JsonSlurperClassic
 import java.net.http.HttpClient
 import java.net.http.HttpHeaders
 import java.net.http.HttpRequest
@@ -49,7 +49,8 @@ class Api {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString())
         def json = null
         try {
-            json = r.body() ? new JsonSlurper().parseText(r.body()) : null
+            // Classic, not the lazy default: specs hand these maps to many threads at once.
+            json = r.body() ? new JsonSlurperClassic().parseText(r.body()) : null
         } catch (ignored) {
         }
         new Resp(status: r.statusCode(), text: r.body(), json: json, headers: r.headers())
