@@ -63,6 +63,12 @@ public final class Studio {
         return Status.of(info.phase());
     }
 
+    /** The machine it was listed with, without a call; null when the server did not say. */
+    public String listedMachine() {
+        return info.codeConfig() == null || info.codeConfig().computeConfig() == null
+                ? null : info.codeConfig().computeConfig().name();
+    }
+
     /** The status now (one call). */
     public StudioStatus status() {
         return StudioStatus.of(lifecycle.codeStatus());

@@ -134,6 +134,11 @@ final class Ledger {
         }
     }
 
+    /** Whether teardown will leave it running: {@code keepRunning()} for it or for the whole run. */
+    synchronized boolean kept(Entry entry) {
+        return entry.kept || (entry.guard != null && entry.guard.kept()) || context.teardown().keepingRunning();
+    }
+
     synchronized Entry entry(Studio studio) {
         return entries.get(studio.id());
     }

@@ -1,5 +1,6 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.dsl.DslReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,21 @@ public interface HelpSource {
             @Override
             public Optional<String> text(String verb) {
                 return Optional.ofNullable(copy.get(verb));
+            }
+        };
+    }
+
+    /** Help from the DSL reference page, the one dsl-docs/reference.md is: the REPL and the docs cannot disagree. */
+    static HelpSource of(DslReference reference) {
+        return new HelpSource() {
+            @Override
+            public Map<String, String> summaries() {
+                return reference.summaries();
+            }
+
+            @Override
+            public Optional<String> text(String verb) {
+                return reference.text(verb);
             }
         };
     }
