@@ -367,7 +367,7 @@ class ReplSpec extends Specification {
 
         where:
         env                                   || expected
-        [LSTUDIO_HOME: '/tmp/lh']             || '/tmp/lh/history'
+        [LSTUDIO_HOME: '/tmp/lh']             || '/tmp/lh/state/history'
         [XDG_STATE_HOME: '/home/ann/.state']  || '/home/ann/.state/lstudio/history'
         [:]                                   || '/home/ann/.local/state/lstudio/history'
     }
