@@ -95,7 +95,8 @@ final class CleanupCommand {
             return;
         }
         try {
-            ledger.warnings(w -> console.log("warning: " + w))
+            ledger.showProgress(false)
+                    .warnings(w -> console.log("warning: " + w))
                     .each(o -> {
                         if (o.action() == CleanupOutcome.Action.STOPPED) {
                             console.log(o.message());

@@ -97,7 +97,7 @@ final class LedgerFiles {
             throw new Corrupt(String.valueOf(e.getMessage()), e);
         }
         if (content == null || content.format() != FORMAT || content.owner() == null || content.owner().pid() <= 0
-                || content.studios() == null || content.studios().contains(null)) {
+                || content.studios() == null) { // a null in the list, or a studio without its id, failed in the constructors
             throw new Corrupt("not a ledger record of format " + FORMAT, null);
         }
         return content;

@@ -40,6 +40,7 @@ public final class LeftRunning {
 
     private final Path folder;
     private boolean dryRun;
+    private boolean showProgress = true;
     private String teamspace;
     private Consumer<String> warnings = w -> { };
     private Consumer<CleanupOutcome> each = o -> { };
@@ -58,6 +59,12 @@ public final class LeftRunning {
     /** List what would be done; change nothing. */
     public LeftRunning dryRun(boolean dryRun) {
         this.dryRun = dryRun;
+        return this;
+    }
+
+    /** Whether waits for a stop show on the client's progress display (the start of a run keeps them quiet). */
+    public LeftRunning showProgress(boolean showProgress) {
+        this.showProgress = showProgress;
         return this;
     }
 
@@ -194,7 +201,7 @@ public final class LeftRunning {
         }
         String studio = "studio '" + s.name() + "'";
         String leftBy = " left running by " + owner.describe() + " that ended without stopping it";
-        Lifecycle lifecycle = new Lifecycle(api.context(), s.projectId(), s.studioId(), s.name());
+        Lifecycle lifecycle = new Lifecycle(context(api), s.projectId(), s.studioId(), s.name());
         try {
             StudioStatus status = StudioStatus.of(lifecycle.codeStatus());
             if (status.stopped()) {
@@ -221,6 +228,15 @@ public final class LeftRunning {
             client = Objects.requireNonNull(clients.get(), "the client supplier returned null");
         }
         return client;
+    }
+
+    private Context context(LightningClient api) {
+        Context shared = api.context();
+        if (showProgress) {
+            return shared;
+        }
+        ClientOptions quiet = shared.options().withProgress(Progress.silent());
+        return new Context(shared.api(), quiet, new Waiter(quiet), shared.warn());
     }
 
     private String teamspaceProjectId(LightningClient api) {
