@@ -2,14 +2,13 @@ package dev.lstudio.cli;
 
 import dev.lstudio.client.CleanupOutcome;
 import dev.lstudio.client.LeftRunning;
-import dev.lstudio.client.LightningClient;
+import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.Teardown;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code lstudio cleanup [--dry-run]}: stops the studios that runs which ended without stopping
@@ -30,8 +29,7 @@ final class CleanupCommand {
 
     int run(boolean dryRun) {
         Path folder = Dirs.from(env).owned();
-        LeftRunning ledger = LeftRunning.in(folder);
-        if (!ledger.anyRecords()) {
+        if (!LeftRunning.anyRecords(folder)) {
             console.log("cleanup: no studios in the ledger (" + folder + "); nothing to do");
             return ExitCode.SUCCESS.code();
         }
@@ -43,7 +41,7 @@ final class CleanupCommand {
             return ExitCode.USAGE.code();
         }
         try {
-            List<CleanupOutcome> outcomes = ledger.dryRun(dryRun).teamspace(options.teamspace)
+            List<CleanupOutcome> outcomes = LeftRunning.in(folder).dryRun(dryRun).teamspace(options.teamspace)
                     .warnings(w -> console.log("warning: " + w))
                     .each(this::print)
                     .run(run.context::client);
@@ -89,13 +87,12 @@ final class CleanupCommand {
      * studio (one line each) or cannot; never fails the caller. With no ledger folder, or an
      * empty one, it costs one folder check: no file is read and the client is not built.
      */
-    static void beforeRun(Path ownedFolder, Supplier<LightningClient> clients, Console console) {
-        LeftRunning ledger = LeftRunning.in(ownedFolder);
-        if (!ledger.anyRecords()) {
+    static void beforeRun(Path ownedFolder, DslContext context, Console console) {
+        if (!LeftRunning.anyRecords(ownedFolder)) {
             return;
         }
         try {
-            ledger.showProgress(false)
+            LeftRunning.in(ownedFolder).showProgress(false)
                     .warnings(w -> console.log("warning: " + w))
                     .each(o -> {
                         if (o.action() == CleanupOutcome.Action.STOPPED) {
@@ -104,7 +101,7 @@ final class CleanupCommand {
                             console.log("warning: " + o.message());
                         }
                     })
-                    .run(clients);
+                    .run(context::client);
         } catch (RuntimeException e) {
             console.log("warning: could not check for studios left running by ended runs: " + Failures.describe(e)
                     + "; run 'lstudio cleanup' to retry");

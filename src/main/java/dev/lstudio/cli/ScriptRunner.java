@@ -83,7 +83,9 @@ final class ScriptRunner {
         String mainClass = lookup.script().mainClassName();
         int status = ExitCode.SCRIPT_FAILED.code();
         try {
-            CleanupCommand.beforeRun(dirs.owned(), context::client, console);
+            long cleanup = System.nanoTime();
+            CleanupCommand.beforeRun(dirs.owned(), context, console);
+            console.debug("ledger of owned studios checked in " + (System.nanoTime() - cleanup) / 1000 + " us");
             if (guard != null && guard.received() != null) {
                 throw new InterruptedException("signal during the cleanup of studios left running");
             }

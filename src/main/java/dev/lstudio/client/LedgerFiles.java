@@ -132,6 +132,9 @@ final class LedgerFiles {
                     Files.createDirectory(folder);
                 }
             } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(folder)) {
+                    throw new FileSystemException(folder.toString(), null, folder + " is not a folder");
+                }
                 // Another run created it first.
             }
         }

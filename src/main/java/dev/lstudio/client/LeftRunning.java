@@ -42,8 +42,8 @@ public final class LeftRunning {
     private boolean dryRun;
     private boolean showProgress = true;
     private String teamspace;
-    private Consumer<String> warnings = w -> { };
-    private Consumer<CleanupOutcome> each = o -> { };
+    private Consumer<String> warnings = LeftRunning::ignore;
+    private Consumer<CleanupOutcome> each = LeftRunning::ignore;
     private LightningClient client;
     private String teamspaceProjectId;
 
@@ -86,9 +86,27 @@ public final class LeftRunning {
         return this;
     }
 
-    /** Whether the ledger holds any record: one folder check and, if it exists, one listing; no file is read. */
-    public boolean anyRecords() {
-        return !files(LedgerFiles.SUFFIX).isEmpty();
+    /**
+     * Whether the ledger in {@code folder} holds any record: one folder check and, if it exists,
+     * one listing; no file is read. Static, so that the start of a run with an empty ledger
+     * creates nothing.
+     */
+    public static boolean anyRecords(Path folder) {
+        // java.io.File: its classes are loaded in every JVM already, the directory streams' are not.
+        String[] names = folder.toFile().list();
+        if (names == null) {
+            return false; // no folder (or one this user cannot list)
+        }
+        for (String name : names) {
+            if (name.endsWith(LedgerFiles.SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void ignore(Object any) {
+        // the default sink of warnings and outcomes
     }
 
     /**

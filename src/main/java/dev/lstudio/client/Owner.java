@@ -46,9 +46,12 @@ public record Owner(long pid, Instant started, String host, String script) {
         return startedNow.get().equals(started) ? Liveness.RUNNING : Liveness.ENDED;
     }
 
-    /** "run 1234 (script nightly.groovy)". */
+    /** "run 1234 (script nightly.groovy)"; for a command's own name, "run 1234 (lstudio repl)". */
     public String describe() {
-        return "run " + pid + (script == null || script.isBlank() ? "" : " (script " + script + ")");
+        if (script == null || script.isBlank()) {
+            return "run " + pid;
+        }
+        return "run " + pid + (script.startsWith("lstudio ") ? " (" + script + ")" : " (script " + script + ")");
     }
 
     /**
