@@ -20,7 +20,8 @@ import retrofit2.Invocation;
  * Sends a request again after a connection failure or a 429/500/502/503/504, following
  * {@link RetryPolicy}. Only endpoints marked {@link RetrySafe} are resent once the request
  * may have reached the server; the others are retried only when the connection could not be
- * opened at all (nothing was sent). OkHttp's own silent retry is switched off in {@link Http}
+ * opened at all (nothing was sent), or when the server refused them with 429 (rate limited:
+ * refused before doing anything, so an execute sent again still runs once). OkHttp's own silent retry is switched off in {@link Http}
  * so that this is the only place that decides.
  */
 final class RetryInterceptor implements Interceptor {
@@ -60,7 +61,8 @@ final class RetryInterceptor implements Interceptor {
                 sleep(delay);
                 continue;
             }
-            if (!safe || !RETRYABLE.contains(response.code())) {
+            boolean retryable = safe ? RETRYABLE.contains(response.code()) : response.code() == 429;
+            if (!retryable) {
                 return response;
             }
             Duration delay = nextDelay(attempt, start, retryAfter(response.header("Retry-After")));

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 
 /**
@@ -55,9 +56,9 @@ final class ReplCommand {
         try {
             DslContext context = run.context;
             DslSession session = new DslSession(Interactive.of(context));
-            DslReference reference = DslReference.load();
-            warmUp(context, session);
-            Repl.builder()
+            // Read when TAB or :help first needs it, not before the first prompt.
+            Supplier<DslReference> reference = DslReference::shipped;
+            Repl repl = Repl.builder()
                     .terminal(terminal)
                     .evaluator(GroovyEvaluator.create(ScriptCompiler.configuration(), LstudioScript.binding(context)))
                     .completion(new DslCompletionData(() -> cache(context), session::teamspace, reference))
@@ -69,8 +70,9 @@ final class ReplCommand {
                     .json(options.json)
                     .jsonEncoder(JsonLines::write)
                     .debug(options.debug)
-                    .build()
-                    .run();
+                    .build();
+            warmUp(context, session);
+            repl.run();
             return ExitCode.SUCCESS.code();
         } finally {
             List<Throwable> failures = teardown.runAll();

@@ -5,11 +5,14 @@ import dev.lstudio.api.ApiException;
 import dev.lstudio.api.AuthUser;
 import dev.lstudio.api.CloudSpace;
 import dev.lstudio.api.CloudSpaceQuery;
+import dev.lstudio.api.ConflictException;
 import dev.lstudio.api.CreateCloudSpaceRequest;
 import dev.lstudio.api.CreateRunRequest;
 import dev.lstudio.api.LightningApi;
+import dev.lstudio.api.NetworkException;
 import dev.lstudio.api.Plugin;
 import dev.lstudio.api.SeedFile;
+import dev.lstudio.api.ServerErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -161,6 +164,27 @@ public final class LightningClient implements AutoCloseable {
             warn("studio '" + spec.name() + "' was created, but registering its run failed: " + e.getMessage());
         }
         return new Studio(context, teamspace, created);
+    }
+
+    /**
+     * Creates the Studio for a caller that wants it to exist ({@code create: true}): when the
+     * create's answer is lost (a dropped connection, a 5xx) or says it exists already, the name
+     * is looked up again. Names are unique in a teamspace, so a Studio found then is the one
+     * this call made, or one made at the same moment under the name asked for.
+     */
+    public Studio createOrFind(Teamspace teamspace, NewStudio spec) {
+        try {
+            return createStudio(teamspace, spec);
+        } catch (NetworkException | ServerErrorException | ConflictException e) {
+            Optional<Studio> found;
+            try {
+                found = findStudio(teamspace, spec.name());
+            } catch (ApiException lookup) {
+                e.addSuppressed(lookup);
+                throw e;
+            }
+            return found.orElseThrow(() -> e);
+        }
     }
 
     /** Plugins that can be installed in any Studio. */

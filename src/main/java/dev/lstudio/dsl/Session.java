@@ -104,7 +104,7 @@ final class Session {
                 return found.get();
             }
             context.output().log("creating studio '" + name + "' in teamspace '" + team.label() + "'");
-            return client().createStudio(team, create);
+            return client().createOrFind(team, create);
         });
         return new StudioHandle(this, studio, scoped);
     }

@@ -30,16 +30,18 @@ public final class DslCompletionData implements CompletionData {
 
     private final Supplier<CompletionCache> cache;
     private final Supplier<String> teamspace;
-    private final List<Verb> verbs;
+    private final Supplier<DslReference> reference;
+    private volatile List<Verb> verbs;
 
     /**
      * @param cache     the client's cache; may throw (no credentials), which completes nothing from the server
      * @param teamspace the current teamspace's label, or null for the default one; must answer from memory
+     * @param reference the DSL reference, asked for when the verbs are first needed
      */
-    public DslCompletionData(Supplier<CompletionCache> cache, Supplier<String> teamspace, DslReference reference) {
+    public DslCompletionData(Supplier<CompletionCache> cache, Supplier<String> teamspace, Supplier<DslReference> reference) {
         this.cache = cache;
         this.teamspace = teamspace;
-        this.verbs = verbs(reference);
+        this.reference = reference;
     }
 
     static List<Verb> verbs(DslReference reference) {
@@ -89,7 +91,12 @@ public final class DslCompletionData implements CompletionData {
 
     @Override
     public List<Verb> verbs() {
-        return verbs;
+        List<Verb> known = verbs;
+        if (known == null) {
+            known = verbs(reference.get());
+            verbs = known;
+        }
+        return known;
     }
 
     private <T> List<T> fromCache(Function<CompletionCache, List<T>> read) {

@@ -4,6 +4,7 @@ import dev.lstudio.dsl.DslReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Help text for the DSL's verbs, for {@code :help} and {@code :help VERB}. The reference that
@@ -37,15 +38,20 @@ public interface HelpSource {
 
     /** Help from the DSL reference page, the one dsl-docs/reference.md is: the REPL and the docs cannot disagree. */
     static HelpSource of(DslReference reference) {
+        return of(() -> reference);
+    }
+
+    /** The same, with the reference read only when help is first asked for. */
+    static HelpSource of(Supplier<DslReference> reference) {
         return new HelpSource() {
             @Override
             public Map<String, String> summaries() {
-                return reference.summaries();
+                return reference.get().summaries();
             }
 
             @Override
             public Optional<String> text(String verb) {
-                return reference.text(verb);
+                return reference.get().text(verb);
             }
         };
     }

@@ -19,7 +19,7 @@ class DslCompletionDataSpec extends Specification {
 
     def "verbs come from the reference with their named arguments, and each says which list completes its argument"() {
         given:
-        def data = new DslCompletionData({ throw new IllegalStateException('no client') }, { null }, reference)
+        def data = new DslCompletionData({ throw new IllegalStateException('no client') }, { null }, { reference })
         def verbs = data.verbs().collectEntries { [it.name(), it] }
 
         expect:
@@ -37,7 +37,7 @@ class DslCompletionDataSpec extends Specification {
 
     def "without a client the server's lists are empty and machine slugs still complete"() {
         given:
-        def data = new DslCompletionData({ throw new IllegalStateException('no credentials') }, { null }, reference)
+        def data = new DslCompletionData({ throw new IllegalStateException('no credentials') }, { null }, { reference })
 
         expect:
         data.studios().empty
@@ -53,7 +53,7 @@ class DslCompletionDataSpec extends Specification {
         def team = client.defaultTeamspace()
         client.createStudio(team, 'my-studio')
         client.createStudio(team, 'my-other').start('cpu-4')
-        def data = new DslCompletionData({ client.completionCache() }, { 'demo' }, reference)
+        def data = new DslCompletionData({ client.completionCache() }, { 'demo' }, { reference })
 
         expect:
         new PollingConditions(timeout: 10).eventually {
