@@ -73,6 +73,9 @@ public final class Main {
             if (sub instanceof EmulatorCommand) {
                 return emulator((EmulatorCommand) sub);
             }
+            if (sub instanceof Commands.Cleanup) {
+                return cleanup((Commands.Cleanup) sub, root);
+            }
             return repl(GlobalOptions.merge(root.global, ((Commands.Repl) sub).global));
         }
         return runRoot(root);
@@ -132,6 +135,16 @@ public final class Main {
             return usage("cannot open the terminal for the REPL: " + e.getMessage());
         }
         return new ReplCommand(options, env, handleSignals).run(terminal, err);
+    }
+
+    /** {@code lstudio cleanup}: stops studios left running by runs that ended without stopping them. */
+    private int cleanup(Commands.Cleanup cleanup, Commands.Root root) {
+        if (root.code != null || !root.positionals.isEmpty()) {
+            return usage("'cleanup' takes no script; do not combine it with -e or a FILE");
+        }
+        GlobalOptions options = GlobalOptions.merge(root.global, cleanup.global);
+        Console console = new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone());
+        return new CleanupCommand(console, options, env).run(cleanup.dryRun);
     }
 
     /** {@code lstudio emulator}: serves until the process is interrupted. */

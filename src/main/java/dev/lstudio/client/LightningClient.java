@@ -56,6 +56,11 @@ public final class LightningClient implements AutoCloseable {
         return context.api();
     }
 
+    /** What the client's parts share, for {@link LeftRunning} (which stops studios known only by id). */
+    Context context() {
+        return context;
+    }
+
     /** The options this client was made with (its default timeouts, sleeper, environment). */
     public ClientOptions options() {
         return context.options();

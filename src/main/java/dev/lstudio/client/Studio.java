@@ -53,6 +53,11 @@ public final class Studio {
         return info.displayName();
     }
 
+    /** Where and as whom this handle calls the API (the ledger of owned studios records both). */
+    dev.lstudio.api.LightningApi api() {
+        return context.api();
+    }
+
     /** The API's answer this handle was made from (not refreshed). */
     public CloudSpace info() {
         return info;

@@ -71,6 +71,15 @@ class EmulatorFixture implements AutoCloseable {
         admin('GET', 'studios').activeCount as int
     }
 
+    /** How many API requests the emulator answered since the last reset, by {@code METHOD path}, and in total. */
+    Map requests() {
+        admin('GET', 'requests') as Map
+    }
+
+    void clearRequests() {
+        admin('DELETE', 'requests')
+    }
+
     /** Replaces the fault rules, e.g. {@code faults('GET /v1/** 503:0.5')}. */
     void faults(String... specs) {
         admin('PUT', 'faults', [specs: specs.toList(), seed: 7])

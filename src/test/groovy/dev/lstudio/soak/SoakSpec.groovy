@@ -1,7 +1,6 @@
 package dev.lstudio.soak
 
 import java.nio.file.Path
-import spock.lang.Ignore
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.lang.Timeout
@@ -12,7 +11,6 @@ import spock.lang.Timeout
  * full one is {@code scripts/soak} (200 runs).
  */
 @Timeout(900)
-@Ignore('needs lstudio cleanup (the ledger of owned studios), which lands next')
 class SoakSpec extends Specification {
     @TempDir
     Path work
