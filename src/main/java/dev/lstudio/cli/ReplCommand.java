@@ -55,6 +55,8 @@ final class ReplCommand {
         SignalGuard guard = handleSignals ? SignalGuard.installForRepl(teardown, console) : null;
         try {
             DslContext context = run.context;
+            // As before a script: studios that killed runs (or sessions) left running are stopped first.
+            CleanupCommand.beforeRun(Dirs.from(env).owned(), context, console);
             DslSession session = new DslSession(Interactive.of(context));
             // Read when TAB or :help first needs it, not before the first prompt.
             Supplier<DslReference> reference = DslReference::shipped;

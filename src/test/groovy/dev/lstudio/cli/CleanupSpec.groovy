@@ -159,6 +159,22 @@ class CleanupSpec extends Specification {
         records().isEmpty()
     }
 
+    def "opening the REPL stops what a killed run left running, before the first prompt"() {
+        given:
+        def run = startSleeper('weekend')
+        kill(run)
+
+        when:
+        int exit = lstudio('repl') // no input: the session opens and ends at once
+
+        then:
+        exit == 0
+        stdout.indexOf('stopped ' + leftBy('weekend', run)) >= 0
+        stdout.indexOf('stopped ' + leftBy('weekend', run)) < stdout.indexOf('Groovy with the lstudio DSL')
+        !emulator.studio('weekend').active
+        records().isEmpty()
+    }
+
     def "the studios of a run that still runs are left alone"() {
         given:
         def run = startSleeper('busy')
