@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import retrofit2.Invocation;
 
 /**
@@ -61,6 +62,11 @@ final class RetryInterceptor implements Interceptor {
                 sleep(delay);
                 continue;
             }
+            if (attempt > 1 && response.code() == 404 && request.method().equals("DELETE")) {
+                // A DELETE sent again finds nothing: an earlier send whose answer was lost deleted it
+                // (or someone else did meanwhile); either way what the caller asked for is done.
+                return deleted(response);
+            }
             boolean retryable = safe ? RETRYABLE.contains(response.code()) : response.code() == 429;
             if (!retryable) {
                 return response;
@@ -72,6 +78,12 @@ final class RetryInterceptor implements Interceptor {
             response.close();
             sleep(delay);
         }
+    }
+
+    private static Response deleted(Response notFound) {
+        notFound.close();
+        return notFound.newBuilder().code(204).message("No Content")
+                .body(ResponseBody.create(new byte[0], null)).build();
     }
 
     /** The wait before the next attempt, or null when attempts or time are used up. */

@@ -170,22 +170,33 @@ public final class LightningClient implements AutoCloseable {
      * Creates the Studio for a caller that wants it to exist ({@code create: true}): when the
      * create's answer is lost (a dropped connection, a 5xx) or says it exists already, the name
      * is looked up again. Names are unique in a teamspace, so a Studio found then is the one
-     * this call made, or one made at the same moment under the name asked for.
+     * this call made, or one made at the same moment under the name asked for; none found means
+     * the create did not happen, so it is sent again (up to {@value #CREATE_SENDS} sends in all).
      */
     public Studio createOrFind(Teamspace teamspace, NewStudio spec) {
-        try {
-            return createStudio(teamspace, spec);
-        } catch (NetworkException | ServerErrorException | ConflictException e) {
-            Optional<Studio> found;
+        for (int send = 1; ; send++) {
             try {
-                found = findStudio(teamspace, spec.name());
-            } catch (ApiException lookup) {
-                e.addSuppressed(lookup);
-                throw e;
+                return createStudio(teamspace, spec);
+            } catch (NetworkException | ServerErrorException | ConflictException e) {
+                Optional<Studio> found;
+                try {
+                    found = findStudio(teamspace, spec.name());
+                } catch (ApiException lookup) {
+                    e.addSuppressed(lookup);
+                    throw e;
+                }
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                if (e instanceof ConflictException || send >= CREATE_SENDS) {
+                    throw e;
+                }
+                context.waiter().sleep(Waiter.jitter(context.waiter().initialDelay().multipliedBy(send)));
             }
-            return found.orElseThrow(() -> e);
         }
     }
+
+    private static final int CREATE_SENDS = 3;
 
     /** Plugins that can be installed in any Studio. */
     public List<Plugin> availablePlugins() {

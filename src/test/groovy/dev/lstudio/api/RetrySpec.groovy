@@ -117,6 +117,26 @@ class RetrySpec extends MockApiSpec {
         sleeper.sleeps.every { it <= Duration.ofMillis(400) }
     }
 
+    def "a DELETE sent again that then finds nothing has done its work; a first 404 is still not found"() {
+        given:
+        reply(503, '{"code":14,"message":"busy"}')
+        reply(404, '{"code":5,"message":"gone"}')
+        reply(404, '{"code":5,"message":"no such studio"}')
+
+        when: 'the first send failed, the second finds it gone'
+        api.deleteCloudspace('p1', 's1')
+
+        then:
+        server.requestCount == 2
+
+        when: 'a DELETE of something that was never there'
+        api.deleteCloudspace('p1', 's2')
+
+        then:
+        thrown(NotFoundException)
+        server.requestCount == 3
+    }
+
     @Unroll
     def "#name refused with 429 (rate limited, so not done) is sent again and done once"() {
         given:
