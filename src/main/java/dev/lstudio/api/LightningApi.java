@@ -226,7 +226,7 @@ public final class LightningApi {
         }
         T body = response.body();
         if (body == null) {
-            throw errors.malformed(call.request(), response.code(), "an empty body (HTTP " + response.code() + ")", null);
+            throw errors.malformed(call.request(), response.code(), "an empty body", null);
         }
         return body;
     }
