@@ -3,8 +3,10 @@ package dev.lstudio.client;
 import dev.lstudio.api.CodeStatus;
 import dev.lstudio.api.ComputeConfig;
 import dev.lstudio.api.InstanceStatus;
+import dev.lstudio.api.InvalidArgumentException;
 import dev.lstudio.api.LightningApi;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,7 +42,7 @@ final class Lifecycle {
             stop(timeout);
         }
         if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
-            api().start(projectId, studioId, machine);
+            send(machine, () -> api().start(projectId, studioId, machine));
         }
         return waitRunning("start", timeout, null);
     }
@@ -56,7 +58,7 @@ final class Lifecycle {
             now = stop(timeout);
         }
         if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
-            api().start(projectId, studioId, machine);
+            send(machine, () -> api().start(projectId, studioId, machine));
         }
         return now;
     }
@@ -109,7 +111,7 @@ final class Lifecycle {
             status = stop(timeout);
         }
         if (status.stopped()) {
-            api().start(projectId, studioId, machine);
+            send(machine, () -> api().start(projectId, studioId, machine));
             return waitRunning("start", left(start, timeout), null);
         }
         if (status.status() == Status.PENDING || (status.running() && !status.ready())) {
@@ -122,7 +124,7 @@ final class Lifecycle {
             return status;
         }
         String before = instanceId(codeStatus());
-        api().switchMachine(projectId, studioId, machine);
+        send(machine, () -> api().switchMachine(projectId, studioId, machine));
         context.waiter().until(name, "switch (preparing " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
             InstanceStatus requested = code.requested();
             if (requested != null && Status.of(requested.phase()) == Status.FAILED) {
@@ -167,6 +169,23 @@ final class Lifecycle {
 
     private void checkSlug(String slug) {
         Machines.warning(slug).ifPresent(context.warn());
+    }
+
+    /**
+     * Sends a call that names a machine. When the server refuses an unknown slug without saying
+     * which one was meant, the error says it, so that the last line of a cron log has the fix.
+     */
+    private void send(ComputeConfig machine, Runnable call) {
+        try {
+            call.run();
+        } catch (InvalidArgumentException e) {
+            String slug = machine.name();
+            String nearest = Machines.nearest(slug);
+            if (Machines.isKnown(slug) || String.valueOf(e.serverMessage()).contains(nearest)) {
+                throw e;
+            }
+            throw new LookupException(e.getMessage() + "; did you mean '" + nearest + "'?", List.of(nearest));
+        }
     }
 
     private LightningApi api() {

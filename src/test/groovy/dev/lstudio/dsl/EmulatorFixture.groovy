@@ -76,10 +76,16 @@ class EmulatorFixture implements AutoCloseable {
         admin('PUT', 'faults', [specs: specs.toList(), seed: 7])
     }
 
-    /** Back to no studios and no faults. */
+    /** Back to no studios, no faults and no requests counted. */
     void reset() {
         admin('DELETE', 'faults')
         admin('POST', 'reset')
+        admin('DELETE', 'requests')
+    }
+
+    /** API calls received since the last reset, by "METHOD /path". */
+    Map<String, Long> requests() {
+        admin('GET', 'requests').requests as Map<String, Long>
     }
 
     private Object admin(String method, String path, Map body = null) {
