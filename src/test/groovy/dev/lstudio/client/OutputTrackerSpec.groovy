@@ -46,4 +46,19 @@ class OutputTrackerSpec extends Specification {
         then:
         out == ['abc']
     }
+
+    def "past its limit the text keeps the last characters, after a line saying how many came before"() {
+        given:
+        def small = new OutputTracker(out.&add, 10)
+
+        when:
+        small.streamed('0123456789')
+        small.streamed('abcdef')
+        small.snapshot('0123456789abcdefXYZ')
+
+        then:
+        out.join('') == '0123456789abcdefXYZ'
+        small.text() == '[lstudio: the first 9 characters of this output are not kept (19 in all; exec keeps the last 10); ' +
+                'all of it was shown as it ran]\n9abcdefXYZ'
+    }
 }
