@@ -52,7 +52,7 @@ public final class Repl {
         this.secrets = new Secrets(b.secrets);
         this.console = new Console(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
         this.evaluations = new Evaluations(terminal, b.interruptGrace);
-        RedactingHistory history = new RedactingHistory(secrets);
+        RedactingHistory history = new RedactingHistory(secrets, console::note);
         this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
                 data, history, evaluator);
         Supplier<Set<String>> verbNames = () -> data.verbs().stream().map(Verb::name).collect(Collectors.toSet());
