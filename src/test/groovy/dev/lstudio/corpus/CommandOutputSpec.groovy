@@ -1,6 +1,5 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.cli.Main
 import dev.lstudio.dsl.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
@@ -38,7 +37,7 @@ class CommandOutputSpec extends CorpusSpec {
         }"""
 
         when:
-        def process = lstudioProcess(['-Xmx32m'], ['-e', script], stdout, stderr)
+        def process = lstudioProcess(['-Xmx32m'], ['-e', script], emulator.env, stdout, stderr)
         boolean ended = process.waitFor(150, TimeUnit.SECONDS)
         String log = Files.readString(stderr)
 
@@ -66,14 +65,5 @@ class CommandOutputSpec extends CorpusSpec {
         def line = new groovy.json.JsonSlurper().parseText(stdout.readLines().first())
         line.output == 'caf\uFFFD \uFFFD ok\n'
         stderr.contains('caf\uFFFD \uFFFD ok')
-    }
-
-    /** lstudio as a child JVM with {@code jvmOptions}, against the spec's emulator. */
-    Process lstudioProcess(List<String> jvmOptions, List<String> args, Path stdout, Path stderr) {
-        String java = Path.of(System.getProperty('java.home'), 'bin', 'java')
-        def command = [java] + jvmOptions + ['-cp', System.getProperty('java.class.path'), Main.name] + args
-        def builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-        builder.environment().putAll([LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env)
-        builder.start()
     }
 }

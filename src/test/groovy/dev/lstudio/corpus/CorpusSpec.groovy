@@ -30,6 +30,15 @@ abstract class CorpusSpec extends Specification {
                 new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + env)
     }
 
+    /** lstudio as a child JVM with {@code jvmOptions}: for what only a real process shows (heap, exit). */
+    Process lstudioProcess(List<String> jvmOptions, List<String> args, Map<String, String> env, Path stdout, Path stderr) {
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java')
+        def command = [java] + jvmOptions + ['-cp', System.getProperty('java.class.path'), Main.name] + args
+        def builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+        builder.environment().putAll([LSTUDIO_HOME: home.toString(), HOME: home.toString()] + env)
+        builder.start()
+    }
+
     String getStdout() { out.toString('UTF-8') }
 
     String getStderr() { err.toString('UTF-8') }
