@@ -58,8 +58,9 @@ final class Errors {
                 + "; check your network and " + ApiConfig.CLOUD_URL_VAR + ", then try again", e);
     }
 
+    /** {@code what} may quote the answer, which may echo the credentials: it is redacted. */
     MalformedResponseException malformed(Request request, int status, String what, Throwable cause) {
-        return new MalformedResponseException(call(request) + " answered " + what + " (HTTP " + status + ")"
+        return new MalformedResponseException(call(request) + " answered " + credentials.redact(what) + " (HTTP " + status + ")"
                 + " instead of the JSON expected; check that " + ApiConfig.CLOUD_URL_VAR
                 + " points at the Lightning API (e.g. " + ApiConfig.DEFAULT_URL + ")", status, cause);
     }
