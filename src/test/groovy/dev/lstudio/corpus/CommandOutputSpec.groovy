@@ -1,11 +1,8 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.dsl.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
-import spock.lang.AutoCleanup
-import spock.lang.Shared
 import spock.lang.Timeout
 
 /**
@@ -15,16 +12,8 @@ import spock.lang.Timeout
  * print as U+FFFD. (The same at the client, with exact sizes and bytes: OutputBytesSpec.)
  */
 @Timeout(180)
-class CommandOutputSpec extends CorpusSpec {
+class CommandOutputSpec extends EmulatorCorpusSpec {
     static final long MiB = 1024 * 1024
-
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-
-    def setup() {
-        emulator.reset()
-    }
 
     def "20 MB through exec, in a JVM with a 32 MB heap: all the emulator kept reaches stdout, exit 0"() {
         given:

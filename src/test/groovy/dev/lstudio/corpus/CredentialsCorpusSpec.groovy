@@ -1,11 +1,8 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.dsl.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
-import spock.lang.AutoCleanup
-import spock.lang.Shared
 import spock.lang.Timeout
 
 /**
@@ -16,11 +13,7 @@ import spock.lang.Timeout
  * from the environment is also in cli/StudioRunSpec.)
  */
 @Timeout(120)
-class CredentialsCorpusSpec extends CorpusSpec {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-
+class CredentialsCorpusSpec extends EmulatorCorpusSpec {
     Path getCredentials() { home.resolve('.lightning/credentials.json') }
 
     int studios(Map<String, String> env = [:]) {

@@ -1,8 +1,5 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.dsl.EmulatorFixture
-import spock.lang.AutoCleanup
-import spock.lang.Shared
 import spock.lang.Timeout
 
 /**
@@ -13,15 +10,7 @@ import spock.lang.Timeout
  * MachineRefusedSpec.
  */
 @Timeout(120)
-class MachineSlugSpec extends CorpusSpec {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-
-    def setup() {
-        emulator.reset()
-    }
-
+class MachineSlugSpec extends EmulatorCorpusSpec {
     def "a slug the server refuses: the warning and the error both name the nearest, exit 1, the studio stopped"() {
         when:
         int exit = lstudio(['-e', "studio('s', create: true) { start 'lit-h100-2'; exec 'nvidia-smi' }"], emulator.env)

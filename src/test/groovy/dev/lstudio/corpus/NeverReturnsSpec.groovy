@@ -1,10 +1,7 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.dsl.EmulatorFixture
 import java.nio.file.Files
 import java.util.concurrent.TimeUnit
-import spock.lang.AutoCleanup
-import spock.lang.Shared
 import spock.lang.Timeout
 
 /**
@@ -16,15 +13,7 @@ import spock.lang.Timeout
  * exit, so these run lstudio as a child.
  */
 @Timeout(240)
-class NeverReturnsSpec extends CorpusSpec {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-
-    def setup() {
-        emulator.reset()
-    }
-
+class NeverReturnsSpec extends EmulatorCorpusSpec {
     def "a #limit around a loop that ignores interrupts: the run ends with 124 and the studio stopped"() {
         given:
         def stdout = home.resolve('stdout.txt')

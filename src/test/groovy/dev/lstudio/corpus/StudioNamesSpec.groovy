@@ -1,8 +1,5 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.dsl.EmulatorFixture
-import spock.lang.AutoCleanup
-import spock.lang.Shared
 import spock.lang.Timeout
 
 /**
@@ -11,15 +8,7 @@ import spock.lang.Timeout
  * long) is its one line. Both exit 1 (fix the script), and no studio is created.
  */
 @Timeout(120)
-class StudioNamesSpec extends CorpusSpec {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-
-    def setup() {
-        emulator.reset()
-    }
-
+class StudioNamesSpec extends EmulatorCorpusSpec {
     int run(String code) {
         lstudio(['-e', code], emulator.env)
     }

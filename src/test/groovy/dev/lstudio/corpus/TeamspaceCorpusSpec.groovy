@@ -1,8 +1,5 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.dsl.EmulatorFixture
-import spock.lang.AutoCleanup
-import spock.lang.Shared
 import spock.lang.Timeout
 
 /**
@@ -11,15 +8,7 @@ import spock.lang.Timeout
  * matching rules, ambiguity and no membership at all: client/TeamspaceSpec.)
  */
 @Timeout(120)
-class TeamspaceCorpusSpec extends CorpusSpec {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-
-    def setup() {
-        emulator.reset()
-    }
-
+class TeamspaceCorpusSpec extends EmulatorCorpusSpec {
     def "a teamspace named by #how that the user is not in: exit 1, listing theirs"() {
         when:
         int exit = lstudio(options + ['-e', code], emulator.env + env)
