@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * from then on the stream is taken as incremental and chunks are passed on whole. (An
  * incremental chunk that happens to repeat the whole output so far would be misread as
  * cumulative; only the first chunks of an output are at risk, and a poll afterwards, being
- * cumulative, never duplicates.)
+ * cumulative, never duplicates. Events that say where they end, as the emulator's SSE ids do,
+ * are placed by that instead, so output that repeats itself is not at risk there.)
  */
 final class OutputTracker {
     /**
@@ -53,7 +54,25 @@ final class OutputTracker {
 
     /** One stream event: cumulative or incremental, judged as described above. */
     void streamed(String chunk) {
+        streamed(chunk, null);
+    }
+
+    /**
+     * One stream event that may say where it ends in the whole output ({@code end}, an SSE id
+     * that is an offset). When it is consistent with what was seen (the event starts at or
+     * before it, and ends at or after it) it decides, so that output which repeats itself (a
+     * line of dots, a byte repeated) is never mistaken for a cumulative repeat; otherwise the
+     * content decides as described above.
+     */
+    void streamed(String chunk, Long end) {
         if (chunk == null || chunk.isEmpty()) {
+            return;
+        }
+        long start = end == null ? -1 : end - chunk.length();
+        if (start >= 0 && start <= total && end >= total) {
+            if (end > total) {
+                emit(chunk.substring((int) (total - start)));
+            }
             return;
         }
         if (!incremental && extendsSeen(chunk)) {

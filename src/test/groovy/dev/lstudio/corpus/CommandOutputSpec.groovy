@@ -9,7 +9,9 @@ import spock.lang.Timeout
  * Issue 8, bad input: "huge and non-UTF-8 command output", as the user sees it. A command that
  * prints more than the heap could hold (the old whole-output buffer ran out of memory here) still streams all of it to stdout and ends well; the
  * value exec returns keeps the last 4 MiB after a line saying so. Bytes that are not UTF-8
- * print as U+FFFD. (The same at the client, with exact sizes and bytes: OutputBytesSpec.)
+ * print as U+FFFD. Output that repeats itself (one letter, 64 KiB events alike) once lost all
+ * but its first event: the events' SSE offsets now place them. (The same at the client, with
+ * exact sizes and bytes: OutputBytesSpec.)
  */
 @Timeout(180)
 class CommandOutputSpec extends EmulatorCorpusSpec {
@@ -42,6 +44,21 @@ class CommandOutputSpec extends EmulatorCorpusSpec {
 
         cleanup:
         process?.destroyForcibly()
+    }
+
+    def "with --json, 272,728 characters of one repeated letter and no newline reach the log whole, in pieces"() {
+        when:
+        int exit = lstudio(['--json', '-e', "studio('s', create: true) { start 'cpu-4'; exec \"yes xxxxxxxxxx | head -c 300000 | tr -d '[:space:]'\" }"],
+                emulator.env)
+        List<Integer> pieces = stderr.readLines().findAll { it ==~ /\S+ x+/ }.collect { it.count('x') }
+        int count = pieces.sum(0) as int
+        int longest = pieces.max() ?: 0
+
+        then:
+        exit == 0
+        pieces.size() > 1
+        longest < 200_000
+        count == 272_728
     }
 
     def "bytes that are not UTF-8 print as replacement characters, in text and in --json"() {
