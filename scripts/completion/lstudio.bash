@@ -11,7 +11,7 @@
 _lstudio_global_opts='--teamspace --json --debug -q --quiet --emulator --lock --no-lock -h --help -V --version'
 _lstudio_emulator_opts='--port --state-dir --user-id --api-key --username --teamspace --start-delay --stop-delay
   --switch-delay --fork-delay --detach-after --fault --seed -v --verbose -h --help -V --version'
-_lstudio_commands='run repl emulator'
+_lstudio_commands='run repl cleanup emulator'
 
 # Options that take a value, so that the value is not taken for the script or a subcommand.
 _lstudio_takes_value() {
@@ -45,7 +45,7 @@ _lstudio() {
             continue
         elif [[ -z $sub && -z $code && " $_lstudio_commands " == *" $word "* ]]; then
             sub=$word
-        elif [[ $sub == emulator || $sub == repl ]]; then
+        elif [[ $sub == emulator || $sub == repl || $sub == cleanup ]]; then
             continue
         else
             script=$word
@@ -72,6 +72,8 @@ _lstudio() {
             COMPREPLY=($(compgen -W "$_lstudio_emulator_opts" -- "$cur")) ;;
         repl)
             COMPREPLY=($(compgen -W "$_lstudio_global_opts" -- "$cur")) ;;
+        cleanup)
+            COMPREPLY=($(compgen -W "--dry-run $_lstudio_global_opts" -- "$cur")) ;;
         run)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$_lstudio_global_opts -" -- "$cur"))

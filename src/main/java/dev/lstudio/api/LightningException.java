@@ -6,7 +6,28 @@ package dev.lstudio.api;
  * print {@link #getMessage()} alone.
  */
 public abstract class LightningException extends RuntimeException {
+    private volatile String subject;
+
     protected LightningException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Names what the failed call was about ({@code studio 'x'}) in front of the message, for the
+     * callers that know it when the API path only has ids. The first subject given stays, and
+     * none is added when the message names it already.
+     */
+    public LightningException about(String subject) {
+        String own = super.getMessage();
+        if (this.subject == null && subject != null && (own == null || !own.contains(subject))) {
+            this.subject = subject;
+        }
+        return this;
+    }
+
+    @Override
+    public String getMessage() {
+        String own = super.getMessage();
+        return subject == null ? own : subject + ": " + own;
     }
 }

@@ -14,13 +14,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import retrofit2.Invocation;
 
 /**
  * Sends a request again after a connection failure or a 429/500/502/503/504, following
  * {@link RetryPolicy}. Only endpoints marked {@link RetrySafe} are resent once the request
  * may have reached the server; the others are retried only when the connection could not be
- * opened at all (nothing was sent). OkHttp's own silent retry is switched off in {@link Http}
+ * opened at all (nothing was sent), or when the server refused them with 429 (rate limited:
+ * refused before doing anything, so an execute sent again still runs once). OkHttp's own silent retry is switched off in {@link Http}
  * so that this is the only place that decides.
  */
 final class RetryInterceptor implements Interceptor {
@@ -60,7 +62,13 @@ final class RetryInterceptor implements Interceptor {
                 sleep(delay);
                 continue;
             }
-            if (!safe || !RETRYABLE.contains(response.code())) {
+            if (attempt > 1 && response.code() == 404 && request.method().equals("DELETE")) {
+                // A DELETE sent again finds nothing: an earlier send whose answer was lost deleted it
+                // (or someone else did meanwhile); either way what the caller asked for is done.
+                return deleted(response);
+            }
+            boolean retryable = safe ? RETRYABLE.contains(response.code()) : response.code() == 429;
+            if (!retryable) {
                 return response;
             }
             Duration delay = nextDelay(attempt, start, retryAfter(response.header("Retry-After")));
@@ -70,6 +78,12 @@ final class RetryInterceptor implements Interceptor {
             response.close();
             sleep(delay);
         }
+    }
+
+    private static Response deleted(Response notFound) {
+        notFound.close();
+        return notFound.newBuilder().code(204).message("No Content")
+                .body(ResponseBody.create(new byte[0], null)).build();
     }
 
     /** The wait before the next attempt, or null when attempts or time are used up. */

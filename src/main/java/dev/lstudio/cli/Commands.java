@@ -21,6 +21,7 @@ final class Commands {
         CommandLine cl = new CommandLine(new Root());
         cl.addSubcommand(new CommandLine(new Run()));
         cl.addSubcommand(new CommandLine(new Repl()));
+        cl.addSubcommand(new CommandLine(new Cleanup()));
         cl.addSubcommand("emulator", new CommandLine(new EmulatorCommand()));
         cl.setStopAtPositional(true); // after FILE, everything belongs to the script
         cl.getCommandSpec().usageMessage()
@@ -37,6 +38,7 @@ final class Commands {
                 "  lstudio run - [ARGS...]      run a script read from stdin",
                 "  lstudio -e CODE [ARGS...]    run CODE",
                 "  lstudio                      the REPL on a terminal; piped stdin runs headless",
+                "  lstudio cleanup [--dry-run]  stop studios left running by runs that were killed",
                 "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)"})
     static final class Root {
         @Mixin
@@ -67,6 +69,19 @@ final class Commands {
     static final class Repl {
         @Mixin
         GlobalOptions global = new GlobalOptions();
+    }
+
+    @Command(name = "cleanup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            sortOptions = false, description = {
+                "Stop the studios that runs which ended without stopping them (killed, power lost) left running.",
+                "Runs whose process still runs are left alone; so are studios of other credentials.",
+                "Every 'lstudio run' does the same first, quietly."})
+    static final class Cleanup {
+        @Mixin
+        GlobalOptions global = new GlobalOptions();
+
+        @Option(names = "--dry-run", description = "List what would be stopped; change nothing.")
+        boolean dryRun;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

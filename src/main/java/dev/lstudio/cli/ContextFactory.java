@@ -6,6 +6,7 @@ import dev.lstudio.api.Environment;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.LightningClient;
+import dev.lstudio.client.OwnedStudios;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.Teardown;
 import dev.lstudio.emulator.Emulator;
@@ -59,8 +60,20 @@ final class ContextFactory {
         }
     }
 
+    /** For an interactive session: its studios are recorded as owned by "lstudio repl". */
     static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
                       Console console, Teardown teardown) {
+        return create(options, args, env, console, teardown, "lstudio repl");
+    }
+
+    /**
+     * The studios the run starts are recorded in the ledger of owned studios (see
+     * {@link OwnedStudios}) as owned by this process running {@code owner} (a script's name),
+     * except with {@code --emulator}: its embedded emulator ends with the process and brings
+     * every studio back stopped, so nothing can be left running.
+     */
+    static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
+                      Console console, Teardown teardown, String owner) {
         Environment environment = Environment.of(env, home(env));
         Emulator emulator = options.emulator ? startEmulator(env, console) : null;
         Supplier<LightningClient> client = emulator == null
@@ -74,6 +87,8 @@ final class ContextFactory {
                 .output(console)
                 .progress(console.progress())
                 .teardown(teardown)
+                .ownedStudios(emulator != null ? OwnedStudios.none()
+                        : OwnedStudios.in(Dirs.from(env).owned(), owner, w -> console.log("warning: " + w)))
                 .client(client)
                 .teamspace(teamspace)
                 .jsonResults(options.json)

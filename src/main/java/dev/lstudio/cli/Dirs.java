@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Where lstudio keeps per-user files. {@code LSTUDIO_HOME} puts everything under one folder
  * (tests use it); otherwise the XDG base directories: state (locks) in
- * {@code $XDG_STATE_HOME/lstudio} or {@code ~/.local/state/lstudio}, caches (compiled
+ * {@code $XDG_STATE_HOME/lstudio} or {@code ~/.local/state/lstudio} (locks, the ledger of owned
+ * studios, REPL history), caches (compiled
  * scripts) in {@code $XDG_CACHE_HOME/lstudio} or {@code ~/.cache/lstudio}.
  */
 record Dirs(Path state, Path cache) {
@@ -23,6 +24,11 @@ record Dirs(Path state, Path cache) {
 
     Path locks() {
         return state.resolve("locks");
+    }
+
+    /** The ledger of studios that runs started and still own (see {@code OwnedStudios}). */
+    Path owned() {
+        return state.resolve("owned");
     }
 
     Path scripts() {

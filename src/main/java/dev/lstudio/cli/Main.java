@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -69,6 +73,9 @@ public final class Main {
             if (sub instanceof EmulatorCommand) {
                 return emulator((EmulatorCommand) sub);
             }
+            if (sub instanceof Commands.Cleanup) {
+                return cleanup((Commands.Cleanup) sub, root);
+            }
             return repl(GlobalOptions.merge(root.global, ((Commands.Repl) sub).global));
         }
         return runRoot(root);
@@ -117,11 +124,27 @@ public final class Main {
         }
     }
 
-    /** Placeholder until the REPL lands: it replaces this body with a call into {@code dev.lstudio.repl}. */
+    /** The REPL on the real terminal, or (tests, {@code lstudio repl < file}) on a dumb one over the streams. */
     private int repl(GlobalOptions options) {
-        err.println("lstudio: the interactive REPL is not available yet; run a script with "
-                + "'lstudio run FILE', 'lstudio -e CODE', or pipe one to stdin");
-        return ExitCode.USAGE.code();
+        Terminal terminal;
+        try {
+            terminal = terminals.stdin()
+                    ? TerminalBuilder.builder().system(true).build()
+                    : new DumbTerminal("lstudio", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return usage("cannot open the terminal for the REPL: " + e.getMessage());
+        }
+        return new ReplCommand(options, env, handleSignals).run(terminal, err);
+    }
+
+    /** {@code lstudio cleanup}: stops studios left running by runs that ended without stopping them. */
+    private int cleanup(Commands.Cleanup cleanup, Commands.Root root) {
+        if (root.code != null || !root.positionals.isEmpty()) {
+            return usage("'cleanup' takes no script; do not combine it with -e or a FILE");
+        }
+        GlobalOptions options = GlobalOptions.merge(root.global, cleanup.global);
+        Console console = new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone());
+        return new CleanupCommand(console, options, env).run(cleanup.dryRun);
     }
 
     /** {@code lstudio emulator}: serves until the process is interrupted. */

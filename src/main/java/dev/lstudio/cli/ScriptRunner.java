@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one script headlessly: lock, load (from the compiled-script cache when it can),
- * run with a fresh teardown registry, report, and always run teardown before returning the
- * exit status.
+ * Runs one script headlessly: lock, load (from the compiled-script cache when it can), stop
+ * what ended runs left running (see {@link CleanupCommand#beforeRun}), run with a fresh
+ * teardown registry, report, and always run teardown before returning the exit status.
  */
 final class ScriptRunner {
     private final Console console;
@@ -73,7 +73,7 @@ final class ScriptRunner {
         Teardown teardown = Teardown.create(console::log);
         ContextFactory.Run run;
         try {
-            run = ContextFactory.create(options, args, env, console, teardown);
+            run = ContextFactory.create(options, args, env, console, teardown, source.displayName());
         } catch (ContextFactory.EmulatorUnavailable e) {
             console.error("lstudio: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -86,6 +86,12 @@ final class ScriptRunner {
         String mainClass = lookup.script().mainClassName();
         int status = ExitCode.SCRIPT_FAILED.code();
         try {
+            long cleanup = System.nanoTime();
+            CleanupCommand.beforeRun(dirs.owned(), context, console);
+            console.debug("ledger of owned studios checked in " + (System.nanoTime() - cleanup) / 1000 + " us");
+            if (guard != null && guard.received() != null) {
+                throw new InterruptedException("signal during the cleanup of studios left running");
+            }
             lookup.script().newInstance(context).run();
             status = ExitCode.SUCCESS.code();
         } catch (Throwable failure) { // scripts throw anything, checked exceptions included

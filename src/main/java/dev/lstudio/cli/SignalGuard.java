@@ -24,23 +24,37 @@ final class SignalGuard implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final CountDownLatch scriptEnded = new CountDownLatch(1);
     private final Thread hook;
+    private final long graceSeconds;
     private volatile ExitCode received;
     private Object previousInt;
     private Object previousTerm;
 
-    private SignalGuard(Teardown teardown, Console console, Thread scriptThread, IntConsumer exit) {
+    private SignalGuard(Teardown teardown, Console console, Thread scriptThread, IntConsumer exit, long graceSeconds) {
         this.teardown = teardown;
         this.console = console;
         this.scriptThread = scriptThread;
         this.exit = exit;
+        this.graceSeconds = graceSeconds;
         this.hook = new Thread(teardown::runAll, "lstudio-teardown-hook");
     }
 
     /** Installs the handlers for a run whose script runs on {@code scriptThread}. */
     static SignalGuard install(Teardown teardown, Console console, Thread scriptThread) {
-        SignalGuard guard = new SignalGuard(teardown, console, scriptThread, System::exit);
+        SignalGuard guard = new SignalGuard(teardown, console, scriptThread, System::exit, GRACE_SECONDS);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         guard.previousInt = guard.tryHandle("INT", ExitCode.INTERRUPTED);
+        guard.previousTerm = guard.tryHandle("TERM", ExitCode.TERMINATED);
+        return guard;
+    }
+
+    /**
+     * For the REPL: SIGTERM runs teardown at once (the REPL's thread waits on the keyboard, there
+     * is nothing to unwind), and a closed terminal (SIGHUP ends the JVM) runs it from the
+     * shutdown hook. SIGINT stays the terminal's: Ctrl-C stops an evaluation, not the session.
+     */
+    static SignalGuard installForRepl(Teardown teardown, Console console) {
+        SignalGuard guard = new SignalGuard(teardown, console, Thread.currentThread(), System::exit, 0);
+        Runtime.getRuntime().addShutdownHook(guard.hook);
         guard.previousTerm = guard.tryHandle("TERM", ExitCode.TERMINATED);
         return guard;
     }
@@ -57,7 +71,7 @@ final class SignalGuard implements AutoCloseable {
 
     /** For tests: a guard with no OS hooks whose exit is recorded instead of performed. */
     static SignalGuard detached(Teardown teardown, Console console, Thread scriptThread, IntConsumer exit) {
-        return new SignalGuard(teardown, console, scriptThread, exit);
+        return new SignalGuard(teardown, console, scriptThread, exit, GRACE_SECONDS);
     }
 
     /** The signal that ended the run, or null. */
@@ -75,7 +89,7 @@ final class SignalGuard implements AutoCloseable {
                 + "; running teardown");
         scriptThread.interrupt();
         try {
-            finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+            finished.await(graceSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

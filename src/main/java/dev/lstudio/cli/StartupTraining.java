@@ -7,18 +7,12 @@ import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.Studio;
 import dev.lstudio.client.Teamspace;
-import dev.lstudio.dsl.ScriptCompiler;
 import dev.lstudio.emulator.Emulator;
-import dev.lstudio.repl.GroovyEvaluator;
-import dev.lstudio.repl.Repl;
-import dev.lstudio.repl.StaticCompletionData;
-import groovy.lang.Binding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +22,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jline.terminal.impl.DumbTerminal;
 
 /**
  * Walks lstudio's common paths once, in one JVM, offline and silently, so that the launcher
@@ -66,7 +59,7 @@ public final class StartupTraining {
                 quietly(() -> cli(env, sink, "--emulator", "-e", CARD));
             }
             quietly(StartupTraining::client);
-            quietly(() -> repl(home));
+            quietly(() -> repl(env, sink));
         } finally {
             delete(home);
         }
@@ -92,17 +85,13 @@ public final class StartupTraining {
         }
     }
 
-    private static void repl(Path home) throws IOException {
-        String typed = "x = [1, 2, 3].collect { it * 2 }\nx.sum()\n:help\n";
-        DumbTerminal terminal = new DumbTerminal("training", "ansi",
-                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(),
-                StandardCharsets.UTF_8);
-        Binding binding = new Binding();
-        binding.setVariable("out", new PrintWriter(terminal.writer(), true));
-        Repl.builder().terminal(terminal).historyFile(home.resolve("history"))
-                .evaluator(GroovyEvaluator.create(ScriptCompiler.configuration(), binding))
-                .completion(StaticCompletionData.builder().build())
-                .build().run();
+    /** {@code lstudio --emulator repl} with snippets typed at a dumb terminal: the REPL's own wiring, not just its core. */
+    private static void repl(Map<String, String> env, PrintStream sink) {
+        String typed = String.join("\n", "x = [1, 2, 3].collect { it * 2 }", "x.sum()",
+                "s = studio('training', create: true)", "s.start 'cpu-4'", "s.exec 'echo ok'", "studios()",
+                ":help start", ":studios", "s.stop()", "");
+        Main.execute(new String[] {"--emulator", "repl"}, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                sink, sink, env);
     }
 
     private interface Step {

@@ -4,9 +4,6 @@ import dev.lstudio.api.ApiException;
 import dev.lstudio.api.ExecuteRequest;
 import dev.lstudio.api.ExecuteResult;
 import dev.lstudio.api.ExecuteStream;
-import dev.lstudio.api.MalformedResponseException;
-import dev.lstudio.api.NetworkException;
-import dev.lstudio.api.NotFoundException;
 import dev.lstudio.api.PermissionDeniedException;
 import dev.lstudio.api.Sleeper;
 import dev.lstudio.api.UnauthenticatedException;
@@ -63,13 +60,10 @@ final class CommandRunner {
             return null;
         } catch (UnauthenticatedException | PermissionDeniedException e) {
             throw e;
-        } catch (NotFoundException | NetworkException | MalformedResponseException e) {
-            return null;
         } catch (ApiException e) {
-            if (e.httpStatus() >= 400 && e.httpStatus() < 500 && e.httpStatus() != 404) {
-                return null; // e.g. 405/501: no stream on this server
-            }
-            throw e;
+            // No stream on this server (404/405/501), a broken or refused one (5xx, network):
+            // polling the session, which is safe to repeat, follows the command to its end.
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lstudio.client;
 
+import dev.lstudio.api.Plugin;
 import dev.lstudio.api.Sleeper;
 import java.time.Duration;
 import java.util.List;
@@ -44,14 +45,19 @@ public final class CompletionCache implements AutoCloseable {
         return get("teamspaces", () -> Teamspaces.labels(client.teamspaces()));
     }
 
-    /** Names and statuses of a teamspace's Studios ({@code teamspace} as a caller would name it). */
+    /** Names and statuses of a teamspace's Studios ({@code teamspace} as a caller would name it; null: the default one). */
     public List<StudioSummary> studios(String teamspace) {
-        return get("studios:" + teamspace, () -> client.studios(client.teamspace(teamspace)).stream()
+        return get("studios:" + teamspace, () -> client.studios(client.teamspaceOrDefault(teamspace)).stream()
                 .map(s -> new StudioSummary(s.name(), s.listedStatus())).collect(Collectors.toList()));
     }
 
     public List<String> studioNames(String teamspace) {
         return studios(teamspace).stream().map(StudioSummary::name).collect(Collectors.toList());
+    }
+
+    /** Plugins that can be installed. */
+    public List<Plugin> plugins() {
+        return get("plugins", client::availablePlugins);
     }
 
     /** Known machine slugs; no call needed. */

@@ -2,6 +2,8 @@ package dev.lstudio.client;
 
 import dev.lstudio.api.CodeStatus;
 import dev.lstudio.api.ComputeConfig;
+import dev.lstudio.api.ConflictException;
+import dev.lstudio.api.FailedPreconditionException;
 import dev.lstudio.api.InstanceStatus;
 import dev.lstudio.api.InvalidArgumentException;
 import dev.lstudio.api.LightningApi;
@@ -124,7 +126,14 @@ final class Lifecycle {
             return status;
         }
         String before = instanceId(codeStatus());
-        send(machine, () -> api().switchMachine(projectId, studioId, machine));
+        try {
+            send(machine, () -> api().switchMachine(projectId, studioId, machine));
+        } catch (ConflictException | FailedPreconditionException e) {
+            // Resent after a lost answer, the request finds its own switch pending: go on with it.
+            if (!pendingSwitchTo(machine.name())) {
+                throw e;
+            }
+        }
         context.waiter().until(name, "switch (preparing " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
             InstanceStatus requested = code.requested();
             if (requested != null && Status.of(requested.phase()) == Status.FAILED) {
@@ -132,7 +141,15 @@ final class Lifecycle {
             }
             return requested != null && requested.initialRestoreFinished() ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
         }, code -> code.requested() == null ? "waiting for the new machine" : StudioStatus.of(new CodeStatus(code.requested(), null)).describe());
-        api().confirmSwitch(projectId, studioId);
+        try {
+            api().confirmSwitch(projectId, studioId);
+        } catch (ConflictException | FailedPreconditionException e) {
+            // Resent after a lost answer, the confirm finds nothing pending: the first one moved it.
+            CodeStatus now = codeStatus();
+            if (now.requested() != null || !machine.name().equals(StudioStatus.of(now).machine())) {
+                throw e;
+            }
+        }
         CodeStatus done = context.waiter().until(name, "switch (moving to " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
             StudioStatus s = StudioStatus.of(code);
             if (s.status() == Status.FAILED) {
@@ -142,6 +159,11 @@ final class Lifecycle {
             return s.ready() && !s.switching() && moved ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
         }, code -> StudioStatus.of(code).describe());
         return StudioStatus.of(done);
+    }
+
+    private boolean pendingSwitchTo(String machine) {
+        InstanceStatus requested = codeStatus().requested();
+        return requested != null && requested.computeConfig() != null && machine.equals(requested.computeConfig().name());
     }
 
     private StudioStatus waitRunning(String operation, Duration timeout, String oldInstance) {

@@ -5,11 +5,14 @@ import dev.lstudio.api.ApiException;
 import dev.lstudio.api.AuthUser;
 import dev.lstudio.api.CloudSpace;
 import dev.lstudio.api.CloudSpaceQuery;
+import dev.lstudio.api.ConflictException;
 import dev.lstudio.api.CreateCloudSpaceRequest;
 import dev.lstudio.api.CreateRunRequest;
 import dev.lstudio.api.LightningApi;
+import dev.lstudio.api.NetworkException;
 import dev.lstudio.api.Plugin;
 import dev.lstudio.api.SeedFile;
+import dev.lstudio.api.ServerErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +54,11 @@ public final class LightningClient implements AutoCloseable {
 
     public LightningApi api() {
         return context.api();
+    }
+
+    /** What the client's parts share, for {@link LeftRunning} (which stops studios known only by id). */
+    Context context() {
+        return context;
     }
 
     /** The options this client was made with (its default timeouts, sleeper, environment). */
@@ -160,6 +168,38 @@ public final class LightningClient implements AutoCloseable {
         }
         return new Studio(context, teamspace, created);
     }
+
+    /**
+     * Creates the Studio for a caller that wants it to exist ({@code create: true}): when the
+     * create's answer is lost (a dropped connection, a 5xx) or says it exists already, the name
+     * is looked up again. Names are unique in a teamspace, so a Studio found then is the one
+     * this call made, or one made at the same moment under the name asked for; none found means
+     * the create did not happen, so it is sent again (up to {@value #CREATE_SENDS} sends in all).
+     */
+    public Studio createOrFind(Teamspace teamspace, NewStudio spec) {
+        for (int send = 1; ; send++) {
+            try {
+                return createStudio(teamspace, spec);
+            } catch (NetworkException | ServerErrorException | ConflictException e) {
+                Optional<Studio> found;
+                try {
+                    found = findStudio(teamspace, spec.name());
+                } catch (ApiException lookup) {
+                    e.addSuppressed(lookup);
+                    throw e;
+                }
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                if (e instanceof ConflictException || send >= CREATE_SENDS) {
+                    throw e;
+                }
+                context.waiter().sleep(Waiter.jitter(context.waiter().initialDelay().multipliedBy(send)));
+            }
+        }
+    }
+
+    private static final int CREATE_SENDS = 3;
 
     /** Plugins that can be installed in any Studio. */
     public List<Plugin> availablePlugins() {

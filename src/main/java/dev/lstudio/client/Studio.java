@@ -53,6 +53,11 @@ public final class Studio {
         return info.displayName();
     }
 
+    /** Where and as whom this handle calls the API (the ledger of owned studios records both). */
+    dev.lstudio.api.LightningApi api() {
+        return context.api();
+    }
+
     /** The API's answer this handle was made from (not refreshed). */
     public CloudSpace info() {
         return info;
@@ -61,6 +66,12 @@ public final class Studio {
     /** The status as it was listed, without a call. */
     public Status listedStatus() {
         return Status.of(info.phase());
+    }
+
+    /** The machine it was listed with, without a call; null when the server did not say. */
+    public String listedMachine() {
+        return info.codeConfig() == null || info.codeConfig().computeConfig() == null
+                ? null : info.codeConfig().computeConfig().name();
     }
 
     /** The status now (one call). */

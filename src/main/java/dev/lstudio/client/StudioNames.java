@@ -25,8 +25,9 @@ public final class StudioNames {
             throw new InvalidNameException("a studio needs a name, e.g. 'my-studio'");
         }
         if (!URL_SAFE_LOWERCASE.matcher(name).matches()) {
-            throw new InvalidNameException("studio name '" + name + "' is not valid: names are lowercase letters, "
-                    + "digits and hyphens (they go into URLs); use '" + suggest(name) + "'"
+            // starts as the DSL's subject does ("studio 'x': ..."), so it is not named twice
+            throw new InvalidNameException("studio '" + name + "': not a valid name; names are lowercase letters, "
+                    + "digits and hyphens (they go into URLs): use '" + suggest(name) + "'"
                     + " (a display name may be anything: displayName: '" + name + "')");
         }
         return name;

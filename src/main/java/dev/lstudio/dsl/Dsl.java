@@ -1,5 +1,6 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.api.LightningException;
 import dev.lstudio.client.Machine;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.StudioFilter;
@@ -133,6 +134,7 @@ public final class Dsl {
     /** Leaves what guarded teardown actions protect (started studios) running at exit. */
     public void keepRunning() {
         context.teardown().keepRunning();
+        context.ownedStudios().releaseAll(); // now, not at exit: a run killed later must not have them stopped
         log("keepRunning(): guarded resources will be left running at exit");
     }
 
@@ -218,10 +220,19 @@ public final class Dsl {
      * kept running, and the exception is rethrown.
      */
     public <R> R studio(Map<String, ?> options, String name, Body<StudioHandle, R> body) throws Exception {
-        StudioHandle handle = open(options, name, true);
+        StudioHandle handle;
+        try {
+            handle = open(options, name, true);
+        } catch (LightningException failure) {
+            throw failure.about("studio '" + name + "'");
+        }
         try {
             return body.apply(handle);
         } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked
+            if (failure instanceof LightningException api) {
+                // The API's message names ids; the person reading it wants the studio's name.
+                api.about("studio '" + name + "'");
+            }
             try {
                 handle.blockFailed();
             } catch (Throwable stopFailure) {

@@ -3,6 +3,7 @@ package dev.lstudio.dsl;
 import dev.lstudio.api.Sleeper;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.LightningClient;
+import dev.lstudio.client.OwnedStudios;
 import dev.lstudio.client.Progress;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class DslContext {
     private final String teamspace;
     private final boolean jsonResults;
     private final Supplier<LightningClient> clientSupplier;
+    private final OwnedStudios ownedStudios;
     private final Session session;
     private final Timeout.Running timeouts = new Timeout.Running();
     private LightningClient client;
@@ -48,6 +50,7 @@ public final class DslContext {
         this.teamspace = b.teamspace;
         this.jsonResults = b.jsonResults;
         this.clientSupplier = b.client;
+        this.ownedStudios = b.ownedStudios;
         this.session = new Session(this);
     }
 
@@ -133,6 +136,15 @@ public final class DslContext {
         return teardown;
     }
 
+    /**
+     * The ledger on disk of the studios this process started and still owns (recorded before
+     * each start, released when seen stopped or kept running), which {@code lstudio cleanup}
+     * reads when the process died; {@link OwnedStudios#none()} unless the builder was given one.
+     */
+    public OwnedStudios ownedStudios() {
+        return ownedStudios;
+    }
+
     public Sleeper sleeper() {
         return sleeper;
     }
@@ -158,6 +170,7 @@ public final class DslContext {
         private Progress progress = Progress.silent();
         private Supplier<LightningClient> client;
         private Teardown teardown;
+        private OwnedStudios ownedStudios = OwnedStudios.none();
         private Sleeper sleeper = Sleeper.system();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private String teamspace;
@@ -193,6 +206,12 @@ public final class DslContext {
         /** A registry the runner also holds, so its signal handler can run it. */
         public Builder teardown(Teardown teardown) {
             this.teardown = Objects.requireNonNull(teardown, "teardown");
+            return this;
+        }
+
+        /** Where the studios this run starts are recorded until seen stopped (default: nowhere). */
+        public Builder ownedStudios(OwnedStudios ownedStudios) {
+            this.ownedStudios = Objects.requireNonNull(ownedStudios, "ownedStudios");
             return this;
         }
 

@@ -45,6 +45,15 @@ public final class DslReference {
         this.problems = List.copyOf(problems);
     }
 
+    /** The reference shipped in the jar, read the first time it is asked for and kept. */
+    public static DslReference shipped() {
+        return Shipped.REFERENCE;
+    }
+
+    private static final class Shipped {
+        static final DslReference REFERENCE = load();
+    }
+
     /** The reference shipped in the jar; an empty one (with a problem saying why) when it is missing. */
     public static DslReference load() {
         try (InputStream in = DslReference.class.getResourceAsStream(RESOURCE)) {

@@ -61,9 +61,16 @@ final class Ledger {
 
     /**
      * Called just before this run asks the server to start {@code studio}: from here on it is
-     * this run's to stop. {@code maxRuntime} (or null) arms the watchdog.
+     * this run's to stop. {@code maxRuntime} (or null) arms the watchdog. The studio is recorded
+     * in the ledger on disk first (unless kept running), so that a run killed outright leaves a
+     * trace for {@code lstudio cleanup}; if that record cannot be written, this throws and
+     * nothing starts.
      */
     synchronized Entry starting(Studio studio, String machine, Duration maxRuntime) {
+        Entry known = entries.get(studio.id());
+        if (!context.teardown().keepingRunning() && (known == null || !known.kept)) {
+            context.ownedStudios().record(studio, machine);
+        }
         if (!summaryRegistered) {
             summaryRegistered = true;
             context.teardown().last("summary of the studios this run started", this::report);
@@ -90,6 +97,7 @@ final class Ledger {
 
     /** The studio stopped cleanly (or was found stopped): nothing left to guard. */
     synchronized void stopped(Studio studio) {
+        context.ownedStudios().release(studio.id());
         Entry entry = entries.get(studio.id());
         if (entry != null) {
             settle(entry);
@@ -101,6 +109,7 @@ final class Ledger {
 
     /** The server refused the start request: nothing runs, and a studio that never ran here leaves the summary. */
     synchronized void refused(Studio studio) {
+        context.ownedStudios().release(studio.id());
         Entry entry = entries.get(studio.id());
         if (entry == null) {
             return;
@@ -127,11 +136,17 @@ final class Ledger {
     synchronized void keep(Studio studio) {
         Entry entry = entries.get(studio.id());
         if (entry != null) {
+            context.ownedStudios().release(studio.id());
             entry.kept = true;
             if (entry.guard != null) {
                 entry.guard.keep();
             }
         }
+    }
+
+    /** Whether teardown will leave it running: {@code keepRunning()} for it or for the whole run. */
+    synchronized boolean kept(Entry entry) {
+        return entry.kept || (entry.guard != null && entry.guard.kept()) || context.teardown().keepingRunning();
     }
 
     synchronized Entry entry(Studio studio) {
@@ -180,12 +195,20 @@ final class Ledger {
         }
     }
 
+    /** A stop that fails leaves the studio's record on disk: the next cleanup (or run) tries again. */
     private void stopForTeardown(Entry entry) {
         try {
             entry.studio.stop();
         } catch (NotFoundException e) {
             context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
+        } catch (RuntimeException e) {
+            if (context.ownedStudios().enabled()) {
+                context.output().log("studio '" + entry.name() + "' stays in the ledger of owned studios: "
+                        + "'lstudio cleanup' (or the next run) stops it once this run has ended");
+            }
+            throw e;
         }
+        context.ownedStudios().release(entry.studio.id());
         synchronized (this) {
             settle(entry);
         }
@@ -210,6 +233,8 @@ final class Ledger {
         synchronized (this) {
             all = new ArrayList<>(entries.values());
             now = nanos.getAsLong();
+            // Kept running however it was asked for (keepRunning(), a guard's keep()): no longer this run's to stop.
+            all.stream().filter(this::kept).forEach(e -> context.ownedStudios().release(e.studio.id()));
         }
         if (all.isEmpty()) {
             return;

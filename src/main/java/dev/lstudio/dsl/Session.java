@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 final class Session {
     private final DslContext context;
     private final Ledger ledger;
+    private final InFlight inFlight = new InFlight();
     private final InheritableThreadLocal<Teamspace> blockTeamspace = new InheritableThreadLocal<>();
     private volatile Teamspace selected;
     private Teamspace fallback;
@@ -32,6 +33,15 @@ final class Session {
 
     Ledger ledger() {
         return ledger;
+    }
+
+    InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** The teamspace chosen or resolved so far, without asking the server; null when none yet. */
+    synchronized Teamspace known() {
+        return selected != null ? selected : fallback;
     }
 
     LightningClient client() {
@@ -94,7 +104,7 @@ final class Session {
                 return found.get();
             }
             context.output().log("creating studio '" + name + "' in teamspace '" + team.label() + "'");
-            return client().createStudio(team, create);
+            return client().createOrFind(team, create);
         });
         return new StudioHandle(this, studio, scoped);
     }

@@ -107,7 +107,8 @@ public final class StudioHandle {
                 startedHere.add(entry);
             }
         }
-        try {
+        try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + slug,
+                "the studio goes on starting; stop() it if you no longer want it")) {
             Blocking.run(wait ? () -> studio.start(slug, spot, maxRuntime, timeout)
                     : () -> studio.requestStart(slug, spot, maxRuntime));
         } catch (ApiException e) {
@@ -163,7 +164,10 @@ public final class StudioHandle {
         if (now.stopped() || now.status() == Status.STOPPING || now.status() == Status.FAILED) {
             return start(Map.of("timeout", timeout), machine);
         }
-        Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
+        try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + machine.strip(),
+                "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio")) {
+            Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
+        }
         session.ledger().switched(studio, machine.strip());
         return this;
     }
@@ -206,7 +210,8 @@ public final class StudioHandle {
         log(getName() + ": exec " + command);
         CommandOutput output = CommandOutput.to(context);
         ExecResult result;
-        try {
+        try (InFlight.Call call = session.inFlight().begin(getName() + ": exec " + command,
+                "the command goes on running on the studio until it ends (the API cannot cancel it)")) {
             result = Blocking.call(() -> studio.exec(command, timeout, output), Duration.ZERO);
         } finally {
             output.close();

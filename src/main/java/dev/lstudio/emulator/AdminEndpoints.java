@@ -101,7 +101,7 @@ final class AdminEndpoints {
     }
 
     private Reply faultRules() {
-        return Reply.json(Map.of("rules", faults.rules()));
+        return Reply.json(Map.of("rules", faults.rules(), "injected", faults.injected()));
     }
 
     /** Replaces the rules: {"rules": [{"method","path","faults":{"503":0.5},...} or {"spec": "..."}], "seed": 1}. */
@@ -129,6 +129,7 @@ final class AdminEndpoints {
             store.clear();
         });
         faults.replace(settings.faults(), settings.seed());
+        faults.resetCounts();
         return Reply.empty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * every request in order, so a sequential test sees the same faults on every run.
  */
 final class Faults {
+    private final Map<String, Long> injected = new TreeMap<>();
     static final List<String> KINDS = List.of("429", "500", "502", "503", "drop", "drop-after");
     private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
 
@@ -193,6 +195,7 @@ final class Faults {
             for (String kind : KINDS) {
                 cumulative += r.faults().getOrDefault(kind, 0.0);
                 if (draw < cumulative) {
+                    injected.merge(kind, 1L, Long::sum);
                     return new Decision(latency, kind, r.retryAfterSeconds());
                 }
             }
@@ -202,6 +205,15 @@ final class Faults {
 
     synchronized List<Rule> rules() {
         return List.copyOf(rules);
+    }
+
+    /** How many of each fault were injected since the emulator started (or was reset), for soak figures. */
+    synchronized Map<String, Long> injected() {
+        return new TreeMap<>(injected);
+    }
+
+    synchronized void resetCounts() {
+        injected.clear();
     }
 
     synchronized void replace(List<Rule> next, Long seed) {

@@ -36,10 +36,12 @@ final class Evaluations {
 
     private final Terminal terminal;
     private final Duration grace;
+    private final Runnable onInterrupt;
 
-    Evaluations(Terminal terminal, Duration grace) {
+    Evaluations(Terminal terminal, Duration grace, Runnable onInterrupt) {
         this.terminal = terminal;
         this.grace = grace;
+        this.onInterrupt = onInterrupt;
     }
 
     Object run(Callable<Object> work) throws Throwable {
@@ -54,7 +56,9 @@ final class Evaluations {
         worker.setDaemon(true);
         AtomicInteger signals = new AtomicInteger();
         Terminal.SignalHandler previous = terminal.handle(Signal.INT, s -> {
-            signals.incrementAndGet();
+            if (signals.incrementAndGet() == 1) {
+                onInterrupt.run();
+            }
             worker.interrupt();
         });
         try {

@@ -1,8 +1,10 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.dsl.DslReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Help text for the DSL's verbs, for {@code :help} and {@code :help VERB}. The reference that
@@ -30,6 +32,26 @@ public interface HelpSource {
             @Override
             public Optional<String> text(String verb) {
                 return Optional.ofNullable(copy.get(verb));
+            }
+        };
+    }
+
+    /** Help from the DSL reference page, the one dsl-docs/reference.md is: the REPL and the docs cannot disagree. */
+    static HelpSource of(DslReference reference) {
+        return of(() -> reference);
+    }
+
+    /** The same, with the reference read only when help is first asked for. */
+    static HelpSource of(Supplier<DslReference> reference) {
+        return new HelpSource() {
+            @Override
+            public Map<String, String> summaries() {
+                return reference.get().summaries();
+            }
+
+            @Override
+            public Optional<String> text(String verb) {
+                return reference.get().text(verb);
             }
         };
     }

@@ -51,7 +51,10 @@ public final class Repl {
         this.session = b.session;
         this.secrets = new Secrets(b.secrets);
         this.console = new Console(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
-        this.evaluations = new Evaluations(terminal, b.interruptGrace);
+        this.evaluations = new Evaluations(terminal, b.interruptGrace, () -> quietly(() -> {
+            session.interrupting();
+            return null;
+        }));
         RedactingHistory history = new RedactingHistory(secrets, console::note);
         this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
                 data, history, evaluator);
@@ -107,11 +110,12 @@ public final class Repl {
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                leave();
-                return;
+                if (leave()) {
+                    return;
+                }
+                continue;
             }
-            if (step(line) == MetaCommands.Outcome.QUIT) {
-                leave();
+            if (step(line) == MetaCommands.Outcome.QUIT && leave()) {
                 return;
             }
         }
@@ -149,37 +153,55 @@ public final class Repl {
         return null;
     }
 
-    /** On quit: studios started here and still running are listed, and stopped if the user says so. */
+    /**
+     * On quit: studios started here and still running are listed, and stopped unless the user
+     * says to leave them. No answer at all (end of input: a pipe, a closed terminal) stops them,
+     * since no one is there to pay attention; Ctrl-C at the question goes back to the prompt.
+     * Returns whether to quit.
+     */
     @SuppressWarnings("unchecked")
-    private void leave() {
+    private boolean leave() {
         Object answer = interruptible(() -> List.copyOf(session.stillRunning()));
         List<String> running = answer == null ? List.of() : (List<String>) answer;
         if (running.isEmpty()) {
-            return;
+            return true;
         }
         console.print(new AttributedStringBuilder()
                 .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "Still running, started in this session: ")
                 .append(String.join(", ", running)).toAttributedString());
-        if (confirm("Stop " + (running.size() == 1 ? "it" : "them") + "? [y/N] ")) {
+        Boolean stop = ask("Stop " + (running.size() == 1 ? "it" : "them") + "? [y/N] ");
+        if (stop == null) {
+            console.note("not quitting; :exit or Ctrl-D again to quit");
+            return false;
+        }
+        if (stop) {
             Object done = interruptible(() -> {
                 session.stop(running);
                 return Boolean.TRUE;
             });
-            if (done != null) {
-                console.note("stopped: " + String.join(", ", running));
-                return;
-            }
+            // A stop that failed stays guarded: teardown tries again as the session ends.
+            console.note(done != null ? "stopped: " + String.join(", ", running) : "stopping failed; trying again on the way out");
+            return true;
         }
+        interruptible(() -> {
+            session.leaveRunning(running);
+            return null;
+        });
         console.note("left running: " + String.join(", ", running));
+        return true;
     }
 
-    private boolean confirm(String question) {
+    /** True for yes, and for no answer at all (end of input); false for anything else; null for Ctrl-C. */
+    private Boolean ask(String question) {
         LineReader plain = LineReaderBuilder.builder().terminal(terminal).build();
         try {
             String answer = plain.readLine(question).strip();
             return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
-        } catch (UserInterruptException | EndOfFileException e) {
-            return false;
+        } catch (UserInterruptException e) {
+            return null;
+        } catch (EndOfFileException e) {
+            console.note("no answer (end of input): stopping them");
+            return true;
         }
     }
 

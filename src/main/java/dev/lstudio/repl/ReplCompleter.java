@@ -48,6 +48,9 @@ final class ReplCompleter implements Completer {
     private void statement(List<Candidate> out) {
         verbs(out);
         for (String name : names.get()) {
+            if (name.startsWith("__")) {
+                continue; // the DSL's own plumbing in the binding, not the user's variables
+            }
             out.add(new Candidate(name, name, "variables", null, null, null, false));
         }
     }

@@ -10,7 +10,7 @@ public final class ReplPaths {
     }
 
     /**
-     * {@code $LSTUDIO_HOME/history} when LSTUDIO_HOME is set (tests, portable set-ups), else the
+     * {@code $LSTUDIO_HOME/state/history} when LSTUDIO_HOME is set (tests, portable set-ups), else the
      * user's state folder: {@code $XDG_STATE_HOME/lstudio/history} or {@code ~/.local/state/lstudio/history}.
      */
     public static Path historyFile() {
@@ -20,7 +20,7 @@ public final class ReplPaths {
     static Path historyFile(Map<String, String> env, String userHome) {
         String home = env.get("LSTUDIO_HOME");
         if (home != null && !home.isBlank()) {
-            return Path.of(home, "history");
+            return Path.of(home, "state", "history");
         }
         String state = env.get("XDG_STATE_HOME");
         Path base = state != null && !state.isBlank() ? Path.of(state) : Path.of(userHome, ".local", "state");

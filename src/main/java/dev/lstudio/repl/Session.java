@@ -37,6 +37,14 @@ public interface Session {
     default void stop(List<String> names) throws Exception {
     }
 
+    /** The user chose on quit to leave these studios running: nothing may stop them afterwards. */
+    default void leaveRunning(List<String> names) throws Exception {
+    }
+
+    /** Ctrl-C arrived while an evaluation runs, just before it is interrupted: the moment to note what was going on. */
+    default void interrupting() {
+    }
+
     /**
      * Called after Ctrl-C interrupted an evaluation; returns what to tell the user beyond
      * "interrupted", such as whether the remote command goes on. Null or blank for nothing.

@@ -50,14 +50,14 @@ class RetrySpec extends MockApiSpec {
 
     def "attempts are capped by the policy"() {
         given:
-        5.times { reply(503, '{"code":14,"message":"busy"}') }
+        6.times { reply(503, '{"code":14,"message":"busy"}') }
 
         when:
         api.getCloudspace('p1', 's1')
 
         then:
         ServerErrorException e = thrown()
-        server.requestCount == 4
+        server.requestCount == 5
         e.message.contains('busy')
     }
 
@@ -115,6 +115,44 @@ class RetrySpec extends MockApiSpec {
         thrown(ServerErrorException)
         server.requestCount == 8
         sleeper.sleeps.every { it <= Duration.ofMillis(400) }
+    }
+
+    def "a DELETE sent again that then finds nothing has done its work; a first 404 is still not found"() {
+        given:
+        reply(503, '{"code":14,"message":"busy"}')
+        reply(404, '{"code":5,"message":"gone"}')
+        reply(404, '{"code":5,"message":"no such studio"}')
+
+        when: 'the first send failed, the second finds it gone'
+        api.deleteCloudspace('p1', 's1')
+
+        then:
+        server.requestCount == 2
+
+        when: 'a DELETE of something that was never there'
+        api.deleteCloudspace('p1', 's2')
+
+        then:
+        thrown(NotFoundException)
+        server.requestCount == 3
+    }
+
+    @Unroll
+    def "#name refused with 429 (rate limited, so not done) is sent again and done once"() {
+        given:
+        reply(429, '{"code":8,"message":"slow down"}')
+        reply(200, '{}')
+
+        when:
+        action(api)
+
+        then:
+        server.requestCount == 2
+
+        where:
+        name      | action
+        'execute' | { LightningApi a -> a.execute('p', 's', ExecuteRequest.of('make')) }
+        'create'  | { LightningApi a -> a.createCloudspace('p', CreateCloudSpaceRequest.named('x')) }
     }
 
     @Unroll

@@ -105,14 +105,14 @@ class MainSpec extends Specification {
         stdout.trim() == '42'
     }
 
-    def "with no arguments on a terminal, and with repl, lstudio says the REPL is not built yet and exits 2"() {
-        expect:
-        lstudio(args, '', new Terminals(true, true)) == 2
-        stderr.contains('the interactive REPL is not available yet')
-        stdout.empty
+    def "repl with stdin that is not a terminal reads snippets from it, printing each value"() {
+        when:
+        int exit = lstudio(['repl'], 'def x = 6\nx * 7\n')
 
-        where:
-        args << [[], ['repl']]
+        then:
+        exit == 0
+        stdout.contains('lstudio> ')
+        stdout.readLines().any { it.endsWith('42') }
     }
 
     def "a compile error prints file:line:column and the message, with no stack trace, and exits 2"() {

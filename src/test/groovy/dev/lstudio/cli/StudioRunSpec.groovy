@@ -141,6 +141,21 @@ class StudioRunSpec extends Specification {
         stderr.contains('503')
     }
 
+    def "an API failure inside a studio block names the studio, not only the ids in the path, and exits 4"() {
+        given:
+        emulator.faults('POST /v1/projects/*/cloudspaces/*/execute 500')
+
+        when:
+        int exit = against(['-e', "studio('faulty', create: true) { start 'cpu-4'; exec 'make' }"])
+        def line = stderr.readLines().find { it.startsWith('lstudio: ') }
+
+        then:
+        exit == 4
+        line.startsWith("lstudio: studio 'faulty': POST /v1/projects/")
+        line.contains('HTTP 500')
+        emulator.activeCount() == 0
+    }
+
     def "an unreachable API exits 4"() {
         when:
         int exit = lstudio(['-e', "studios()"], '', emulator.env + [LIGHTNING_CLOUD_URL: 'http://127.0.0.1:9'])

@@ -73,6 +73,23 @@ class ExecSpec extends ClientSpec {
         sleeper.sleeps.size() == 2
     }
 
+    def "a stream the server fails to open (#status) is replaced by polling: the command is followed, not run again"() {
+        given:
+        api.onResponses(STREAM, ScriptedServer.json(status, '{"code":14,"message":"unavailable"}'))
+        api.on(POLL, '{"output":"done","exitCode":0}')
+
+        when:
+        def result = studio.exec('train', seen.&add)
+
+        then:
+        result.output() == 'done'
+        result.exitCode() == 0
+        api.count(EXEC) == 1
+
+        where:
+        status << [500, 502, 503]
+    }
+
     def "a stream that ends without an exit code is continued by polling, without repeating output"() {
         given:
         api.onResponses(STREAM, stream('application/x-ndjson', '{"result":{"output":"part","exitCode":-1}}\n'))

@@ -63,11 +63,16 @@ class ScriptedServer {
     }
 
     int count(String route) {
-        calls.count { it == route }
+        // Iterating a synchronized list needs its lock: the server's thread appends meanwhile.
+        synchronized (calls) {
+            calls.count { it == route }
+        }
     }
 
     RecordedRequest last(String route) {
-        requests.findAll { it.method + ' ' + it.requestUrl.encodedPath() == route }.last()
+        synchronized (requests) {
+            requests.findAll { it.method + ' ' + it.requestUrl.encodedPath() == route }.last()
+        }
     }
 
     void shutdown() {

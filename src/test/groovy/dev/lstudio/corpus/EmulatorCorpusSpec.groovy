@@ -12,5 +12,6 @@ abstract class EmulatorCorpusSpec extends CorpusSpec {
 
     def setup() {
         emulator.reset()
+        emulator.clearRequests()
     }
 }

@@ -18,9 +18,9 @@ class MachineSlugSpec extends EmulatorCorpusSpec {
         then:
         exit == 1
         stderr.contains("warning: machine 'lit-h100-2' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
-        theError.startsWith('lstudio: POST /v1/projects/')
+        theError.startsWith("lstudio: studio 's': POST /v1/projects/")
         theError.contains("/start failed (HTTP 400, gRPC 3): unknown machine 'lit-h100-2' (did you mean lit-h100-1?)")
         emulator.studio('s').active == false
-        !emulator.requests().keySet().any { it.endsWith('/execute') }
+        !emulator.requests().requests.keySet().any { it.endsWith('/execute') }
     }
 }

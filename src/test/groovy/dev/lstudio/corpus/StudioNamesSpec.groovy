@@ -19,11 +19,11 @@ class StudioNamesSpec extends EmulatorCorpusSpec {
 
         then:
         exit == 1
-        theError.startsWith("lstudio: studio name '$name' is not valid: names are lowercase letters, digits and hyphens")
+        theError.startsWith("lstudio: studio '$name': not a valid name; names are lowercase letters, digits and hyphens")
         theError.contains("use '$suggestion'")
         theError.contains("displayName: '$name'")
         emulator.studios().isEmpty()
-        !emulator.requests().keySet().any { it.contains('/cloudspaces') }
+        !emulator.requests().requests.keySet().any { it.contains('/cloudspaces') }
 
         where:
         verb                     | code                                                 | name         || suggestion
@@ -51,7 +51,8 @@ class StudioNamesSpec extends EmulatorCorpusSpec {
 
         then:
         exit == 1
-        theError.startsWith('lstudio: POST /v1/projects/')
+        theError.startsWith("lstudio: studio 'xxxxxxxxxx")
+        theError.contains(": POST /v1/projects/")
         theError.contains('/cloudspaces failed (HTTP 400, gRPC 3): name ')
         theError.contains('1 to 64 characters')
         theError.contains('check names, machine and options')

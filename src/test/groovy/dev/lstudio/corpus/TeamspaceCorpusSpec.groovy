@@ -15,7 +15,8 @@ class TeamspaceCorpusSpec extends EmulatorCorpusSpec {
 
         then:
         exit == 1
-        theError.startsWith("lstudio: teamspace 'nope' not found; yours: demo/demo")
+        theError.startsWith('lstudio: ')
+        theError.contains("teamspace 'nope' not found; yours: demo/demo")
         emulator.studios().isEmpty()
 
         where:

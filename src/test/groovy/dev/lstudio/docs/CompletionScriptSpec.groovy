@@ -38,7 +38,7 @@ class CompletionScriptSpec extends Specification {
 
         where:
         line                               || expected
-        'lstudio '                         || ['run', 'repl', 'emulator', 'jobs', 'nightly.groovy']
+        'lstudio '                         || ['run', 'repl', 'cleanup', 'emulator', 'jobs', 'nightly.groovy']
         'lstudio r'                        || ['run', 'repl']
         'lstudio run '                     || ['jobs', 'nightly.groovy']
         'lstudio run jobs/'                || ['jobs/smoke.groovy']
@@ -50,6 +50,8 @@ class CompletionScriptSpec extends Specification {
         'lstudio emulator --sta'           || ['--state-dir', '--start-delay']
         'lstudio emulator --state-dir '    || ['jobs']
         'lstudio emulator --stop-delay 0'  || ['0s']
+        'lstudio cleanup --d'              || ['--dry-run', '--debug']
+        'lstudio cleanup --dr'             || ['--dry-run']
     }
 
     def "bash offers every option of lstudio #command--help after '#command-'"() {

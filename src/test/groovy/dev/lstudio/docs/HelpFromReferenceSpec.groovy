@@ -21,18 +21,9 @@ class HelpFromReferenceSpec extends Specification {
         harness.close()
     }
 
-    /** The adapter the REPL needs; DslReference has the same two methods. */
-    HelpSource help() {
-        new HelpSource() {
-            Map<String, String> summaries() { reference.summaries() }
-
-            Optional<String> text(String verb) { reference.text(verb) }
-        }
-    }
-
     String typeAndQuit(String keys) {
         harness.type(keys + CTRL_D)
-        Thread repl = harness.start(harness.builder().help(help()).build())
+        Thread repl = harness.start(harness.builder().help(HelpSource.of(reference)).build())
         repl.join(30_000)
         assert !repl.alive: "the REPL did not quit; screen:\n${harness.output()}"
         harness.output()

@@ -71,21 +71,24 @@ class EmulatorFixture implements AutoCloseable {
         admin('GET', 'studios').activeCount as int
     }
 
+    /** How many API requests the emulator answered since the last reset, by {@code METHOD path}, and in total. */
+    Map requests() {
+        admin('GET', 'requests') as Map
+    }
+
+    void clearRequests() {
+        admin('DELETE', 'requests')
+    }
+
     /** Replaces the fault rules, e.g. {@code faults('GET /v1/** 503:0.5')}. */
     void faults(String... specs) {
         admin('PUT', 'faults', [specs: specs.toList(), seed: 7])
     }
 
-    /** Back to no studios, no faults and no requests counted. */
+    /** Back to no studios and no faults. */
     void reset() {
         admin('DELETE', 'faults')
         admin('POST', 'reset')
-        admin('DELETE', 'requests')
-    }
-
-    /** API calls received since the last reset, by "METHOD /path". */
-    Map<String, Long> requests() {
-        admin('GET', 'requests').requests as Map<String, Long>
     }
 
     private Object admin(String method, String path, Map body = null) {

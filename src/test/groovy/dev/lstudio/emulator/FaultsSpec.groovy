@@ -117,6 +117,24 @@ class FaultsSpec extends Specification {
         api.post(api.path(s, 'stop')).status == 200
     }
 
+    def "the admin API counts the faults it injected, by kind, until reset"() {
+        given:
+        def api = api { it.faults('GET /v1/auth/user 503') }
+
+        when:
+        3.times { api.call('GET', 'v1/auth/user') }
+        api.call('GET', 'v1/memberships')
+
+        then:
+        api.admin('faults').injected == ['503': 3]
+
+        when:
+        api.ok('POST', '_emulator/reset')
+
+        then:
+        api.admin('faults').injected == [:]
+    }
+
     def "the admin API is never faulted"() {
         given:
         def api = api { it.faults('/** 503') }

@@ -152,9 +152,36 @@ class ReplSpec extends Specification {
         !thread.alive
         1 * session.stillRunning() >> ['gpu-box', 'trainer']
         0 * session.stop(_)
+        1 * session.leaveRunning(['gpu-box', 'trainer'])
         screen.contains('Still running, started in this session: gpu-box, trainer')
         screen.contains('Stop them? [y/N]')
         screen.contains('left running: gpu-box, trainer')
+    }
+
+    def "Ctrl-C at the question goes back to the prompt instead of quitting"() {
+        given:
+        def session = Mock(Session)
+        session.stillRunning() >> ['gpu-box']
+
+        when:
+        harness.type(CTRL_D)
+        def thread = harness.start(harness.builder().session(session).build())
+        assert harness.waitFor('Stop it? [y/N]')
+        harness.type('\u0003')
+        assert harness.waitFor('not quitting')
+        harness.type('6 * 7\n')
+
+        then:
+        harness.waitFor('42')
+        thread.alive
+
+        when: 'quitting again and answering yes'
+        harness.type(CTRL_D + 'y\n')
+        thread.join(20_000)
+
+        then:
+        !thread.alive
+        1 * session.stop(['gpu-box'])
     }
 
     def "answering y on quit stops the running studios"() {
@@ -340,7 +367,7 @@ class ReplSpec extends Specification {
 
         where:
         env                                   || expected
-        [LSTUDIO_HOME: '/tmp/lh']             || '/tmp/lh/history'
+        [LSTUDIO_HOME: '/tmp/lh']             || '/tmp/lh/state/history'
         [XDG_STATE_HOME: '/home/ann/.state']  || '/home/ann/.state/lstudio/history'
         [:]                                   || '/home/ann/.local/state/lstudio/history'
     }

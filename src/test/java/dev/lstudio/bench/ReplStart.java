@@ -71,23 +71,12 @@ final class ReplStart {
         return repls;
     }
 
-    /**
-     * {@code lstudio repl} when the CLI has it; until the REPL is wired into the CLI, the same REPL
-     * core started by {@link BenchRepl} with the launcher's JVM options, so the figure is comparable.
-     */
+    /** {@code lstudio repl} through the launcher, or on the test classpath when the bench runs as a smoke test. */
     static List<String> lstudioRepl(Bench bench) {
         if (bench.javaClasspath != null) {
-            return List.of(bench.java, "-cp", bench.javaClasspath, "dev.lstudio.bench.BenchRepl");
+            return List.of(bench.java, "-cp", bench.javaClasspath, "dev.lstudio.cli.Main", "repl");
         }
-        Proc.Result probe = Proc.run(bench.lstudio("repl"), Map.of("LSTUDIO_HOME", bench.work.resolve("home").toString()),
-                bench.work, Duration.ofMinutes(2));
-        if (!(probe.err() + probe.out()).contains("not available yet")) {
-            return bench.lstudio("repl");
-        }
-        String classpath = bench.root.resolve("target/lstudio.jar") + ":" + bench.root.resolve("target/test-classes");
-        String launch = "source \"$1/scripts/lib/jvm-opts.sh\" && lstudio_jvm_opts \"$2\" \"$1/target/lstudio.jar\" && "
-                + "exec \"$2\" \"${jvm_opts[@]}\" -cp \"$3\" dev.lstudio.bench.BenchRepl";
-        return List.of("bash", "-c", launch, "bench-repl", bench.root.toString(), bench.java, classpath);
+        return bench.lstudio("repl");
     }
 
     /** Runs pty_probe.py on {@code repl}; {@code evals} lines are evaluated after the prompt. */

@@ -1,0 +1,318 @@
+package dev.lstudio.client;
+
+import dev.lstudio.api.NotFoundException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Finds the studios that runs which ended without stopping them (SIGKILL, power loss, a stop
+ * that failed) left in the ledger of {@link OwnedStudios}, and stops them: {@code lstudio
+ * cleanup}, and the start of every run. For each record of an ended owner it asks the API for
+ * the studio's state, stops it when it still runs (waiting as {@link Studio#stop()} does) and
+ * drops records of studios found stopped or deleted. It leaves alone the records of owners
+ * that still run (or run on another host), of other credentials, and, when asked, of other
+ * teamspaces. A dry run changes nothing.
+ *
+ * <p>Cheap when there is nothing to do: with no ledger folder or no record in it, one folder
+ * check and one listing, and the API client is never built; it is built only for records of
+ * ended owners. Two cleanups at once (two cron runs starting together) take turns on each
+ * file through an OS file lock, which the OS releases if the cleaner dies.
+ */
+public final class LeftRunning {
+    /** A temporary file older than this was left by a writer that died; younger ones may be mid-write. */
+    private static final Duration STALE_TEMP = Duration.ofMinutes(10);
+
+    private final Path folder;
+    private boolean dryRun;
+    private boolean showProgress = true;
+    private String teamspace;
+    private Consumer<String> warnings = LeftRunning::ignore;
+    private Consumer<CleanupOutcome> each = LeftRunning::ignore;
+    private LightningClient client;
+    private String teamspaceProjectId;
+
+    private LeftRunning(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The ledger in {@code folder} (the {@code owned/} folder of the state directory). */
+    public static LeftRunning in(Path folder) {
+        return new LeftRunning(Objects.requireNonNull(folder, "folder"));
+    }
+
+    /** List what would be done; change nothing. */
+    public LeftRunning dryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+        return this;
+    }
+
+    /** Whether waits for a stop show on the client's progress display (the start of a run keeps them quiet). */
+    public LeftRunning showProgress(boolean showProgress) {
+        this.showProgress = showProgress;
+        return this;
+    }
+
+    /** Only studios of this teamspace ({@code name} or {@code owner/name}); null for all. */
+    public LeftRunning teamspace(String nameOrNull) {
+        this.teamspace = nameOrNull == null || nameOrNull.isBlank() ? null : nameOrNull.strip();
+        return this;
+    }
+
+    /** Where warnings go: unreadable or corrupt ledger files (named), a ledger that cannot be rewritten. */
+    public LeftRunning warnings(Consumer<String> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+        return this;
+    }
+
+    /** Called with each outcome as it happens (before the next studio is looked at). */
+    public LeftRunning each(Consumer<CleanupOutcome> each) {
+        this.each = Objects.requireNonNull(each, "each");
+        return this;
+    }
+
+    /**
+     * Whether the ledger in {@code folder} holds any record: one folder check and, if it exists,
+     * one listing; no file is read. Static, so that the start of a run with an empty ledger
+     * creates nothing.
+     */
+    public static boolean anyRecords(Path folder) {
+        // java.io.File: its classes are loaded in every JVM already, the directory streams' are not.
+        String[] names = folder.toFile().list();
+        if (names == null) {
+            return false; // no folder (or one this user cannot list)
+        }
+        for (String name : names) {
+            if (name.endsWith(LedgerFiles.SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void ignore(Object any) {
+        // the default sink of warnings and outcomes
+    }
+
+    /**
+     * Goes through every record and returns the outcomes (each also given to {@link #each} as it
+     * happens). {@code clients} is asked once, and only when a record of an ended owner needs
+     * the API; its failure (no credentials) is thrown, after the outcomes so far.
+     */
+    public List<CleanupOutcome> run(Supplier<LightningClient> clients) {
+        List<CleanupOutcome> outcomes = new ArrayList<>();
+        Map<Path, LedgerFiles.Content> ended = new java.util.LinkedHashMap<>();
+        Map<String, Owner> liveOwners = new HashMap<>();
+        List<CleanupOutcome> alive = new ArrayList<>();
+        for (Path file : files(LedgerFiles.SUFFIX)) {
+            LedgerFiles.Content content = readOrWarn(file);
+            if (content == null) {
+                continue;
+            }
+            Owner.Liveness liveness = content.owner().liveness();
+            if (liveness == Owner.Liveness.ENDED) {
+                ended.put(file, content);
+                continue;
+            }
+            for (OwnedStudio s : content.studios()) {
+                liveOwners.put(s.studioId(), content.owner());
+                alive.add(liveness == Owner.Liveness.RUNNING
+                        ? outcome(CleanupOutcome.Action.OWNER_RUNNING, s, content.owner(), "studio '" + s.name()
+                                + "' belongs to " + content.owner().describe() + ", which is still running; left alone")
+                        : outcome(CleanupOutcome.Action.OTHER_HOST, s, content.owner(), "studio '" + s.name()
+                                + "' belongs to " + content.owner().describe() + " on host " + content.owner().host()
+                                + "; left alone (run lstudio cleanup there)"));
+            }
+        }
+        alive.forEach(o -> report(o, outcomes));
+        for (Map.Entry<Path, LedgerFiles.Content> e : ended.entrySet()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (dryRun) {
+                e.getValue().studios().forEach(s -> report(judge(s, e.getValue().owner(), liveOwners, clients), outcomes));
+            } else {
+                cleanFile(e.getKey(), liveOwners, clients, outcomes);
+            }
+        }
+        if (!dryRun) {
+            removeStaleTemps();
+        }
+        return outcomes;
+    }
+
+    /** An ended owner's file, locked against a concurrent cleanup and read again under the lock. */
+    private void cleanFile(Path file, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
+                           List<CleanupOutcome> outcomes) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(channel)) {
+            if (lock == null || !Files.exists(file)) {
+                return; // another cleanup has it (or just finished it)
+            }
+            LedgerFiles.Content content = readOrWarn(file);
+            if (content == null) {
+                return;
+            }
+            List<OwnedStudio> remaining = new ArrayList<>();
+            for (OwnedStudio s : content.studios()) {
+                CleanupOutcome o = judge(s, content.owner(), liveOwners, clients);
+                report(o, outcomes);
+                if (!o.action().dropsRecord()) {
+                    remaining.add(s);
+                }
+            }
+            if (remaining.isEmpty()) {
+                Files.deleteIfExists(file);
+            } else if (remaining.size() < content.studios().size()) {
+                LedgerFiles.write(file, new LedgerFiles.Content(LedgerFiles.FORMAT, content.owner(), remaining),
+                        LedgerFiles.SYNCED);
+            }
+        } catch (NoSuchFileException gone) {
+            // Cleaned by another cleanup meanwhile.
+        } catch (IOException e) {
+            warnings.accept("could not update the ledger file " + file + ": " + LedgerFiles.reason(e)
+                    + "; the next cleanup looks at it again");
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // this very JVM cleans it now
+        }
+    }
+
+    /** What to do about one studio of an ended owner; stops it unless this is a dry run. */
+    private CleanupOutcome judge(OwnedStudio s, Owner owner, Map<String, Owner> liveOwners,
+                                 Supplier<LightningClient> clients) {
+        String of = "studio '" + s.name() + "' of ended " + owner.describe();
+        Owner now = liveOwners.get(s.studioId());
+        if (now != null) {
+            return outcome(CleanupOutcome.Action.NOW_OWNED, s, owner, of + " belongs now to " + now.describe()
+                    + ", which is running; " + (dryRun ? "would drop" : "dropped") + " the old record");
+        }
+        LightningClient api = client(clients);
+        if (!s.sameAccount(api)) {
+            return outcome(CleanupOutcome.Action.OTHER_ACCOUNT, s, owner, of + " was started as user " + s.userId()
+                    + " at " + s.api() + ", not with the credentials in use (user " + api.api().userId() + " at "
+                    + api.api().baseUrl() + "); left alone: run lstudio cleanup with those credentials");
+        }
+        if (teamspace != null && !teamspaceProjectId(api).equals(s.projectId())) {
+            return outcome(CleanupOutcome.Action.OTHER_TEAMSPACE, s, owner, of + " is in teamspace " + s.teamspace()
+                    + ", not " + teamspace + "; left alone");
+        }
+        String studio = "studio '" + s.name() + "'";
+        String leftBy = " left running by " + owner.describe() + " that ended without stopping it";
+        Lifecycle lifecycle = new Lifecycle(context(api), s.projectId(), s.studioId(), s.name());
+        try {
+            StudioStatus status = StudioStatus.of(lifecycle.codeStatus());
+            if (status.stopped()) {
+                return outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped already; "
+                        + (dryRun ? "would drop" : "dropped") + " its record");
+            }
+            if (dryRun) {
+                return outcome(CleanupOutcome.Action.WOULD_STOP, s, owner, "would stop " + studio + " ("
+                        + status.describe() + ", teamspace " + s.teamspace() + ")" + leftBy);
+            }
+            lifecycle.stop(api.options().stopTimeout());
+            return outcome(CleanupOutcome.Action.STOPPED, s, owner, "stopped " + studio + leftBy);
+        } catch (NotFoundException e) {
+            return outcome(CleanupOutcome.Action.DELETED, s, owner, of + " was deleted; "
+                    + (dryRun ? "would drop" : "dropped") + " its record");
+        } catch (RuntimeException e) {
+            return new CleanupOutcome(CleanupOutcome.Action.FAILED, s, owner, "could not stop " + studio + leftBy + ": "
+                    + e.getMessage() + "; it stays in the ledger for the next cleanup", e);
+        }
+    }
+
+    private LightningClient client(Supplier<LightningClient> clients) {
+        if (client == null) {
+            client = Objects.requireNonNull(clients.get(), "the client supplier returned null");
+        }
+        return client;
+    }
+
+    private Context context(LightningClient api) {
+        Context shared = api.context();
+        if (showProgress) {
+            return shared;
+        }
+        ClientOptions quiet = shared.options().withProgress(Progress.silent());
+        return new Context(shared.api(), quiet, new Waiter(quiet), shared.warn());
+    }
+
+    private String teamspaceProjectId(LightningClient api) {
+        if (teamspaceProjectId == null) {
+            teamspaceProjectId = api.teamspace(teamspace).projectId();
+        }
+        return teamspaceProjectId;
+    }
+
+    private void report(CleanupOutcome outcome, List<CleanupOutcome> outcomes) {
+        outcomes.add(outcome);
+        each.accept(outcome);
+    }
+
+    private static CleanupOutcome outcome(CleanupOutcome.Action action, OwnedStudio s, Owner owner, String message) {
+        return new CleanupOutcome(action, s, owner, message, null);
+    }
+
+    private LedgerFiles.Content readOrWarn(Path file) {
+        try {
+            return LedgerFiles.read(file);
+        } catch (NoSuchFileException gone) {
+            return null; // its owner released its last studio meanwhile
+        } catch (LedgerFiles.Corrupt e) {
+            warnings.accept("ignoring ledger file " + file + ": it is not a valid record (" + e.getMessage()
+                    + "); left as it is: delete it once no lstudio run owns it");
+            return null;
+        } catch (IOException e) {
+            warnings.accept("cannot read ledger file " + file + ": " + LedgerFiles.reason(e) + "; left alone");
+            return null;
+        }
+    }
+
+    /** Files of the folder ending in {@code suffix}; none when the folder is missing. */
+    private List<Path> files(String suffix) {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder, "*" + suffix)) {
+            listing.forEach(files::add);
+        } catch (IOException e) {
+            warnings.accept("cannot list the ledger folder " + folder + ": " + LedgerFiles.reason(e));
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private void removeStaleTemps() {
+        Instant staleBefore = Instant.now().minus(STALE_TEMP);
+        for (Path temp : files(LedgerFiles.TEMP_SUFFIX)) {
+            try {
+                if (Files.getLastModifiedTime(temp).toInstant().isBefore(staleBefore)) {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException e) {
+                // Readers ignore temporary files; the next cleanup tries again.
+            }
+        }
+    }
+}

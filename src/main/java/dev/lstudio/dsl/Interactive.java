@@ -1,0 +1,84 @@
+package dev.lstudio.dsl;
+
+import dev.lstudio.client.Teamspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an interactive session (the REPL) asks of the DSL besides running snippets: the
+ * teamspace for its prompt, the studios started in it, stopping them or leaving them running
+ * on quit, and what goes on remotely after Ctrl-C. Snippets and this face share one
+ * {@link DslContext}, so a studio started by a snippet is seen here.
+ */
+public final class Interactive {
+    private final DslContext context;
+
+    private Interactive(DslContext context) {
+        this.context = context;
+    }
+
+    public static Interactive of(DslContext context) {
+        return new Interactive(Objects.requireNonNull(context, "context"));
+    }
+
+    /** The current teamspace's label if it is known without asking the server, else null. */
+    public String knownTeamspace() {
+        Teamspace known = context.session().known();
+        return known == null ? null : known.label();
+    }
+
+    /** The current teamspace's label, asking the server the first time (the default teamspace). */
+    public String teamspace() {
+        return context.session().teamspace().label();
+    }
+
+    /** {@code teamspace('name')}: makes it the current one; returns its label. */
+    public String useTeamspace(String name) {
+        return context.session().select(name).label();
+    }
+
+    /** The studios of the current teamspace, as {@code studios()} in a snippet returns them. */
+    public List<StudioHandle> studios() {
+        return Dsl.create(context).studios();
+    }
+
+    /** Names of the studios started in this session that run now (by its own account, no call). */
+    public List<String> running() {
+        List<String> names = new ArrayList<>();
+        Ledger ledger = context.session().ledger();
+        for (Ledger.Entry e : ledger.running()) {
+            if (!ledger.kept(e)) {
+                names.add(e.name());
+            }
+        }
+        return names;
+    }
+
+    /** Stops the named studios started in this session, waiting for each to stop. */
+    public void stop(List<String> names) {
+        Ledger ledger = context.session().ledger();
+        ledger.stopNow(entries(names), true);
+    }
+
+    /** The user chose to leave these running: teardown at the end of the session leaves them be. */
+    public void leaveRunning(List<String> names) {
+        Ledger ledger = context.session().ledger();
+        entries(names).forEach(e -> ledger.keep(e.studio));
+    }
+
+    /** What goes on remotely for each long call running now (an exec, a start), one line each. */
+    public List<String> inFlight() {
+        return context.session().inFlight().now();
+    }
+
+    private List<Ledger.Entry> entries(List<String> names) {
+        List<Ledger.Entry> out = new ArrayList<>();
+        for (Ledger.Entry e : context.session().ledger().running()) {
+            if (names.contains(e.name())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.lstudio.repl;
+
+import dev.lstudio.api.Plugin;
+import dev.lstudio.client.CompletionCache;
+import dev.lstudio.client.Machines;
+import dev.lstudio.client.StudioSummary;
+import dev.lstudio.dsl.DslReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Completion lists of a live session: teamspaces, studios and plugins from the client's
+ * {@link CompletionCache} (refreshed in the background), machine slugs from the client's table,
+ * and the verbs with their named arguments from the DSL reference, the page {@code :help} prints.
+ * Without credentials the server's lists are empty and the rest still completes.
+ */
+public final class DslCompletionData implements CompletionData {
+    /** Verbs whose first argument names something that exists; the others take new names or values. */
+    private static final Map<String, Verb.Argument> ARGUMENTS = Map.of(
+            "teamspace", Verb.Argument.TEAMSPACE,
+            "studio", Verb.Argument.STUDIO,
+            "start", Verb.Argument.MACHINE,
+            "switchTo", Verb.Argument.MACHINE,
+            "install", Verb.Argument.PLUGIN,
+            "uninstall", Verb.Argument.PLUGIN,
+            "plugin", Verb.Argument.PLUGIN);
+
+    private final Supplier<CompletionCache> cache;
+    private final Supplier<String> teamspace;
+    private final Supplier<DslReference> reference;
+    private volatile List<Verb> verbs;
+
+    /**
+     * @param cache     the client's cache; may throw (no credentials), which completes nothing from the server
+     * @param teamspace the current teamspace's label, or null for the default one; must answer from memory
+     * @param reference the DSL reference, asked for when the verbs are first needed
+     */
+    public DslCompletionData(Supplier<CompletionCache> cache, Supplier<String> teamspace, Supplier<DslReference> reference) {
+        this.cache = cache;
+        this.teamspace = teamspace;
+        this.reference = reference;
+    }
+
+    static List<Verb> verbs(DslReference reference) {
+        List<Verb> out = new ArrayList<>();
+        Map<String, String> summaries = reference.summaries();
+        for (DslReference.Entry e : reference.entries()) {
+            // Option entries (wait:, timeout:) and values (durations) are documented, not called.
+            if (!e.name().endsWith(":") && !e.group().equals("Values")) {
+                out.add(new Verb(e.name(), summaries.get(e.name()), e.options(),
+                        ARGUMENTS.getOrDefault(e.name(), Verb.Argument.NONE)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public List<Suggestion> teamspaces() {
+        List<Suggestion> out = new ArrayList<>();
+        fromCache(c -> c.teamspaces()).forEach(t -> out.add(Suggestion.of(t)));
+        return out;
+    }
+
+    @Override
+    public List<Suggestion> studios() {
+        List<Suggestion> out = new ArrayList<>();
+        for (StudioSummary s : this.<StudioSummary>fromCache(c -> c.studios(teamspace.get()))) {
+            out.add(Suggestion.of(s.name(), s.status().name()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Suggestion> machines() {
+        List<Suggestion> out = new ArrayList<>();
+        Machines.known().forEach(m -> out.add(Suggestion.of(m.slug(), m.describe())));
+        return out;
+    }
+
+    @Override
+    public List<Suggestion> plugins() {
+        List<Suggestion> out = new ArrayList<>();
+        for (Plugin p : this.<Plugin>fromCache(CompletionCache::plugins)) {
+            out.add(Suggestion.of(p.key(), p.description()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Verb> verbs() {
+        List<Verb> known = verbs;
+        if (known == null) {
+            known = verbs(reference.get());
+            verbs = known;
+        }
+        return known;
+    }
+
+    private <T> List<T> fromCache(Function<CompletionCache, List<T>> read) {
+        try {
+            return read.apply(cache.get());
+        } catch (RuntimeException e) {
+            // No credentials or no client yet: completion goes on with what needs no server.
+            return List.of();
+        }
+    }
+}

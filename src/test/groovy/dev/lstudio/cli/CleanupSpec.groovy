@@ -1,0 +1,360 @@
+package dev.lstudio.cli
+
+import dev.lstudio.client.OwnedStudio
+import dev.lstudio.client.OwnedStudios
+import dev.lstudio.client.Owner
+import dev.lstudio.dsl.EmulatorFixture
+import groovy.json.JsonSlurperClassic
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Instant
+import java.util.concurrent.TimeUnit
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
+import spock.util.concurrent.PollingConditions
+
+/**
+ * {@code lstudio cleanup} and the cleanup at the start of every run, against an emulator that
+ * outlives the runs (as lightning.ai does): a run killed with SIGKILL leaves its studio running
+ * and its record in the ledger; cleanup finds the owner dead and stops the studio.
+ */
+@Timeout(300)
+class CleanupSpec extends Specification {
+    @Shared
+    @AutoCleanup
+    EmulatorFixture emulator = EmulatorFixture.start()
+    @TempDir
+    Path home
+    ByteArrayOutputStream out = new ByteArrayOutputStream()
+    ByteArrayOutputStream err = new ByteArrayOutputStream()
+    List<Process> children = []
+
+    def setup() {
+        emulator.reset()
+    }
+
+    def cleanup() {
+        children*.destroyForcibly()
+        children*.waitFor(30, TimeUnit.SECONDS)
+    }
+
+    Path getFolder() {
+        home.resolve('state/owned')
+    }
+
+    List<Path> records() {
+        Files.isDirectory(folder) ? Files.list(folder).withCloseable { it.toList() } : []
+    }
+
+    int lstudio(String... args) {
+        out.reset()
+        err.reset()
+        Main.execute(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
+                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env)
+    }
+
+    String getStdout() { out.toString('UTF-8') }
+
+    String getStderr() { err.toString('UTF-8') }
+
+    /** A real lstudio process whose script starts studio {@code name} and sleeps; returns once the studio runs. */
+    Process startSleeper(String name) {
+        def script = home.resolve("${name}.groovy")
+        def started = home.resolve("${name}.started")
+        Files.writeString(script, """
+            studio('${name}', create: true).start('lit-a100-1')
+            new File(args[0]).text = 'started'
+            Thread.sleep(600_000)
+        """)
+        def process = LstudioProcess.start(home, home.resolve("${name}.log"), emulator.env, 'run', script.toString(),
+                started.toString())
+        children << process
+        new PollingConditions(timeout: 120, delay: 0.2).eventually {
+            assert Files.exists(started) || !process.alive
+        }
+        assert process.alive: Files.readString(home.resolve("${name}.log"))
+        process
+    }
+
+    /** SIGKILL: no teardown, no signal handler; the studio stays up and so does its record. */
+    static void kill(Process process) {
+        process.destroyForcibly()
+        assert process.waitFor(60, TimeUnit.SECONDS)
+    }
+
+    String leftBy(String name, Process process) {
+        "studio '${name}' left running by run ${process.pid()} (script ${home.resolve("${name}.groovy")}) " +
+                'that ended without stopping it'
+    }
+
+    /** A record written as a run would, by an owner that ended: this process's pid with another start instant (a reused pid). */
+    OwnedStudios endedRun(String script = 'old.groovy') {
+        def owner = new Owner(ProcessHandle.current().pid(), Instant.parse('2001-01-01T00:00:00Z'),
+                Owner.current('x').host(), script)
+        OwnedStudios.in(folder, owner, { Path temp, byte[] bytes -> Files.write(temp, bytes) } as OwnedStudios.BytesWriter, {})
+    }
+
+    OwnedStudio recordOf(String name, Map<String, String> changes = [:]) {
+        def s = emulator.studio(name)
+        new OwnedStudio(changes.api ?: emulator.baseUrl, changes.userId ?: emulator.emu.userId(),
+                changes.projectId ?: s.projectId as String, 'demo/demo', changes.studioId ?: s.id as String, name,
+                'cpu-4', Instant.now())
+    }
+
+    def "a studio left running by a run killed with SIGKILL is listed by --dry-run, then stopped by cleanup"() {
+        given:
+        def run = startSleeper('train')
+        kill(run)
+
+        expect: 'the kill left it running, with its record'
+        emulator.studio('train').active
+        records().size() == 1
+
+        when:
+        int dry = lstudio('cleanup', '--dry-run')
+
+        then: 'listed, and nothing changed'
+        dry == 0
+        stderr.contains("would stop studio 'train' (RUNNING on lit-a100-1, teamspace demo/demo) left running by run ${run.pid()}")
+        stderr.contains('cleanup --dry-run: would stop 1, would drop 0 record(s), 0 left alone; nothing was changed')
+        emulator.studio('train').active
+        records().size() == 1
+
+        when:
+        int exit = lstudio('cleanup')
+
+        then:
+        exit == 0
+        stderr.contains('stopped ' + leftBy('train', run))
+        stderr.contains('cleanup: stopped 1, dropped 1 record(s), 0 left alone')
+        !emulator.studio('train').active
+        records().isEmpty()
+
+        when: 'once more: nothing left to do'
+        lstudio('cleanup')
+
+        then:
+        stderr.contains("cleanup: no studios in the ledger (${folder}); nothing to do")
+    }
+
+    def "the next lstudio run stops what a killed run left running, says so in one line, then runs its script"() {
+        given:
+        def run = startSleeper('nightly')
+        kill(run)
+        def next = home.resolve('report.groovy')
+        Files.writeString(next, "println 'report done'")
+
+        when:
+        int exit = lstudio('run', next.toString())
+
+        then:
+        exit == 0
+        stdout == 'report done\n'
+        stderr.readLines().size() == 1 // no progress lines of the wait either
+        stderr.readLines()[0].endsWith('Z stopped ' + leftBy('nightly', run))
+        !emulator.studio('nightly').active
+        records().isEmpty()
+    }
+
+    def "opening the REPL stops what a killed run left running, before the first prompt"() {
+        given:
+        def run = startSleeper('weekend')
+        kill(run)
+
+        when:
+        int exit = lstudio('repl') // no input: the session opens and ends at once
+
+        then:
+        exit == 0
+        stdout.indexOf('stopped ' + leftBy('weekend', run)) >= 0
+        stdout.indexOf('stopped ' + leftBy('weekend', run)) < stdout.indexOf('Groovy with the lstudio DSL')
+        !emulator.studio('weekend').active
+        records().isEmpty()
+    }
+
+    def "the studios of a run that still runs are left alone"() {
+        given:
+        def run = startSleeper('busy')
+
+        when:
+        int exit = lstudio('cleanup')
+
+        then:
+        exit == 0
+        stderr.contains("studio 'busy' belongs to run ${run.pid()} (script ${home.resolve('busy.groovy')}), which is still running; left alone")
+        stderr.contains('cleanup: stopped 0, dropped 0 record(s), 1 left alone')
+        emulator.studio('busy').active
+        records().size() == 1
+
+        when: 'the owner ends as it should (SIGTERM): its teardown stops the studio and drops its record'
+        run.destroy()
+        assert run.waitFor(90, TimeUnit.SECONDS)
+
+        then:
+        !emulator.studio('busy').active
+        records().isEmpty()
+    }
+
+    def "a run whose pid was taken by another process counts as ended"() {
+        given:
+        lstudio('-e', "studio('train', create: true).start('cpu-4'); keepRunning()")
+        endedRun().record(recordOf('train'))
+
+        when:
+        int exit = lstudio('cleanup')
+
+        then:
+        exit == 0
+        stderr.contains("stopped studio 'train' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
+        !emulator.studio('train').active
+    }
+
+    def "records of other credentials or another teamspace are left alone with a note naming them"() {
+        given:
+        lstudio('-e', "studio('mine', create: true).start('cpu-4'); studio('theirs', create: true).start('cpu-2'); " +
+                "studio('elsewhere', create: true).start('cpu-2'); keepRunning()")
+        def ended = endedRun()
+        ended.record(recordOf('mine'))
+        ended.record(recordOf('theirs', [userId: 'someone-else']))
+        ended.record(recordOf('elsewhere', [projectId: 'another-project']))
+
+        when:
+        int exit = lstudio('cleanup', '--teamspace', 'demo')
+
+        then:
+        exit == 0
+        stderr.contains("stopped studio 'mine' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
+        stderr.contains("studio 'theirs' of ended run ${ProcessHandle.current().pid()} (script old.groovy) was started as " +
+                "user someone-else at ${emulator.baseUrl}, not with the credentials in use (user ${emulator.emu.userId()} at " +
+                "${emulator.baseUrl}); left alone: run lstudio cleanup with those credentials")
+        stderr.contains("studio 'elsewhere' of ended run ${ProcessHandle.current().pid()} (script old.groovy) is in teamspace " +
+                'demo/demo, not demo; left alone')
+        emulator.studio('theirs').active
+        emulator.studio('elsewhere').active
+        !emulator.studio('mine').active
+        with(new JsonSlurperClassic().parse(records()[0].toFile())) {
+            studios*.name == ['theirs', 'elsewhere']
+        }
+    }
+
+    def "--json prints one JSON line per studio on stdout; records of stopped and deleted studios are dropped"() {
+        given:
+        lstudio('-e', "studio('stopped', create: true)")
+        def ended = endedRun()
+        ended.record(recordOf('stopped'))
+        ended.record(recordOf('stopped', [studioId: 'no-such-studio']))
+
+        when:
+        int exit = lstudio('cleanup', '--json')
+
+        then:
+        exit == 0
+        def lines = stdout.readLines().collect { new JsonSlurperClassic().parseText(it) }
+        lines*.action == ['dropped', 'dropped']
+        lines*.reason == ['was-stopped', 'deleted']
+        lines.every { it.studio == 'stopped' && it.owner.pid == ProcessHandle.current().pid() && it.owner.script == 'old.groovy' }
+        stderr.contains("studio 'stopped' of ended run ${ProcessHandle.current().pid()} (script old.groovy) is stopped already; dropped its record")
+        stderr.contains("studio 'stopped' of ended run ${ProcessHandle.current().pid()} (script old.groovy) was deleted; dropped its record")
+        records().isEmpty()
+    }
+
+    def "a studio that cannot be stopped makes cleanup exit 4 and stays in the ledger for the next one"() {
+        given:
+        lstudio('-e', "studio('stuck', create: true).start('cpu-4'); keepRunning()")
+        endedRun().record(recordOf('stuck'))
+        emulator.faults('POST /v1/projects/*/cloudspaces/*/stop 503:1')
+
+        when:
+        int exit = lstudio('cleanup')
+
+        then:
+        exit == ExitCode.API.code()
+        stderr.contains("lstudio: could not stop studio 'stuck' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
+        stderr.contains('it stays in the ledger for the next cleanup')
+        stderr.contains('cleanup: stopped 0, dropped 0 record(s), 0 left alone, 1 could not be stopped')
+        records().size() == 1
+
+        cleanup:
+        emulator.reset()
+    }
+
+    def "a corrupt ledger file is named in a warning, and neither cleanup nor a run fails because of it"() {
+        given:
+        Files.createDirectories(folder)
+        def broken = folder.resolve('box-1234-0.json')
+        Files.writeString(broken, '{"format": 1, "owner": {"pid": 12')
+
+        when:
+        int exit = lstudio('cleanup')
+
+        then:
+        exit == 0
+        stderr.contains("warning: ignoring ledger file ${broken}: it is not a valid record (")
+        stderr.contains('left as it is: delete it once no lstudio run owns it')
+
+        when:
+        exit = lstudio('-e', "println 'still runs'")
+
+        then:
+        exit == 0
+        stdout == 'still runs\n'
+        stderr.contains("warning: ignoring ledger file ${broken}")
+        Files.exists(broken)
+    }
+
+    def "with no ledger, an empty one or only live owners' records, a run asks the API nothing before its script"() {
+        given:
+        emulator.clearRequests()
+
+        when: 'no ledger folder'
+        int exit = lstudio('-e', "println 'hi'")
+
+        then:
+        exit == 0
+        emulator.requests().total == 0
+        !Files.exists(folder)
+
+        when: 'an empty folder'
+        Files.createDirectories(folder)
+        exit = lstudio('-e', "println 'hi'")
+
+        then:
+        exit == 0
+        emulator.requests().total == 0
+
+        when: "a live owner's record (this very JVM)"
+        OwnedStudios.in(folder, Owner.current('live.groovy'), { Path t, byte[] b -> Files.write(t, b) } as OwnedStudios.BytesWriter, {})
+                .record(new OwnedStudio(emulator.baseUrl, emulator.emu.userId(), 'p', 'demo/demo', 'id', 'live', 'cpu-4', Instant.now()))
+        exit = lstudio('-e', "println 'hi'")
+
+        then:
+        exit == 0
+        emulator.requests().total == 0
+        stderr.isEmpty()
+    }
+
+    def "a ledger that cannot be written fails the start with one line and the script's failure code, and nothing starts"() {
+        given: 'the ledger folder is taken by a file'
+        Files.createDirectories(folder.parent)
+        Files.writeString(folder, 'not a folder')
+
+        when:
+        int exit = lstudio('-e', "studio('train', create: true) { start 'cpu-4' }")
+
+        then:
+        exit == ExitCode.SCRIPT_FAILED.code()
+        def errors = stderr.readLines().findAll { it.startsWith('lstudio: ') }
+        errors.size() == 1
+        errors[0].startsWith("lstudio: cannot record studio 'train' in the ledger at ${folder}/")
+        errors[0].contains(".json: ${folder} is not a folder; ")
+        Files.readString(folder) == 'not a folder' // the file in the way is left as it was
+        errors[0].endsWith('; not starting it so it cannot be left running unseen (at -e:1)')
+        with(emulator.studio('train')) {
+            !active
+            machineSeconds == 0
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lstudio.cli
+
+import dev.lstudio.dsl.EmulatorFixture
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
+
+/**
+ * {@code lstudio repl} with snippets piped in (a dumb terminal over the streams), against an
+ * emulator: the DSL live with one context for the whole session, and nothing left running when
+ * the input ends.
+ */
+@Timeout(180)
+class ReplCommandSpec extends Specification {
+    @Shared
+    @AutoCleanup
+    EmulatorFixture emulator = EmulatorFixture.start()
+    @TempDir
+    Path home
+    ByteArrayOutputStream out = new ByteArrayOutputStream()
+    ByteArrayOutputStream err = new ByteArrayOutputStream()
+
+    def setup() {
+        emulator.reset()
+    }
+
+    int repl(String typed, List<String> options = []) {
+        Main.execute((options + ['repl']) as String[], new ByteArrayInputStream(typed.getBytes('UTF-8')),
+                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
+                [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env)
+    }
+
+    String getScreen() { out.toString('UTF-8') }
+
+    def "the card workflow runs line by line, values print readably, and the binding persists"() {
+        when:
+        int exit = repl('''\
+            s = studio('my-studio', create: true)
+            s.start 'lit-h100-1'
+            r = s.exec 'nvidia-smi'
+            r.output.readLines().size() > 5
+            s.stop()
+            '''.stripIndent())
+
+        then:
+        exit == 0
+        screen.contains('creating studio \'my-studio\' in teamspace')
+        screen.contains('my-studio  RUNNING  lit-h100-1')
+        screen.contains('NVIDIA H100 80GB HBM3')
+        screen.contains('exit 0 in ')
+        screen.contains('true')
+        screen.contains('my-studio  STOPPED')
+        emulator.studios().find { it.name == 'my-studio' }.phase.toString().endsWith('STOPPED')
+    }
+
+    def "a studio started here and left running when the input ends is stopped: no one is there to answer"() {
+        when:
+        int exit = repl("studio('gpu-box', create: true).start 'lit-h100-1'\n")
+
+        then:
+        exit == 0
+        screen.contains('Still running, started in this session: gpu-box')
+        screen.contains('no answer (end of input): stopping them')
+        screen.contains('stopped: gpu-box')
+        emulator.activeCount() == 0
+    }
+
+    def "answering n on quit leaves the studio running, and the summary says so"() {
+        when:
+        int exit = repl("studio('gpu-box', create: true).start 'cpu-4'\n:exit\nn\n")
+
+        then:
+        exit == 0
+        screen.contains('left running: gpu-box')
+        screen.contains('gpu-box (teamspace demo/demo) on cpu-4')
+        screen.contains('(keepRunning)')
+        emulator.activeCount() == 1
+    }
+
+    def "an error prints one line and the session goes on"() {
+        when:
+        int exit = repl("studio('nope')\n6 * 7\n")
+
+        then:
+        exit == 0
+        screen.readLines().any { it.contains("studio 'nope' not found in teamspace") }
+        !screen.contains('\tat ')
+        screen.readLines().any { it.endsWith('42') }
+    }
+
+    def ":studios prints the teamspace's studios as a table and :teamspace switches"() {
+        given:
+        def client = emulator.client()
+        def team = client.defaultTeamspace()
+        client.createStudio(team, 'alpha')
+        client.createStudio(team, 'beta')
+
+        when:
+        int exit = repl(":teamspace demo\n:studios\n")
+
+        then:
+        exit == 0
+        def lines = screen.readLines()
+        lines.any { it.matches(/.*name\s+teamspace\s+phase\s+machine.*/) }
+        lines.any { it.matches(/.*alpha\s+demo\/demo\s+STOPPED.*/) }
+        lines.any { it.matches(/.*beta\s+demo\/demo\s+STOPPED.*/) }
+
+        cleanup:
+        client?.close()
+    }
+
+    def ":help VERB prints the reference's section"() {
+        when:
+        repl(":help exec\n")
+
+        then:
+        screen.contains('exec - ')
+        screen.contains('Waits for')
+    }
+
+    def "history lives in the state folder, is the user's alone, and keeps no line with the API key"() {
+        when:
+        repl("x = 1\nkey = '${emulator.env.LIGHTNING_API_KEY}'\n")
+        def history = home.resolve('state/history')
+
+        then:
+        Files.exists(history)
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(history)) == 'rw-------'
+        Files.readString(history).contains('x = 1')
+        !Files.readString(history).contains(emulator.env.LIGHTNING_API_KEY)
+        screen.contains('not kept in history')
+    }
+
+    def "with --emulator the session has its own emulator and its banner"() {
+        when:
+        int exit = Main.execute(['--emulator', 'repl'] as String[],
+                new ByteArrayInputStream("studio('s', create: true) { start 'cpu-4'; exec 'echo from-the-studio'; stop() }\n".bytes),
+                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
+                [LSTUDIO_HOME: home.toString(), HOME: home.toString()])
+
+        then:
+        exit == 0
+        screen.contains('--emulator: using the embedded Studios emulator')
+        screen.contains('from-the-studio')
+        screen.contains('s  STOPPED')
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lstudio.cli
+
+import dev.lstudio.repl.TmuxSession
+import java.nio.file.Files
+import java.nio.file.Path
+import spock.lang.AutoCleanup
+import spock.lang.IgnoreIf
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
+
+/**
+ * The launcher with no arguments on a real pseudo terminal (tmux), against its embedded
+ * emulator, typed at as a person would: the issue's "done when" for the REPL. Runs after
+ * {@code package} (failsafe), since it needs the jar the launcher starts.
+ */
+@Timeout(300)
+@IgnoreIf({ !TmuxSession.available() })
+class ReplInTerminalIT extends Specification {
+    @TempDir
+    Path home
+
+    @AutoCleanup
+    TmuxSession tmux
+
+    def "typing at lstudio --emulator: completion of studios and slugs, the card workflow, and quitting stops what runs"() {
+        given:
+        def launcher = Path.of('scripts/lstudio').toAbsolutePath()
+        assert Files.exists(Path.of('target/lstudio.jar')): 'run after package: the launcher starts target/lstudio.jar'
+        tmux = TmuxSession.start("sh -c '${launcher} --emulator; echo EXIT=\$?; sleep 60'",
+                [TERM: 'xterm-256color', LSTUDIO_HOME: home.toString(), HOME: home.toString(), LSTUDIO_CDS: 'off'])
+        tmux.waitFor('TAB completes')
+
+        when: 'a studio is created, then its name is completed'
+        tmux.type("studio('my-studio', create: true)")
+        tmux.press('Enter')
+        tmux.waitFor('my-studio  STOPPED')
+        Thread.sleep(1500) // the completion cache refreshes in the background; a person is no faster
+        tmux.type("studio('my-")
+        tmux.press('Tab')
+
+        then:
+        tmux.waitFor("studio('my-studio'")
+
+        when: 'machine slugs are offered with their GPUs'
+        tmux.press('C-u')
+        tmux.type("start 'lit-h")
+        tmux.press('Tab')
+        tmux.press('Tab')
+
+        then:
+        def shown = tmux.waitFor('H200')
+        shown.contains('lit-h100-1')
+        shown.contains('H100')
+
+        when: 'the card workflow runs interactively'
+        tmux.press('C-u')
+        tmux.type("studio('my-studio') { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }")
+        tmux.press('Enter')
+
+        then:
+        tmux.waitFor('NVIDIA H100 80GB HBM3')
+        tmux.waitFor('my-studio  STOPPED')
+
+        when: 'a studio is left running and the user quits with Ctrl-D'
+        tmux.type("studio('my-studio').start 'cpu-4'")
+        tmux.press('Enter')
+        tmux.waitFor('1 running')
+        tmux.press('C-d')
+        tmux.waitFor('Stop it? [y/N]')
+        tmux.type('y')
+        tmux.press('Enter')
+
+        then:
+        def end = tmux.waitFor('EXIT=0')
+        end.contains('stopped: my-studio')
+        end.contains('now STOPPED')
+    }
+}

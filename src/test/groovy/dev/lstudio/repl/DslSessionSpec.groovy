@@ -1,0 +1,104 @@
+package dev.lstudio.repl
+
+import dev.lstudio.dsl.Dsl
+import dev.lstudio.dsl.DslContext
+import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.dsl.Interactive
+import dev.lstudio.dsl.Teardown
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Timeout
+import spock.util.concurrent.PollingConditions
+
+/** The REPL's session over the DSL's, against the emulator: what the prompt, quit and Ctrl-C are told. */
+@Timeout(90)
+class DslSessionSpec extends Specification {
+    @Shared
+    @AutoCleanup
+    EmulatorFixture emulator = EmulatorFixture.start()
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream()
+    Teardown teardown = Teardown.create({})
+    DslContext context
+    DslSession session
+    Dsl dsl
+
+    def setup() {
+        emulator.reset()
+        context = DslContext.builder().client(emulator.client()).teardown(teardown)
+                .output(new PrintStream(out, true), new PrintStream(out, true)).build()
+        session = new DslSession(Interactive.of(context))
+        dsl = Dsl.create(context)
+    }
+
+    def cleanup() {
+        teardown.runAll()
+        context.client().close()
+    }
+
+    def "the prompt shows no teamspace until it is known, then its label, without a call of its own"() {
+        expect:
+        session.teamspace() == null
+
+        when:
+        session.warmUp()
+
+        then:
+        session.teamspace() == 'demo/demo'
+    }
+
+    def "studios started here are counted for the right prompt and stopped on quit when asked"() {
+        given:
+        dsl.studio([create: true], 'a').start('cpu-4')
+        dsl.studio([create: true], 'b').start('cpu-4')
+
+        expect:
+        session.runningCount() == 2
+        session.stillRunning() == ['a', 'b']
+
+        when:
+        session.stop(['a'])
+
+        then:
+        session.stillRunning() == ['b']
+        emulator.studios().find { it.name == 'a' }.phase.toString().endsWith('STOPPED')
+        emulator.activeCount() == 1
+    }
+
+    def "studios the user leaves running on quit are not stopped by teardown afterwards"() {
+        given:
+        dsl.studio([create: true], 'kept').start('cpu-4')
+
+        when:
+        session.leaveRunning(['kept'])
+        teardown.runAll()
+
+        then:
+        emulator.activeCount() == 1
+        session.stillRunning().empty
+    }
+
+    def "Ctrl-C during an exec is told that the command goes on running on the studio"() {
+        given:
+        def studio = dsl.studio([create: true], 'busy')
+        studio.start('cpu-4')
+        def worker = Thread.start { try { studio.exec('sleep 5') } catch (ignored) { } }
+
+        when:
+        new PollingConditions(timeout: 10).eventually {
+            session.interrupting()
+            assert session.afterInterrupt().contains('busy: exec sleep 5: the command goes on running on the studio')
+        }
+        worker.interrupt()
+        worker.join(10_000)
+
+        then:
+        !worker.alive
+        when: 'nothing is in flight any more'
+        session.interrupting()
+
+        then:
+        session.afterInterrupt() == 'nothing was running remotely'
+    }
+}
