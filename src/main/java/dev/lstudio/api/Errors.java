@@ -58,8 +58,9 @@ final class Errors {
                 + "; check your network and " + ApiConfig.CLOUD_URL_VAR + ", then try again", e);
     }
 
+    /** {@code what} may quote the answer, which may echo the credentials: it is redacted. */
     MalformedResponseException malformed(Request request, int status, String what, Throwable cause) {
-        return new MalformedResponseException(call(request) + " answered " + what
+        return new MalformedResponseException(call(request) + " answered " + credentials.redact(what) + " (HTTP " + status + ")"
                 + " instead of the JSON expected; check that " + ApiConfig.CLOUD_URL_VAR
                 + " points at the Lightning API (e.g. " + ApiConfig.DEFAULT_URL + ")", status, cause);
     }
@@ -84,7 +85,7 @@ final class Errors {
 
     private ApiException build(String head, int status, Integer grpc, String server, Duration retryAfter) {
         Kind kind = Kind.of(status, grpc);
-        String message = head + "; " + kind.hint(retryAfter);
+        String message = head + "; " + (kind == Kind.UNAUTHENTICATED ? refused() : kind.hint(retryAfter));
         return switch (kind) {
             case NOT_FOUND -> new NotFoundException(message, status, grpc, server, null);
             case UNAUTHENTICATED -> new UnauthenticatedException(message, status, grpc, server, null);
@@ -108,6 +109,17 @@ final class Errors {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** A 401 says which credentials were refused, so the user knows which of the places to fix. */
+    private String refused() {
+        String source = credentials.source();
+        String from = switch (source) {
+            case "environment" -> Credentials.USER_VAR + "/" + Credentials.KEY_VAR + " in the environment";
+            case "arguments" -> "the arguments given";
+            default -> source;
+        };
+        return "the credentials from " + from + " were refused; " + Kind.UNAUTHENTICATED.hint(null);
     }
 
     static String call(Request request) {

@@ -23,6 +23,8 @@ public final class ExecuteStream implements AutoCloseable {
     private final Errors errors;
     private final StringBuilder data = new StringBuilder();
     private boolean inEvent;
+    private String id;
+    private Long offset;
 
     ExecuteStream(ResponseBody body, Request request, Errors errors) {
         this.body = body;
@@ -33,6 +35,7 @@ public final class ExecuteStream implements AutoCloseable {
 
     /** The next event, or {@code null} when the stream has ended. */
     public ExecuteResult next() {
+        offset = null;
         try {
             String line;
             while ((line = source.readUtf8Line()) != null) {
@@ -57,7 +60,11 @@ public final class ExecuteStream implements AutoCloseable {
         if (line.isBlank()) {
             return inEvent ? dispatch() : null;
         }
-        if (line.startsWith(":") || line.startsWith("event:") || line.startsWith("id:") || line.startsWith("retry:")) {
+        if (line.startsWith("id:")) {
+            id = line.substring(3).strip();
+            return null;
+        }
+        if (line.startsWith(":") || line.startsWith("event:") || line.startsWith("retry:")) {
             return null;
         }
         return parse(line, false);
@@ -67,7 +74,18 @@ public final class ExecuteStream implements AutoCloseable {
         String payload = data.toString();
         data.setLength(0);
         inEvent = false;
+        offset = id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
+        id = null;
         return parse(payload, true);
+    }
+
+    /**
+     * The id of the server-sent event {@link #next()} returned last, when it is a number, or null.
+     * Servers that resume streams by offset (the emulator does) send there where the event's
+     * output ends in the whole output; the caller decides whether it reads it so.
+     */
+    public Long offset() {
+        return offset;
     }
 
     private ExecuteResult parse(String payload, boolean sse) {

@@ -226,7 +226,7 @@ public final class LightningApi {
         }
         T body = response.body();
         if (body == null) {
-            throw errors.malformed(call.request(), response.code(), "an empty body (HTTP " + response.code() + ")", null);
+            throw errors.malformed(call.request(), response.code(), "an empty body", null);
         }
         return body;
     }
@@ -247,7 +247,8 @@ public final class LightningApi {
         try {
             return call.execute();
         } catch (JsonConverterFactory.BadBody e) {
-            throw errors.malformed(call.request(), 200, e.getMessage(), e);
+            // not chained: its message and its cause's quote the answer unredacted (a --debug trace prints causes)
+            throw errors.malformed(call.request(), 200, e.getMessage(), null);
         } catch (IOException e) {
             throw errors.network(call.request(), e);
         }

@@ -2,6 +2,7 @@ package dev.lstudio.cli;
 
 import dev.lstudio.api.ApiException;
 import dev.lstudio.api.ConfigException;
+import dev.lstudio.api.InvalidArgumentException;
 import dev.lstudio.api.PermissionDeniedException;
 import dev.lstudio.api.UnauthenticatedException;
 import dev.lstudio.client.CommandTimeoutException;
@@ -27,6 +28,8 @@ final class ExitCodes {
         TABLE.put(ConfigException.class, ExitCode.CREDENTIALS);
         TABLE.put(UnauthenticatedException.class, ExitCode.CREDENTIALS);
         TABLE.put(PermissionDeniedException.class, ExitCode.CREDENTIALS);
+        // the server refused a value of the script's (a name, a machine): trying later will not help
+        TABLE.put(InvalidArgumentException.class, ExitCode.SCRIPT_FAILED);
         // every other API answer that failed after the API layer's retries, network failures included
         TABLE.put(ApiException.class, ExitCode.API);
     }

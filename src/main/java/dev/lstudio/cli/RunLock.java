@@ -1,5 +1,6 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.dsl.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * An OS file lock that keeps two runs of the same script apart (overlapping cron runs). The
@@ -29,10 +31,10 @@ final class RunLock implements AutoCloseable {
 
     /** Takes the lock for {@code key} (an absolute path, or a hash for inline code) or fails at once. */
     static RunLock acquire(Path lockDir, String key) throws Held, IOException {
-        Files.createDirectories(lockDir);
+        OwnerOnly.directories(lockDir);
         Path file = lockDir.resolve(hash(key) + ".lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), OwnerOnly.file(file));
         FileLock lock;
         try {
             lock = channel.tryLock();

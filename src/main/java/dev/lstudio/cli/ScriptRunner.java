@@ -80,6 +80,9 @@ final class ScriptRunner {
         }
         DslContext context = run.context;
         SignalGuard guard = handleSignals ? SignalGuard.install(teardown, console, Thread.currentThread()) : null;
+        if (guard != null) {
+            guard.watchLimits(context::overdueLimit);
+        }
         String mainClass = lookup.script().mainClassName();
         int status = ExitCode.SCRIPT_FAILED.code();
         try {
@@ -95,6 +98,9 @@ final class ScriptRunner {
             Throwable limit = context.expiredLimit();
             status = report(source, mainClass, limit != null ? limit : failure, guard);
         } finally {
+            if (guard != null) {
+                guard.scriptEnded();
+            }
             List<Throwable> failures = teardown.runAll();
             if (!failures.isEmpty()) {
                 console.error("lstudio: " + failures.size() + " teardown action(s) failed; see the lines above");

@@ -4,6 +4,7 @@ import dev.lstudio.dsl.Teardown;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Makes SIGINT and SIGTERM run the teardown registry before the process exits 130 or 143.
@@ -14,12 +15,14 @@ import java.util.function.IntConsumer;
  */
 final class SignalGuard implements AutoCloseable {
     static final long GRACE_SECONDS = 30;
+    private static final long LIMIT_POLL_MILLIS = 250;
 
     private final Teardown teardown;
     private final Console console;
     private final Thread scriptThread;
     private final IntConsumer exit;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch scriptEnded = new CountDownLatch(1);
     private final Thread hook;
     private final long graceSeconds;
     private volatile ExitCode received;
@@ -94,8 +97,46 @@ final class SignalGuard implements AutoCloseable {
         exit.accept(signal.code());
     }
 
+    /**
+     * Watches for a limit that ran out ({@code timeout}, {@code maxRuntime}, {@code budget}) while
+     * the script goes on: its thread was interrupted, but code that ignores interrupts (a loop
+     * that never waits, Groovy's {@code sleep}) would keep the run, and a studio it left running,
+     * alive for ever. If the script has not returned {@link #GRACE_SECONDS} after the limit, this
+     * runs teardown and exits 124, as a signal would.
+     */
+    void watchLimits(Supplier<? extends Throwable> overdue) {
+        Thread watcher = new Thread(() -> {
+            try {
+                Throwable limit = null;
+                while (limit == null) {
+                    if (scriptEnded.await(LIMIT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    limit = overdue.get();
+                }
+                if (!scriptEnded.await(GRACE_SECONDS, TimeUnit.SECONDS) && received == null) {
+                    console.error("lstudio: " + limit.getMessage() + "; the script did not stop within " + GRACE_SECONDS
+                            + "s of being interrupted (code that never waits, or Groovy's sleep, which ignores"
+                            + " interrupts; Thread.sleep does not); running teardown");
+                    teardown.runAll();
+                    exit.accept(ExitCode.TIMEOUT.code());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lstudio-limit-guard");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** The script returned (or threw): from here the runner does the teardown. */
+    void scriptEnded() {
+        scriptEnded.countDown();
+    }
+
     @Override
     public void close() {
+        scriptEnded.countDown();
         finished.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

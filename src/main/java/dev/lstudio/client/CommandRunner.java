@@ -52,7 +52,7 @@ final class CommandRunner {
         try (ExecuteStream stream = context.api().executeStream(projectId, studioId, session, remaining)) {
             ExecuteResult event;
             while ((event = stream.next()) != null) {
-                tracker.streamed(event.output());
+                tracker.streamed(event.output(), stream.offset());
                 if (event.finished()) {
                     return event.exitCode();
                 }

@@ -5,8 +5,10 @@ import dev.lstudio.api.ComputeConfig;
 import dev.lstudio.api.ConflictException;
 import dev.lstudio.api.FailedPreconditionException;
 import dev.lstudio.api.InstanceStatus;
+import dev.lstudio.api.InvalidArgumentException;
 import dev.lstudio.api.LightningApi;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,7 +44,7 @@ final class Lifecycle {
             stop(timeout);
         }
         if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
-            api().start(projectId, studioId, machine);
+            send(machine, () -> api().start(projectId, studioId, machine));
         }
         return waitRunning("start", timeout, null);
     }
@@ -58,7 +60,7 @@ final class Lifecycle {
             now = stop(timeout);
         }
         if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
-            api().start(projectId, studioId, machine);
+            send(machine, () -> api().start(projectId, studioId, machine));
         }
         return now;
     }
@@ -111,7 +113,7 @@ final class Lifecycle {
             status = stop(timeout);
         }
         if (status.stopped()) {
-            api().start(projectId, studioId, machine);
+            send(machine, () -> api().start(projectId, studioId, machine));
             return waitRunning("start", left(start, timeout), null);
         }
         if (status.status() == Status.PENDING || (status.running() && !status.ready())) {
@@ -125,7 +127,7 @@ final class Lifecycle {
         }
         String before = instanceId(codeStatus());
         try {
-            api().switchMachine(projectId, studioId, machine);
+            send(machine, () -> api().switchMachine(projectId, studioId, machine));
         } catch (ConflictException | FailedPreconditionException e) {
             // Resent after a lost answer, the request finds its own switch pending: go on with it.
             if (!pendingSwitchTo(machine.name())) {
@@ -189,6 +191,23 @@ final class Lifecycle {
 
     private void checkSlug(String slug) {
         Machines.warning(slug).ifPresent(context.warn());
+    }
+
+    /**
+     * Sends a call that names a machine. When the server refuses an unknown slug without saying
+     * which one was meant, the error says it, so that the last line of a cron log has the fix.
+     */
+    private void send(ComputeConfig machine, Runnable call) {
+        try {
+            call.run();
+        } catch (InvalidArgumentException e) {
+            String slug = machine.name();
+            String nearest = Machines.nearest(slug);
+            if (Machines.isKnown(slug) || String.valueOf(e.serverMessage()).contains(nearest)) {
+                throw e;
+            }
+            throw new LookupException(e.getMessage() + "; did you mean '" + nearest + "'?", List.of(nearest));
+        }
     }
 
     private LightningApi api() {

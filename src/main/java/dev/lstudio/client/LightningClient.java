@@ -130,7 +130,9 @@ public final class LightningClient implements AutoCloseable {
         return result;
     }
 
+    /** The Studio named {@code name}, if any; a name no Studio can have is an {@link StudioNames.InvalidNameException}. */
     public Optional<Studio> findStudio(Teamspace teamspace, String name) {
+        StudioNames.check(name);
         return studios(teamspace, StudioFilter.named(name)).stream().filter(s -> name.equals(s.name())).findFirst();
     }
 
@@ -152,6 +154,7 @@ public final class LightningClient implements AutoCloseable {
      * not undo the create: it becomes a warning, since the Studio exists and works.
      */
     public Studio createStudio(Teamspace teamspace, NewStudio spec) {
+        StudioNames.check(spec.name());
         List<SeedFile> seeds = spec.seedFiles().entrySet().stream().map(e -> new SeedFile(e.getKey(), e.getValue()))
                 .collect(Collectors.toList());
         CloudSpace created = context.api().createCloudspace(teamspace.projectId(), new CreateCloudSpaceRequest(

@@ -221,6 +221,7 @@ public final class Studio {
 
     /** Duplicates into {@code target} (optionally on {@code machine}) and waits until the copy is READY. */
     public Studio fork(String newName, Teamspace target, String machine) {
+        StudioNames.check(newName);
         ComputeConfig compute = machine == null ? null : ComputeConfig.of(machine);
         CloudSpace copy = context.api().fork(teamspace.projectId(), id(),
                 new ForkRequest(target.projectId().equals(teamspace.projectId()) ? null : target.projectId(), compute, newName));

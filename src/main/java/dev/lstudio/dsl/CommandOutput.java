@@ -9,6 +9,8 @@ import java.util.function.Consumer;
  * to the log (stderr) instead, and the result follows as one JSON line.
  */
 final class CommandOutput implements Consumer<String>, AutoCloseable {
+    private static final int LONGEST_LINE = 64 * 1024;
+
     private final DslContext context;
     private final StringBuilder partial = new StringBuilder();
 
@@ -32,10 +34,17 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
         }
         synchronized (partial) {
             partial.append(text);
+            int start = 0;
             int newline;
-            while ((newline = partial.indexOf("\n")) >= 0) {
-                context.output().log(partial.substring(0, newline));
-                partial.delete(0, newline + 1);
+            while ((newline = partial.indexOf("\n", start)) >= 0) {
+                context.output().log(partial.substring(start, newline));
+                start = newline + 1;
+            }
+            partial.delete(0, start);
+            if (partial.length() > LONGEST_LINE) {
+                // output without newlines (a progress bar, binary data) must not pile up here
+                context.output().log(partial.toString());
+                partial.setLength(0);
             }
         }
     }

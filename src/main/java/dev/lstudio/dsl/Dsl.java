@@ -116,14 +116,14 @@ public final class Dsl {
     }
 
     public <T> T timeout(Duration limit, Callable<T> block) throws Exception {
-        return Timeout.run(limit, block);
+        return Timeout.run(limit, block, context.timeouts());
     }
 
     public void timeout(Duration limit, Runnable block) throws InterruptedException {
         unchecked(() -> Timeout.run(limit, () -> {
             block.run();
             return null;
-        }));
+        }, context.timeouts()));
     }
 
     /** Registers an action that runs at exit, on failure and on interrupt (newest first). */

@@ -36,6 +36,7 @@ public final class DslContext {
     private final Supplier<LightningClient> clientSupplier;
     private final OwnedStudios ownedStudios;
     private final Session session;
+    private final Timeout.Running timeouts = new Timeout.Running();
     private LightningClient client;
 
     private DslContext(Builder b) {
@@ -94,6 +95,21 @@ public final class DslContext {
      */
     public DslTimeoutException expiredLimit() {
         return session.ledger().watchdog().failure();
+    }
+
+    /**
+     * A limit that ran out while the script goes on regardless: {@link #expiredLimit()}, or a
+     * {@code timeout} block past its limit that has not ended, because its code ignores the
+     * interrupt (a loop that never waits, Groovy's {@code sleep}). The runner, which cannot stop
+     * such code, ends the run itself when this stays set for a grace period.
+     */
+    public DslTimeoutException overdueLimit() {
+        DslTimeoutException expired = expiredLimit();
+        return expired != null ? expired : timeouts.overdue();
+    }
+
+    Timeout.Running timeouts() {
+        return timeouts;
     }
 
     Session session() {

@@ -69,7 +69,7 @@ public final class ScriptCache {
 
     private void store(Path file, CompiledScript script) {
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.directories(dir);
             Path temp = Files.createTempFile(dir, "entry", ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 script.writeTo(out);

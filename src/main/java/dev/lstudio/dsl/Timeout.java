@@ -1,7 +1,9 @@
 package dev.lstudio.dsl;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,11 +24,13 @@ final class Timeout {
     private Timeout() {
     }
 
-    static <T> T run(Duration limit, Callable<T> block) throws Exception {
+    /** Runs {@code block}, listed in {@code running} while it runs. */
+    static <T> T run(Duration limit, Callable<T> block, Running running) throws Exception {
         if (limit.isNegative() || limit.isZero()) {
             throw new DslException("timeout: the limit must be positive, got " + Durations.format(limit));
         }
-        Deadline deadline = new Deadline(Thread.currentThread());
+        Deadline deadline = new Deadline(Thread.currentThread(), limit);
+        running.deadlines.add(deadline);
         ScheduledFuture<?> timer = TIMER.schedule(deadline::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
         T result;
         try {
@@ -37,6 +41,8 @@ final class Timeout {
                 throw new DslTimeoutException(limit, failure);
             }
             throw Sneaky.<Exception>rethrow(failure);
+        } finally {
+            running.deadlines.remove(deadline);
         }
         timer.cancel(false);
         if (deadline.finish()) {
@@ -46,14 +52,39 @@ final class Timeout {
         return result;
     }
 
+    /**
+     * The timeout blocks of one run that have not ended, so that the runner can tell one whose
+     * limit passed and that goes on anyway (a loop that never waits, or Groovy's {@code sleep},
+     * which ignores interrupts) and end the run itself.
+     */
+    static final class Running {
+        private final Set<Deadline> deadlines = ConcurrentHashMap.newKeySet();
+
+        /** A block past its limit that is still running, or null. */
+        DslTimeoutException overdue() {
+            for (Deadline d : deadlines) {
+                if (d.fired()) {
+                    return new DslTimeoutException(d.limit, null);
+                }
+            }
+            return null;
+        }
+    }
+
     /** Makes "fire" and "finish" exclusive, so a late timer never interrupts code after the block. */
     private static final class Deadline {
         private final Thread owner;
+        private final Duration limit;
         private boolean fired;
         private boolean finished;
 
-        Deadline(Thread owner) {
+        Deadline(Thread owner, Duration limit) {
             this.owner = owner;
+            this.limit = limit;
+        }
+
+        synchronized boolean fired() {
+            return fired;
         }
 
         synchronized void fire() {

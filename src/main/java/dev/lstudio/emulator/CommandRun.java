@@ -143,8 +143,12 @@ final class CommandRun {
         return all();
     }
 
-    /** Output after {@code offset}, waiting up to the timeout for some to arrive or for the end. */
-    synchronized Chunk since(int offset, long timeoutNanos) throws InterruptedException {
+    /**
+     * Output after {@code offset}, at most {@code max} characters of it, waiting up to the timeout
+     * for some to arrive or for the end. Done only with the last piece, so a stream of a big output
+     * is many events of a bounded size, as a real server's would be.
+     */
+    synchronized Chunk since(int offset, int max, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         while (output.length() <= offset && !done) {
             long left = deadline - System.nanoTime();
@@ -154,7 +158,9 @@ final class CommandRun {
             wait(Math.max(1, left / 1_000_000));
         }
         int from = Math.min(offset, output.length());
-        return new Chunk(output.substring(from), output.length(), done, done ? exitCode : -1);
+        int to = (int) Math.min(output.length(), (long) from + max);
+        boolean last = done && to == output.length();
+        return new Chunk(output.substring(from, to), to, last, last ? exitCode : -1);
     }
 
     /** Ends the command and everything it started (its process group and its descendants). */

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class ExecEndpoints {
     private static final long HEARTBEAT_NANOS = 5_000_000_000L;
     private static final int MAX_COMMANDS_COUNTED = 10_000;
+    /** The most output one stream event carries, in characters. */
+    private static final int MAX_EVENT = 64 * 1024;
 
     private final Store store;
     private final Commands commands;
@@ -94,7 +96,7 @@ final class ExecEndpoints {
         return Reply.stream(ndjson ? "application/x-ndjson" : "text/event-stream", out -> {
             int pos = from;
             while (true) {
-                CommandRun.Chunk c = run.since(pos, HEARTBEAT_NANOS);
+                CommandRun.Chunk c = run.since(pos, MAX_EVENT, HEARTBEAT_NANOS);
                 if (c.done()) {
                     send(out, ndjson, Wire.StreamLine.of(c.text(), c.exitCode()), c.end());
                     return;

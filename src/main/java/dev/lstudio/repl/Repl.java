@@ -1,12 +1,12 @@
 package dev.lstudio.repl;
 
 import dev.lstudio.dsl.JsonLines;
+import dev.lstudio.dsl.OwnerOnly;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class Repl {
             session.interrupting();
             return null;
         }));
-        RedactingHistory history = new RedactingHistory(secrets);
+        RedactingHistory history = new RedactingHistory(secrets, console::note);
         this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
                 data, history, evaluator);
         Supplier<Set<String>> verbNames = () -> data.verbs().stream().map(Verb::name).collect(Collectors.toSet());
@@ -237,12 +237,9 @@ public final class Repl {
     /** History may hold commands worth keeping private: the file is the user's alone. */
     private boolean prepare(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnly.directories(file.toAbsolutePath().getParent());
             if (!Files.exists(file)) {
-                Files.createFile(file);
-                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                }
+                Files.createFile(file, OwnerOnly.file(file));
             }
             return true;
         } catch (IOException e) {

@@ -25,6 +25,23 @@ class ExecuteStreamSpec extends MockApiSpec {
         events*.exitCode() == [-1, 0]
     }
 
+    def "a numeric event id is offered as the event's offset, and applies to its own event only"() {
+        given:
+        reply(200, 'id: 6\ndata: {"output":"abcdef"}\n\ndata: {"output":"g"}\n\nid: e-7\ndata: {"output":"h"}\n\n',
+                ['Content-Type': 'text/event-stream'])
+        def offsets = []
+
+        when:
+        api.executeStream('p1', 's1', 'x1', null).withCloseable { stream ->
+            while (stream.next() != null) {
+                offsets << stream.offset()
+            }
+        }
+
+        then:
+        offsets == [6L, null, null]
+    }
+
     def "an event spread over several data lines is joined with newlines"() {
         expect:
         readAll('data: line one\ndata: line two\n\n', 'text/event-stream')*.output() == ['line one\nline two']

@@ -1,6 +1,7 @@
 package dev.lstudio.cli
 
 import dev.lstudio.api.ConfigException
+import dev.lstudio.api.InvalidArgumentException
 import dev.lstudio.api.NetworkException
 import dev.lstudio.api.NotFoundException
 import dev.lstudio.api.PermissionDeniedException
@@ -34,6 +35,7 @@ class CliPartsSpec extends Specification {
         new NetworkException('unreachable', new IOException('x'))      || ExitCode.API
         new ServerErrorException('busy', 503, 14, 'busy', null)        || ExitCode.API
         new NotFoundException('gone', 404, 5, 'gone', null)            || ExitCode.API
+        new InvalidArgumentException('bad name', 400, 3, 'bad', null) || ExitCode.SCRIPT_FAILED
         new WaitTimeoutException('start too slow', Duration.ofMinutes(15), 'PENDING') || ExitCode.TIMEOUT
         new CommandTimeoutException('still running', '', 's1')         || ExitCode.TIMEOUT
         new LookupException("studio 'x' not found", [])                || ExitCode.SCRIPT_FAILED

@@ -1,0 +1,34 @@
+package dev.lstudio.corpus
+
+import dev.lstudio.api.InvalidArgumentException
+import dev.lstudio.client.ClientSpec
+import dev.lstudio.client.LookupException
+import dev.lstudio.client.ScriptedServer
+
+/**
+ * Issue 8, bad input: "unknown machine slug (suggest the nearest)", against a server that refuses
+ * the slug in its own words without a suggestion: the client adds the nearest known slug to an
+ * unknown one, and leaves the error of a known one as it is.
+ */
+class MachineRefusedSpec extends ClientSpec {
+    def "a refused #kind slug: #outcome"() {
+        given:
+        def studio = studioS1()
+        api.on(CODE, '{}')
+        api.onResponses("POST $P/s1/start", ScriptedServer.json(400, '{"code":3,"message":"invalid compute config"}'))
+
+        when:
+        studio.start(slug)
+
+        then:
+        Exception e = thrown()
+        e.class == type
+        e.message.endsWith("/start failed (HTTP 400, gRPC 3): invalid compute config; the server refused the values sent; "
+                + "check names, machine and options" + suffix)
+
+        where:
+        kind      | slug         || type                     | suffix                            | outcome
+        'unknown' | 'lit-a100-9' || LookupException          | "; did you mean 'lit-a100-1'?"    | 'the error ends with the nearest known one'
+        'known'   | 'lit-a100-8' || InvalidArgumentException | ''                                | "the server's error as it is"
+    }
+}
