@@ -151,7 +151,7 @@ public final class Credentials {
     }
 
     /** {@code text} with the key and the encoded header masked, for anything shown to a person. */
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return null;
         }

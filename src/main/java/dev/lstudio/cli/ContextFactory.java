@@ -131,7 +131,7 @@ final class ContextFactory {
         return LightningClient.create(LightningApi.create(logged), clientOptions);
     }
 
-    private static Path home(Map<String, String> env) {
+    static Path home(Map<String, String> env) {
         String home = env.get("HOME");
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }

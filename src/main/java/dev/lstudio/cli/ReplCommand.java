@@ -1,5 +1,7 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.api.Credentials;
+import dev.lstudio.api.Environment;
 import dev.lstudio.client.CompletionCache;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.DslReference;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jline.terminal.Terminal;
 
 /**
@@ -69,6 +72,7 @@ final class ReplCommand {
                     .renderer(new DslRenderer())
                     .historyFile(Dirs.from(env).state().resolve("history"))
                     .secret(env.get("LIGHTNING_API_KEY"))
+                    .redactor(credentialsRedactor())
                     .json(options.json)
                     .jsonEncoder(JsonLines::write)
                     .debug(options.debug)
@@ -85,6 +89,22 @@ final class ReplCommand {
             if (guard != null) {
                 guard.close();
             }
+        }
+    }
+
+    /**
+     * Masks the key the client will use, wherever it comes from (the credentials file too), so
+     * that a line holding it stays out of history; with no credentials, masks nothing.
+     */
+    private UnaryOperator<String> credentialsRedactor() {
+        if (options.emulator) {
+            return text -> text;
+        }
+        try {
+            Credentials credentials = Credentials.resolve(null, null, Environment.of(env, ContextFactory.home(env)), w -> { });
+            return credentials::redact;
+        } catch (RuntimeException e) {
+            return text -> text; // no credentials: the first verb says so
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.jline.reader.EndOfFileException;
@@ -49,7 +50,7 @@ public final class Repl {
         this.terminal = b.terminal;
         this.evaluator = evaluator;
         this.session = b.session;
-        this.secrets = new Secrets(b.secrets);
+        this.secrets = new Secrets(b.secrets, b.redactors);
         this.console = new Console(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
         this.evaluations = new Evaluations(terminal, b.interruptGrace, () -> quietly(() -> {
             session.interrupting();
@@ -262,6 +263,7 @@ public final class Repl {
         private Path historyFile;
         private boolean historyFileSet;
         private final List<String> secrets = new ArrayList<>();
+        private final List<UnaryOperator<String>> redactors = new ArrayList<>();
         private boolean json;
         private boolean debug;
         private Function<Object, String> jsonEncoder;
@@ -319,6 +321,15 @@ public final class Repl {
             if (secret != null) {
                 secrets.add(secret);
             }
+            return this;
+        }
+
+        /**
+         * Masks a credential the caller holds without handing it over (the API key read from the
+         * credentials file): a line it changes never enters history, and errors are shown masked.
+         */
+        public Builder redactor(UnaryOperator<String> redactor) {
+            redactors.add(Objects.requireNonNull(redactor, "redactor"));
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.lstudio.repl;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +25,22 @@ final class Secrets {
     private static final String MASK = "****";
 
     private final List<String> values;
+    private final List<UnaryOperator<String>> redactors;
 
     Secrets(Collection<String> values) {
+        this(values, List.of());
+    }
+
+    /** {@code redactors} mask credentials known only to their owner (the key from the credentials file). */
+    Secrets(Collection<String> values, List<UnaryOperator<String>> redactors) {
         this.values = values.stream().filter(Objects::nonNull).filter(v -> v.length() >= MIN_SECRET_LENGTH).toList();
+        this.redactors = List.copyOf(redactors);
     }
 
     /** Whether the text holds a credential and so must not be kept (in history, for one). */
     boolean sensitive(String text) {
-        return text != null && (CREDENTIAL_LIKE.matcher(text).find() || values.stream().anyMatch(text::contains));
+        return text != null && (CREDENTIAL_LIKE.matcher(text).find() || values.stream().anyMatch(text::contains)
+                || redactors.stream().anyMatch(r -> !text.equals(r.apply(text))));
     }
 
     /** The text with every configured secret masked, for messages and traces. */
@@ -42,6 +51,9 @@ final class Secrets {
         String out = text;
         for (String v : values) {
             out = out.replace(v, MASK);
+        }
+        for (UnaryOperator<String> r : redactors) {
+            out = r.apply(out);
         }
         return out;
     }

@@ -136,6 +136,28 @@ class ReplCommandSpec extends Specification {
         screen.contains('not kept in history')
     }
 
+    def "a line holding the API key from the credentials file is kept out of history too"() {
+        given:
+        def key = emulator.env.LIGHTNING_API_KEY
+        def file = home.resolve('.lightning/credentials.json')
+        Files.createDirectories(file.parent)
+        Files.writeString(file, groovy.json.JsonOutput.toJson([user_id: emulator.env.LIGHTNING_USER_ID, api_key: key]))
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rw-------'))
+
+        when:
+        int exit = Main.execute(['repl'] as String[],
+                new ByteArrayInputStream("k = '${key}'\nstudios().size()\n".getBytes('UTF-8')),
+                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
+                [LSTUDIO_HOME: home.toString(), HOME: home.toString(), LIGHTNING_CLOUD_URL: emulator.env.LIGHTNING_CLOUD_URL])
+        def history = Files.readString(home.resolve('state/history'))
+
+        then:
+        exit == 0
+        screen.contains('not kept in history')
+        history.contains('studios().size()')
+        !history.contains(key)
+    }
+
     def "with --emulator the session has its own emulator and its banner"() {
         when:
         int exit = Main.execute(['--emulator', 'repl'] as String[],
