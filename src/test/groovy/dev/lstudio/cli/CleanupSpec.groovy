@@ -3,16 +3,11 @@ package dev.lstudio.cli
 import dev.lstudio.client.OwnedStudio
 import dev.lstudio.client.OwnedStudios
 import dev.lstudio.client.Owner
-import dev.lstudio.dsl.EmulatorFixture
 import groovy.json.JsonSlurperClassic
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
 import java.util.concurrent.TimeUnit
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
 
@@ -22,19 +17,8 @@ import spock.util.concurrent.PollingConditions
  * and its record in the ledger; cleanup finds the owner dead and stops the studio.
  */
 @Timeout(300)
-class CleanupSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-    @TempDir
-    Path home
-    ByteArrayOutputStream out = new ByteArrayOutputStream()
-    ByteArrayOutputStream err = new ByteArrayOutputStream()
+class CleanupSpec extends CliEmulatorSpec {
     List<Process> children = []
-
-    def setup() {
-        emulator.reset()
-    }
 
     def cleanup() {
         children*.destroyForcibly()
@@ -50,15 +34,9 @@ class CleanupSpec extends Specification {
     }
 
     int lstudio(String... args) {
-        out.reset()
-        err.reset()
-        Main.execute(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env)
+        lstudio(args.toList(), '', emulator.env)
     }
 
-    String getStdout() { out.toString('UTF-8') }
-
-    String getStderr() { err.toString('UTF-8') }
 
     /** A real lstudio process whose script starts studio {@code name} and sleeps; returns once the studio runs. */
     Process startSleeper(String name) {

@@ -1,13 +1,7 @@
 package dev.lstudio.cli
 
-import dev.lstudio.dsl.EmulatorFixture
 import java.nio.file.Files
-import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 /**
@@ -16,26 +10,13 @@ import spock.lang.Timeout
  * the input ends.
  */
 @Timeout(180)
-class ReplCommandSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-    @TempDir
-    Path home
-    ByteArrayOutputStream out = new ByteArrayOutputStream()
-    ByteArrayOutputStream err = new ByteArrayOutputStream()
-
-    def setup() {
-        emulator.reset()
-    }
-
+class ReplCommandSpec extends CliEmulatorSpec {
     int repl(String typed, List<String> options = []) {
-        Main.execute((options + ['repl']) as String[], new ByteArrayInputStream(typed.getBytes('UTF-8')),
-                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
-                [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env)
+        lstudio(options + ['repl'], typed, emulator.env)
     }
 
-    String getScreen() { out.toString('UTF-8') }
+    /** The REPL writes everything a person reads to its terminal: stdout here. */
+    String getScreen() { stdout }
 
     def "the card workflow runs line by line, values print readably, and the binding persists"() {
         when:
@@ -145,10 +126,7 @@ class ReplCommandSpec extends Specification {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rw-------'))
 
         when:
-        int exit = Main.execute(['repl'] as String[],
-                new ByteArrayInputStream("k = '${key}'\nstudios().size()\n".getBytes('UTF-8')),
-                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
-                [LSTUDIO_HOME: home.toString(), HOME: home.toString(), LIGHTNING_CLOUD_URL: emulator.env.LIGHTNING_CLOUD_URL])
+        int exit = lstudio(['repl'], "k = '${key}'\nstudios().size()\n", [LIGHTNING_CLOUD_URL: emulator.env.LIGHTNING_CLOUD_URL])
         def history = Files.readString(home.resolve('state/history'))
 
         then:
@@ -160,10 +138,7 @@ class ReplCommandSpec extends Specification {
 
     def "with --emulator the session has its own emulator and its banner"() {
         when:
-        int exit = Main.execute(['--emulator', 'repl'] as String[],
-                new ByteArrayInputStream("studio('s', create: true) { start 'cpu-4'; exec 'echo from-the-studio'; stop() }\n".bytes),
-                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'),
-                [LSTUDIO_HOME: home.toString(), HOME: home.toString()])
+        int exit = lstudio(['--emulator', 'repl'], "studio('s', create: true) { start 'cpu-4'; exec 'echo from-the-studio'; stop() }\n")
 
         then:
         exit == 0

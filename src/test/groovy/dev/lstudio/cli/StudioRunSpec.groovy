@@ -1,13 +1,7 @@
 package dev.lstudio.cli
 
-import dev.lstudio.dsl.EmulatorFixture
 import groovy.json.JsonSlurper
 import java.nio.file.Files
-import java.nio.file.Path
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
 
@@ -17,36 +11,14 @@ import spock.util.concurrent.PollingConditions
  * the environment points at, when the spec must look at the studios afterwards.
  */
 @Timeout(180)
-class StudioRunSpec extends Specification {
+class StudioRunSpec extends CliEmulatorSpec {
     static final String README = "studio('my-studio', create: true) { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }"
-
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-    @TempDir
-    Path home
-    ByteArrayOutputStream out = new ByteArrayOutputStream()
-    ByteArrayOutputStream err = new ByteArrayOutputStream()
-
-    def setup() {
-        emulator.reset()
-    }
-
-    int lstudio(List<String> args, String stdin = '', Map<String, String> env = [:]) {
-        out.reset()
-        err.reset()
-        Main.execute(args as String[], new ByteArrayInputStream(stdin.getBytes('UTF-8')), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + env)
-    }
 
     /** Against the spec's emulator, with its credentials in the environment. */
     int against(List<String> args, String stdin = '') {
         lstudio(args, stdin, emulator.env)
     }
 
-    String getStdout() { out.toString('UTF-8') }
-
-    String getStderr() { err.toString('UTF-8') }
 
     String file(String name, String text) {
         def path = home.resolve(name)
