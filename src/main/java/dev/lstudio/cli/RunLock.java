@@ -1,6 +1,6 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.dsl.OwnerOnly;
+import dev.lstudio.client.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -12,15 +12,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 
@@ -42,8 +38,6 @@ final class LedgerFiles {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
-    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private LedgerFiles() {
     }
@@ -66,9 +60,8 @@ final class LedgerFiles {
 
     /** Creates the file owner-only, writes every byte and syncs it to the disk before the rename. */
     static final OwnedStudios.BytesWriter SYNCED = (temp, bytes) -> {
-        try (FileChannel channel = posix()
-                ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(FILE))
-                : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                OwnerOnly.file(temp))) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -110,9 +103,7 @@ final class LedgerFiles {
         try {
             Files.deleteIfExists(temp);
             writer.write(temp, bytes);
-            if (posix()) {
-                Files.setPosixFilePermissions(temp, FILE);
-            }
+            OwnerOnly.narrow(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
@@ -126,11 +117,7 @@ final class LedgerFiles {
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder.getParent());
             try {
-                if (posix()) {
-                    Files.createDirectory(folder, ownerOnly(FOLDER));
-                } else {
-                    Files.createDirectory(folder);
-                }
+                Files.createDirectory(folder, OwnerOnly.directory(folder));
             } catch (FileAlreadyExistsException e) {
                 if (!Files.isDirectory(folder)) {
                     throw new FileSystemException(folder.toString(), null, folder + " is not a folder");
@@ -138,8 +125,8 @@ final class LedgerFiles {
                 // Another run created it first.
             }
         }
-        if (posix() && !Files.getPosixFilePermissions(folder).equals(FOLDER)) {
-            Files.setPosixFilePermissions(folder, FOLDER);
+        if (OwnerOnly.openToOthers(folder)) {
+            OwnerOnly.narrow(folder);
         }
     }
 
@@ -172,13 +159,5 @@ final class LedgerFiles {
         } catch (IOException | RuntimeException e) {
             // Not every system can sync a folder; the file itself was synced.
         }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> ownerOnly(Set<PosixFilePermission> permissions) {
-        return PosixFilePermissions.asFileAttribute(permissions);
     }
 }

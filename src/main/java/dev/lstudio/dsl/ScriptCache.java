@@ -1,5 +1,6 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.OwnerOnly;
 import groovy.lang.GroovySystem;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.client.OwnerOnly;
 import dev.lstudio.dsl.JsonLines;
-import dev.lstudio.dsl.OwnerOnly;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;

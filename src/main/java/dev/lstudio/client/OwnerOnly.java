@@ -1,0 +1,58 @@
+package dev.lstudio.client;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Folders and files lstudio keeps for the user (locks, compiled scripts, REPL history, the
+ * ledger) are created readable by the user alone: compiled scripts and history hold what people
+ * typed, which may include hosts, paths and secrets. On a file system without POSIX permissions
+ * they are created plainly.
+ */
+public final class OwnerOnly {
+    private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+    private static final FileAttribute<?> DIRECTORY = PosixFilePermissions.asFileAttribute(DIRECTORY_PERMISSIONS);
+    private static final FileAttribute<?> FILE = PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS);
+
+    private OwnerOnly() {
+    }
+
+    /** Creates {@code dir} and any missing parents as owner-only folders; folders that exist are left as they are. */
+    public static Path directories(Path dir) throws IOException {
+        return posix(dir) ? Files.createDirectories(dir, DIRECTORY) : Files.createDirectories(dir);
+    }
+
+    /** The attributes that create a file owner-only (none where there are no POSIX permissions). */
+    public static FileAttribute<?>[] file(Path file) {
+        return posix(file) ? new FileAttribute<?>[] {FILE} : new FileAttribute<?>[0];
+    }
+
+    /** Narrows an existing file or folder to its owner (0600 or 0700); nothing where there are no POSIX permissions. */
+    public static void narrow(Path path) throws IOException {
+        if (posix(path)) {
+            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? DIRECTORY_PERMISSIONS : FILE_PERMISSIONS);
+        }
+    }
+
+    /** Whether an existing folder is open to others than its owner. */
+    static boolean openToOthers(Path folder) throws IOException {
+        return posix(folder) && !Files.getPosixFilePermissions(folder).equals(DIRECTORY_PERMISSIONS);
+    }
+
+    /** The attributes that create a folder owner-only (none where there are no POSIX permissions). */
+    static FileAttribute<?>[] directory(Path dir) {
+        return posix(dir) ? new FileAttribute<?>[] {DIRECTORY} : new FileAttribute<?>[0];
+    }
+
+    private static boolean posix(Path path) {
+        FileSystem fs = path.getFileSystem();
+        return fs.supportedFileAttributeViews().contains("posix");
+    }
+}
