@@ -7,6 +7,7 @@ package dev.lstudio.api;
  */
 public abstract class LightningException extends RuntimeException {
     private volatile String subject;
+    private volatile String note;
 
     protected LightningException(String message, Throwable cause) {
         super(message, cause);
@@ -25,9 +26,18 @@ public abstract class LightningException extends RuntimeException {
         return this;
     }
 
+    /** Adds what the caller knows about the consequence after the message (the first note given stays). */
+    public LightningException noting(String note) {
+        if (this.note == null) {
+            this.note = note;
+        }
+        return this;
+    }
+
     @Override
     public String getMessage() {
         String own = super.getMessage();
-        return subject == null ? own : subject + ": " + own;
+        String text = subject == null ? own : subject + ": " + own;
+        return note == null ? text : text + " (" + note + ")";
     }
 }

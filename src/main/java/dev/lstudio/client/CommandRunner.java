@@ -4,7 +4,9 @@ import dev.lstudio.api.ApiException;
 import dev.lstudio.api.ExecuteRequest;
 import dev.lstudio.api.ExecuteResult;
 import dev.lstudio.api.ExecuteStream;
+import dev.lstudio.api.NetworkException;
 import dev.lstudio.api.PermissionDeniedException;
+import dev.lstudio.api.ServerErrorException;
 import dev.lstudio.api.Sleeper;
 import dev.lstudio.api.UnauthenticatedException;
 import java.time.Duration;
@@ -27,7 +29,12 @@ final class CommandRunner {
         Sleeper clock = context.options().sleeper();
         long start = clock.nanoTime();
         OutputTracker tracker = new OutputTracker(output == null ? text -> { } : output);
-        ExecuteResult first = context.api().execute(projectId, studioId, ExecuteRequest.detached(command));
+        ExecuteResult first;
+        try {
+            first = context.api().execute(projectId, studioId, ExecuteRequest.detached(command));
+        } catch (ServerErrorException | NetworkException e) {
+            throw e.noting("not sent again: the command may have started, so check the studio before running it twice");
+        }
         tracker.snapshot(first.output());
         if (first.finished()) {
             return result(tracker, first.exitCode(), start, first.session());

@@ -113,7 +113,7 @@ class StudioRunSpec extends CliEmulatorSpec {
         stderr.contains('503')
     }
 
-    def "an API failure inside a studio block names the studio, not only the ids in the path, and exits 4"() {
+    def "an API failure inside a studio block names the studio, and a failed exec says it was not sent again; exit 4"() {
         given:
         emulator.faults('POST /v1/projects/*/cloudspaces/*/execute 500')
 
@@ -125,6 +125,7 @@ class StudioRunSpec extends CliEmulatorSpec {
         exit == 4
         line.startsWith("lstudio: studio 'faulty': POST /v1/projects/")
         line.contains('HTTP 500')
+        line.contains('not sent again: the command may have started')
         emulator.activeCount() == 0
     }
 
