@@ -120,7 +120,7 @@ interface StudiosService {
     @POST("v1/projects/{projectId}/cloudspaces/{id}/restart")
     Call<Void> restart(@Path("projectId") String projectId, @Path("id") String id);
 
-    @RetrySafe
+    /** Not resent: the next beat, a period later, is the retry; resends would only delay noticing. */
     @POST("v1/projects/{projectId}/cloudspaces/{id}/keep-alive")
     Call<Void> keepAlive(@Path("projectId") String projectId, @Path("id") String id);
 

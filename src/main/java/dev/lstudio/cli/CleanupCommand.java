@@ -36,7 +36,7 @@ final class CleanupCommand {
         ContextFactory.Run run;
         try {
             run = ContextFactory.create(options, List.of(), env, console, Teardown.create(console::log), "lstudio cleanup");
-        } catch (ContextFactory.EmulatorUnavailable e) {
+        } catch (ContextFactory.SetupFailed e) {
             console.error("lstudio: " + e.getMessage());
             return ExitCode.USAGE.code();
         }

@@ -5,6 +5,7 @@ import dev.lstudio.api.Credentials;
 import dev.lstudio.api.Environment;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.OwnedStudios;
 import dev.lstudio.dsl.DslContext;
@@ -53,9 +54,9 @@ final class ContextFactory {
         }
     }
 
-    /** The embedded emulator could not start (port, or a state folder in use). */
-    static final class EmulatorUnavailable extends RuntimeException {
-        EmulatorUnavailable(String message, Throwable cause) {
+    /** The run cannot be set up: a setting is not valid, or the embedded emulator did not start (port, state folder in use). */
+    static final class SetupFailed extends RuntimeException {
+        SetupFailed(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -63,7 +64,7 @@ final class ContextFactory {
     /** For an interactive session: its studios are recorded as owned by "lstudio repl". */
     static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
                       Console console, Teardown teardown) {
-        return create(options, args, env, console, teardown, "lstudio repl");
+        return create(options, args, env, console, teardown, "lstudio repl", true);
     }
 
     /**
@@ -74,6 +75,17 @@ final class ContextFactory {
      */
     static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
                       Console console, Teardown teardown, String owner) {
+        return create(options, args, env, console, teardown, owner, false);
+    }
+
+    private static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
+                              Console console, Teardown teardown, String owner, boolean interactive) {
+        Duration keepAlive;
+        try {
+            keepAlive = KeepAlive.period(env);
+        } catch (IllegalArgumentException e) {
+            throw new SetupFailed(e.getMessage(), null);
+        }
         Environment environment = Environment.of(env, home(env));
         Emulator emulator = options.emulator ? startEmulator(env, console) : null;
         Supplier<LightningClient> client = emulator == null
@@ -92,6 +104,8 @@ final class ContextFactory {
                 .client(client)
                 .teamspace(teamspace)
                 .jsonResults(options.json)
+                .interactive(interactive)
+                .keepAlivePeriod(keepAlive)
                 .build();
         return new Run(context, emulator);
     }
@@ -107,7 +121,7 @@ final class ContextFactory {
                     .switchDelay(Duration.ofMillis(500)).forkDelay(Duration.ofMillis(200))
                     .build().start();
         } catch (RuntimeException e) {
-            throw new EmulatorUnavailable("--emulator: the embedded emulator did not start: " + e.getMessage(), e);
+            throw new SetupFailed("--emulator: the embedded emulator did not start: " + e.getMessage(), e);
         }
         console.log("--emulator: using the embedded Studios emulator at " + emulator.baseUrl() + " (teamspace demo, "
                 + (stateDir == null ? "state discarded after the run" : "state kept in " + stateDir)

@@ -50,7 +50,7 @@ final class ReplCommand {
         ContextFactory.Run run;
         try {
             run = ContextFactory.create(options, List.of(), env, console, teardown);
-        } catch (ContextFactory.EmulatorUnavailable e) {
+        } catch (ContextFactory.SetupFailed e) {
             err.println("lstudio: " + e.getMessage());
             closeQuietly(terminal);
             return ExitCode.USAGE.code();

@@ -74,7 +74,7 @@ final class ScriptRunner {
         ContextFactory.Run run;
         try {
             run = ContextFactory.create(options, args, env, console, teardown, source.displayName());
-        } catch (ContextFactory.EmulatorUnavailable e) {
+        } catch (ContextFactory.SetupFailed e) {
             console.error("lstudio: " + e.getMessage());
             return ExitCode.USAGE.code();
         }

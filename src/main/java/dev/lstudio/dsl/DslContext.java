@@ -2,10 +2,12 @@ package dev.lstudio.dsl;
 
 import dev.lstudio.api.Sleeper;
 import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.OwnedStudios;
 import dev.lstudio.client.Progress;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,8 @@ public final class DslContext {
     private final DoubleSupplier random;
     private final String teamspace;
     private final boolean jsonResults;
+    private final boolean interactive;
+    private final KeepAlive keepAlive;
     private final Supplier<LightningClient> clientSupplier;
     private final OwnedStudios ownedStudios;
     private final Session session;
@@ -49,6 +53,8 @@ public final class DslContext {
         this.random = b.random;
         this.teamspace = b.teamspace;
         this.jsonResults = b.jsonResults;
+        this.interactive = b.interactive;
+        this.keepAlive = KeepAlive.every(b.keepAlivePeriod, w -> output.log("warning: " + w));
         this.clientSupplier = b.client;
         this.ownedStudios = b.ownedStudios;
         this.session = new Session(this);
@@ -158,6 +164,20 @@ public final class DslContext {
         return teamspace;
     }
 
+    /** A REPL session rather than a run: Studios are kept alive only while a verb works on them. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /**
+     * Keep-alive for the Studios of this run (every 30 s unless the builder says otherwise): a run
+     * holds each Studio it started from start to stop, any verb that waits or runs a command holds
+     * its Studio meanwhile. Closed by the exit summary, the last teardown action.
+     */
+    KeepAlive keepAlive() {
+        return keepAlive;
+    }
+
     /** {@code --json}: verbs that return results should print them as JSON lines. */
     public boolean jsonResults() {
         return jsonResults;
@@ -175,6 +195,8 @@ public final class DslContext {
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private String teamspace;
         private boolean jsonResults;
+        private boolean interactive;
+        private Duration keepAlivePeriod = KeepAlive.DEFAULT_PERIOD;
 
         private Builder() {
         }
@@ -244,6 +266,18 @@ public final class DslContext {
 
         public Builder jsonResults(boolean jsonResults) {
             this.jsonResults = jsonResults;
+            return this;
+        }
+
+        /** For the REPL: Studios it started are kept alive only while a verb works on them. */
+        public Builder interactive(boolean interactive) {
+            this.interactive = interactive;
+            return this;
+        }
+
+        /** How often Studios in use are sent keep-alive; zero sends none (see {@link KeepAlive#period}). */
+        public Builder keepAlivePeriod(Duration period) {
+            this.keepAlivePeriod = Objects.requireNonNull(period, "period");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
 import dev.lstudio.api.NotFoundException;
+import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.Studio;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ final class Ledger {
         private long runningSince = -1;
         private long ranNanos;
         private Teardown.Action guard;
+        private KeepAlive.Hold beat;
         private Thread owner;
         private boolean kept;
 
@@ -79,6 +81,9 @@ final class Ledger {
         if (entry.runningSince < 0) {
             entry.runningSince = nanos.getAsLong();
         }
+        if (entry.beat == null && !context.interactive()) {
+            entry.beat = context.keepAlive().hold(studio);
+        }
         if (entry.machines.isEmpty() || !entry.machines.get(entry.machines.size() - 1).equals(machine)) {
             entry.machines.add(machine);
         }
@@ -115,6 +120,7 @@ final class Ledger {
             return;
         }
         entry.runningSince = -1;
+        endBeat(entry);
         if (entry.guard != null) {
             entry.guard.cancel();
         }
@@ -219,6 +225,15 @@ final class Ledger {
             entry.ranNanos += nanos.getAsLong() - entry.runningSince;
             entry.runningSince = -1;
         }
+        endBeat(entry);
+    }
+
+    /** A studio seen stopped needs no keep-alive; a kept one is beaten until this process ends. */
+    private static void endBeat(Entry entry) {
+        if (entry.beat != null) {
+            entry.beat.close();
+            entry.beat = null;
+        }
     }
 
     private static long ranNanos(Entry e, long now) {
@@ -228,6 +243,7 @@ final class Ledger {
     /** The exit summary: runs last in teardown (after every guard), on stderr and, with --json, on stdout. */
     void report() {
         watchdog.close();
+        context.keepAlive().close();
         List<Entry> all;
         long now;
         synchronized (this) {

@@ -5,6 +5,7 @@ import dev.lstudio.api.ApiException;
 import dev.lstudio.api.Endpoint;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.ExecResult;
+import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.Status;
 import dev.lstudio.client.Studio;
@@ -108,7 +109,7 @@ public final class StudioHandle {
             }
         }
         try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + slug,
-                "the studio goes on starting; stop() it if you no longer want it")) {
+                "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
             Blocking.run(wait ? () -> studio.start(slug, spot, maxRuntime, timeout)
                     : () -> studio.requestStart(slug, spot, maxRuntime));
         } catch (ApiException e) {
@@ -165,11 +166,17 @@ public final class StudioHandle {
             return start(Map.of("timeout", timeout), machine);
         }
         try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + machine.strip(),
-                "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio")) {
+                "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio");
+             KeepAlive.Hold beat = keptAlive()) {
             Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
         }
         session.ledger().switched(studio, machine.strip());
         return this;
+    }
+
+    /** Keep-alive while a verb works on the studio: a long command is not activity the service sees. */
+    private KeepAlive.Hold keptAlive() {
+        return session.context().keepAlive().hold(studio);
     }
 
     /** The status now (one call): STOPPED, PENDING, RUNNING, STOPPING, FAILED or UNKNOWN. */
@@ -211,7 +218,8 @@ public final class StudioHandle {
         CommandOutput output = CommandOutput.to(context);
         ExecResult result;
         try (InFlight.Call call = session.inFlight().begin(getName() + ": exec " + command,
-                "the command goes on running on the studio until it ends (the API cannot cancel it)")) {
+                "the command goes on running on the studio until it ends (the API cannot cancel it)");
+             KeepAlive.Hold beat = keptAlive()) {
             result = Blocking.call(() -> studio.exec(command, timeout, output), Duration.ZERO);
         } finally {
             output.close();
