@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
 import groovy.lang.GroovyClassLoader;
+import groovy.transform.ThreadInterrupt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -36,7 +38,10 @@ public final class ScriptCompiler {
 
     /**
      * A fresh configuration (it is mutable, so never shared): {@link LstudioScript} as the
-     * script base class, and the DSL's types and {@code java.time.Duration} imported.
+     * script base class, the DSL's types and {@code java.time.Duration} imported, and loops and
+     * closures that check for interruption ({@link ThreadInterrupt}), so that a signal or a
+     * limit ends {@code while (true) {}} at once, in a run as at the prompt. What Groovy cannot
+     * reach (its own {@code sleep}, which swallows interrupts) the runner's signal guard ends.
      */
     public static CompilerConfiguration configuration() {
         CompilerConfiguration config = new CompilerConfiguration();
@@ -46,7 +51,7 @@ public final class ScriptCompiler {
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports(LstudioScript.class.getPackageName());
         imports.addImports(java.time.Duration.class.getName());
-        config.addCompilationCustomizers(imports);
+        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
         return config;
     }
 

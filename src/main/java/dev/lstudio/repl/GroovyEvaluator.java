@@ -1,15 +1,14 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.dsl.ScriptCompiler;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
-import groovy.transform.ThreadInterrupt;
 import java.util.ConcurrentModificationException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.codehaus.groovy.control.CompilerConfiguration;
-import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.codehaus.groovy.runtime.MethodClosure;
 
@@ -17,8 +16,9 @@ import org.codehaus.groovy.runtime.MethodClosure;
  * Evaluates snippets on one {@link GroovyShell} and keeps state between them the way groovysh
  * does: top-level declarations ({@code def x = 1}, {@code String s = 'a'}) become binding
  * variables, methods defined in a snippet stay callable through the binding, classes stay in the
- * shell's class loader, and imports are added to every later snippet. Loops check for
- * interruption ({@link ThreadInterrupt}), so Ctrl-C stops {@code while (true) {}} too.
+ * shell's class loader, and imports are added to every later snippet. The configuration is the
+ * DSL's ({@link ScriptCompiler#configuration()}), whose loops check for interruption, so Ctrl-C
+ * stops {@code while (true) {}} too.
  */
 public final class GroovyEvaluator implements Evaluator {
 
@@ -34,13 +34,13 @@ public final class GroovyEvaluator implements Evaluator {
         if (config.getCompilationCustomizers().isEmpty()) {
             config.addCompilationCustomizers(base.getCompilationCustomizers().toArray(new CompilationCustomizer[0]));
         }
-        config.addCompilationCustomizers(state, new ASTTransformationCustomizer(ThreadInterrupt.class));
+        config.addCompilationCustomizers(state);
         this.shell = new GroovyShell(GroovyEvaluator.class.getClassLoader(), binding, config);
     }
 
-    /** An evaluator with a plain configuration and an empty binding. */
+    /** An evaluator with the DSL's configuration and an empty binding. */
     public static GroovyEvaluator create() {
-        return create(new CompilerConfiguration(), new Binding());
+        return create(ScriptCompiler.configuration(), new Binding());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lstudio.repl;
 
 import dev.lstudio.client.OwnerOnly;
 import dev.lstudio.dsl.JsonLines;
+import dev.lstudio.dsl.ScriptCompiler;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +17,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.codehaus.groovy.control.CompilerConfiguration;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -379,7 +379,7 @@ public final class Repl {
         private static Evaluator defaultEvaluator(Terminal terminal) {
             Binding binding = new Binding();
             binding.setVariable("out", new PrintWriter(terminal.writer(), true));
-            return GroovyEvaluator.create(new CompilerConfiguration(), binding);
+            return GroovyEvaluator.create(ScriptCompiler.configuration(), binding);
         }
     }
 }

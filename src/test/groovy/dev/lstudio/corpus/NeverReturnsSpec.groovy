@@ -6,21 +6,24 @@ import spock.lang.Timeout
 
 /**
  * Issue 8, bad input: "scripts that never return (timeout)". A limit interrupts the script, and
- * waits, commands and Thread.sleep end at once (exit 124, studio stopped: cli/StudioRunSpec
- * "#limit exits 124 saying why, with the studio stopped"). Code that ignores the interrupt,
- * here Groovy's own {@code sleep} in a polling loop, would run for ever with its studio; the
- * runner ends it 30 s after the limit, runs teardown and exits 124. Only a real process can
+ * waits, commands, Thread.sleep and (scripts being compiled with ThreadInterrupt) loops end at
+ * once (exit 124, studio stopped: cli/StudioRunSpec "#limit exits 124 saying why, with the studio
+ * stopped"). Code that catches the interrupt and carries on would run for ever with its studio;
+ * the runner ends it 30 s after the limit, runs teardown and exits 124. Only a real process can
  * exit, so these run lstudio as a child.
  */
 @Timeout(240)
 class NeverReturnsSpec extends EmulatorCorpusSpec {
+    /** Code that catches the interrupt and carries on: nothing in Groovy can end it, only the runner. */
+    static final String SWALLOW = 'try { Thread.sleep(100) } catch (InterruptedException ignored) { }'
+
     def "a #limit around a loop that ignores interrupts: the run ends with 124 and the studio stopped"() {
         given:
         def stdout = home.resolve('stdout.txt')
         def stderr = home.resolve('stderr.txt')
 
         when:
-        def process = lstudioProcess([], ['-e', code], emulator.env, stdout, stderr)
+        def process = lstudioProcess([], ["-e", code.toString()], emulator.env, stdout, stderr)
         boolean ended = process.waitFor(200, TimeUnit.SECONDS)
         String log = Files.readString(stderr)
 
@@ -35,8 +38,39 @@ class NeverReturnsSpec extends EmulatorCorpusSpec {
         process?.destroyForcibly()
 
         where:
-        limit             | code                                                                                              || message
-        'timeout block'   | "def s = create('s', machine: 'cpu-4'); timeout(1.seconds) { while (true) { sleep 100 } }"        || 'timed out after 1s'
-        'maxRuntime'      | "studio('s', create: true) { start 'cpu-4', maxRuntime: 1.seconds; while (true) { sleep 100 } }" || "studio 's' reached its maxRuntime of 1s; stopped it"
+        limit           | code                                                                                  || message
+        'timeout block' | "def s = create('s', machine: 'cpu-4'); timeout(1.seconds) { while (true) { $SWALLOW } }"        || 'timed out after 1s'
+        'maxRuntime'    | "studio('s', create: true) { start 'cpu-4', maxRuntime: 1.seconds; while (true) { $SWALLOW } }" || "studio 's' reached its maxRuntime of 1s; stopped it"
+    }
+
+    def "#what ends at the limit, not 30 s later: scripts check for interrupts"() {
+        given:
+        def stdout = home.resolve('stdout.txt')
+        def stderr = home.resolve('stderr.txt')
+        long started = System.nanoTime()
+
+        when:
+        def process = lstudioProcess([], ['-e', "def s = create('s', machine: 'cpu-4'); long n = 0; timeout(1.seconds) { while (true) { $body } }".toString()],
+                emulator.env, stdout, stderr)
+        boolean ended = process.waitFor(200, TimeUnit.SECONDS)
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
+        String log = Files.readString(stderr)
+
+        then:
+        ended
+        process.exitValue() == 124
+        seconds < 30
+        log.contains('timed out after 1s')
+        !log.contains('the script did not stop within')
+        log.contains("teardown: stop studio 's'")
+        emulator.activeCount() == 0
+
+        cleanup:
+        process?.destroyForcibly()
+
+        where:
+        what                             | body
+        'a busy loop'                    | 'n++'
+        "a loop of Groovy's sleep"       | 'sleep 100'
     }
 }

@@ -19,6 +19,28 @@ class ScriptCompilerSpec extends Specification {
         !config.is(ScriptCompiler.configuration())
     }
 
+    def "a compiled script's endless loop ends when its thread is interrupted"() {
+        given:
+        def script = compiler.compile('Spin', 'long n = 0; while (true) { n++ }').newInstance(DslContext.builder().build())
+        Throwable stopped = null
+        def worker = Thread.start {
+            try {
+                script.run()
+            } catch (Throwable e) {
+                stopped = e
+            }
+        }
+
+        when:
+        sleep 200
+        worker.interrupt()
+        worker.join(5000)
+
+        then:
+        !worker.alive
+        stopped instanceof InterruptedException
+    }
+
     def "a syntax error is reported with its line and column"() {
         when:
         compiler.compile('Broken', 'def x = 1\nprintln(x\n')

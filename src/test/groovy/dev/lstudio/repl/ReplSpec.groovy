@@ -1,5 +1,6 @@
 package dev.lstudio.repl
 
+import dev.lstudio.dsl.ScriptCompiler
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.CountDownLatch
@@ -95,7 +96,7 @@ class ReplSpec extends Specification {
             afterInterrupt() >> "the remote command goes on in session 'train'"
         }
         def started = new CountDownLatch(1)
-        def evaluator = GroovyEvaluator.create(new CompilerConfiguration(), new Binding(started: started))
+        def evaluator = GroovyEvaluator.create(ScriptCompiler.configuration(), new Binding(started: started))
         def thread = harness.start(harness.builder().session(session).evaluator(evaluator).build())
 
         when:
