@@ -1,8 +1,10 @@
 package dev.lstudio.cli;
 
 import dev.lstudio.client.CleanupOutcome;
+import dev.lstudio.client.Dirs;
 import dev.lstudio.client.LeftRunning;
 import dev.lstudio.dsl.DslContext;
+import dev.lstudio.dsl.ErrorLine;
 import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.Teardown;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ final class CleanupCommand {
                     .run(run.context::client);
             return summary(outcomes, dryRun);
         } catch (RuntimeException e) { // no credentials, an unknown --teamspace
-            console.error("lstudio: cleanup: " + Failures.describe(e));
+            console.error("lstudio: cleanup: " + ErrorLine.of(e));
             return ExitCodes.of(e).code();
         } finally {
             run.close();
@@ -103,7 +105,7 @@ final class CleanupCommand {
                     })
                     .run(context::client);
         } catch (RuntimeException e) {
-            console.log("warning: could not check for studios left running by ended runs: " + Failures.describe(e)
+            console.log("warning: could not check for studios left running by ended runs: " + ErrorLine.of(e)
                     + "; run 'lstudio cleanup' to retry");
         }
     }

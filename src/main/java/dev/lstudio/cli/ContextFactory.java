@@ -5,6 +5,7 @@ import dev.lstudio.api.Credentials;
 import dev.lstudio.api.Environment;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.Dirs;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.OwnedStudios;
@@ -86,7 +87,7 @@ final class ContextFactory {
         } catch (IllegalArgumentException e) {
             throw new SetupFailed(e.getMessage(), null);
         }
-        Environment environment = Environment.of(env, home(env));
+        Environment environment = Environment.of(env, Dirs.userHome(env));
         Emulator emulator = options.emulator ? startEmulator(env, console) : null;
         Supplier<LightningClient> client = emulator == null
                 ? () -> fromEnvironment(environment, options, console)
@@ -143,10 +144,5 @@ final class ContextFactory {
                 .withProgress(console.progress())
                 .withWarnings(w -> console.log("warning: " + w));
         return LightningClient.create(LightningApi.create(logged), clientOptions);
-    }
-
-    static Path home(Map<String, String> env) {
-        String home = env.get("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 }

@@ -3,6 +3,7 @@ package dev.lstudio.cli;
 import dev.lstudio.api.Credentials;
 import dev.lstudio.api.Environment;
 import dev.lstudio.client.CompletionCache;
+import dev.lstudio.client.Dirs;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.DslReference;
 import dev.lstudio.dsl.Interactive;
@@ -70,7 +71,7 @@ final class ReplCommand {
                     .help(HelpSource.of(reference))
                     .session(session)
                     .renderer(new DslRenderer())
-                    .historyFile(Dirs.from(env).state().resolve("history"))
+                    .historyFile(Dirs.from(env).history())
                     .secret(env.get("LIGHTNING_API_KEY"))
                     .redactor(credentialsRedactor())
                     .json(options.json)
@@ -101,7 +102,7 @@ final class ReplCommand {
             return text -> text;
         }
         try {
-            Credentials credentials = Credentials.resolve(null, null, Environment.of(env, ContextFactory.home(env)), w -> { });
+            Credentials credentials = Credentials.resolve(null, null, Environment.of(env, Dirs.userHome(env)), w -> { });
             return credentials::redact;
         } catch (RuntimeException e) {
             return text -> text; // no credentials: the first verb says so

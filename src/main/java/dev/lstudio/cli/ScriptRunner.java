@@ -1,8 +1,10 @@
 package dev.lstudio.cli;
 
 import dev.lstudio.api.LightningException;
+import dev.lstudio.client.Dirs;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.DslException;
+import dev.lstudio.dsl.ErrorLine;
 import dev.lstudio.dsl.ScriptCache;
 import dev.lstudio.dsl.ScriptCompileException;
 import dev.lstudio.dsl.ScriptCompiler;
@@ -131,8 +133,8 @@ final class ScriptRunner {
             return guard.received().code();
         }
         ExitCode code = ExitCodes.of(failure);
-        String where = Failures.location(failure, mainClass, source.displayName());
-        console.error("lstudio: " + Failures.describe(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
+        String where = ScriptLocation.of(failure, mainClass, source.displayName());
+        console.error("lstudio: " + ErrorLine.of(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
         if (console.debugging()) {
             console.stackTrace(failure);
         } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)

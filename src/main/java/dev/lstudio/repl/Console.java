@@ -1,5 +1,6 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.dsl.ErrorLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Function;

@@ -261,7 +261,6 @@ public final class Repl {
         private Session session = Session.none();
         private ValueRenderer renderer = TableRenderer.builder().build();
         private Path historyFile;
-        private boolean historyFileSet;
         private final List<String> secrets = new ArrayList<>();
         private final List<UnaryOperator<String>> redactors = new ArrayList<>();
         private boolean json;
@@ -306,10 +305,9 @@ public final class Repl {
             return this;
         }
 
-        /** Where history persists; null keeps it in memory only. Default: {@link ReplPaths#historyFile()}. */
+        /** Where history persists ({@code lstudio repl} passes {@code Dirs.history()}); null or unset keeps it in memory only. */
         public Builder historyFile(Path historyFile) {
             this.historyFile = historyFile;
-            this.historyFileSet = true;
             return this;
         }
 
@@ -365,9 +363,6 @@ public final class Repl {
 
         public Repl build() {
             Objects.requireNonNull(terminal, "terminal: Repl.builder().terminal(t) is required");
-            if (!historyFileSet) {
-                historyFile = ReplPaths.historyFile();
-            }
             secret(System.getenv("LIGHTNING_API_KEY"));
             if (jsonEncoder == null) {
                 jsonEncoder = JsonLines::write;

@@ -7,6 +7,7 @@ import dev.lstudio.api.NotFoundException
 import dev.lstudio.api.PermissionDeniedException
 import dev.lstudio.api.ServerErrorException
 import dev.lstudio.api.UnauthenticatedException
+import dev.lstudio.client.Dirs
 import dev.lstudio.client.CommandTimeoutException
 import dev.lstudio.client.LookupException
 import dev.lstudio.client.WaitTimeoutException
@@ -51,6 +52,17 @@ class CliPartsSpec extends Specification {
         [LSTUDIO_HOME: '/t/home', XDG_STATE_HOME: '/x']                   || '/t/home/state'             | '/t/home/cache'
         [HOME: '/u', XDG_STATE_HOME: '/xs', XDG_CACHE_HOME: '/xc']        || '/xs/lstudio'               | '/xc/lstudio'
         [HOME: '/u']                                                      || '/u/.local/state/lstudio'   | '/u/.cache/lstudio'
+    }
+
+    def "the REPL's history lives in LSTUDIO_HOME when set, else in the user's state folder: #env"() {
+        expect:
+        Dirs.from(env).history() == Path.of(expected)
+
+        where:
+        env                                                   || expected
+        [LSTUDIO_HOME: '/tmp/lh']                             || '/tmp/lh/state/history'
+        [HOME: '/home/ann', XDG_STATE_HOME: '/home/ann/.st']  || '/home/ann/.st/lstudio/history'
+        [HOME: '/home/ann']                                   || '/home/ann/.local/state/lstudio/history'
     }
 
     def "script file #fileName compiles as class #className"() {

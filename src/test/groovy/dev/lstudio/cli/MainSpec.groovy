@@ -1,5 +1,6 @@
 package dev.lstudio.cli
 
+import dev.lstudio.client.Dirs
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.Specification

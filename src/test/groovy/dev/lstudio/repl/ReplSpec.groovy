@@ -362,17 +362,6 @@ class ReplSpec extends Specification {
         Files.getPosixFilePermissions(file)*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
     }
 
-    def "the history file lives in LSTUDIO_HOME when set, else in the user's state folder"() {
-        expect:
-        ReplPaths.historyFile(env, '/home/ann') == Path.of(expected)
-
-        where:
-        env                                   || expected
-        [LSTUDIO_HOME: '/tmp/lh']             || '/tmp/lh/state/history'
-        [XDG_STATE_HOME: '/home/ann/.state']  || '/home/ann/.state/lstudio/history'
-        [:]                                   || '/home/ann/.local/state/lstudio/history'
-    }
-
     def "the terminal is closed when the REPL ends"() {
         when:
         run(harness.builder().build(), "")

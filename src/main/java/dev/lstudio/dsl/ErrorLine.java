@@ -1,4 +1,4 @@
-package dev.lstudio.repl;
+package dev.lstudio.dsl;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -11,13 +11,18 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 import org.codehaus.groovy.syntax.SyntaxException;
 
-/** One line that says what went wrong, for a user who did not ask for the stack trace. */
-final class ErrorLine {
+/**
+ * The one way a failure becomes the line a person reads (the runner's {@code lstudio: ...}, the
+ * REPL's error line), for a user who did not ask for the stack trace: wrappers of reflection and
+ * futures unwrapped, compile errors by position, our own messages as they are, others with
+ * their type.
+ */
+public final class ErrorLine {
 
     private ErrorLine() {
     }
 
-    static String of(Throwable thrown) {
+    public static String of(Throwable thrown) {
         Throwable t = unwrap(thrown);
         if (t instanceof MultipleCompilationErrorsException m) {
             return compileError(m);
@@ -33,7 +38,7 @@ final class ErrorLine {
         return t.getClass().getSimpleName() + ": " + message.replaceAll(" for class: Script\\d+", "");
     }
 
-    static Throwable unwrap(Throwable t) {
+    public static Throwable unwrap(Throwable t) {
         Throwable current = t;
         while (current.getCause() != null && current != current.getCause()
                 && (current instanceof InvokerInvocationException || current instanceof UndeclaredThrowableException
