@@ -16,8 +16,11 @@ final class AdminEndpoints {
     private final Faults faults;
     private final Settings settings;
     private final RequestCounts counts;
+    private final Runnable seed;
 
-    AdminEndpoints(Store store, Lifecycle lifecycle, Faults faults, Settings settings, RequestCounts counts) {
+    AdminEndpoints(Store store, Lifecycle lifecycle, Faults faults, Settings settings, RequestCounts counts,
+                   Runnable seed) {
+        this.seed = seed;
         this.counts = counts;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -60,6 +63,8 @@ final class AdminEndpoints {
                 m.put("id", s.id);
                 m.put("name", s.name);
                 m.put("projectId", s.projectId);
+                m.put("userId", s.userId);
+                m.put("owner", Teammate.owner(s, store.identity()));
                 m.put("state", s.state);
                 m.put("phase", s.phase());
                 m.put("machine", s.inUse == null ? null : s.inUse.machine);
@@ -127,6 +132,7 @@ final class AdminEndpoints {
                 StudioFiles.deleteTree(store.dir(s));
             }
             store.clear();
+            seed.run();
         });
         faults.replace(settings.faults(), settings.seed());
         faults.resetCounts();

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** update (display name, favourite, env vars, sleep settings, default machine), sleepconfig and fork. */
+/**
+ * update, sleepconfig and fork. Update is a full replace, as on the live service: every field of the
+ * update body that is absent is reset (which is why the SDK reads the Studio and sends every field
+ * back). The reference's {@code code_config} (env vars, sleep settings, default machine) is still
+ * read unless the emulator is strict, where the body check refuses it first.
+ */
 final class ConfigEndpoints {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -32,24 +37,28 @@ final class ConfigEndpoints {
                 .add("PUT", base + "/fork", this::fork);
     }
 
-    /** Code config fields read and checked before anything changes, so a bad request changes nothing. */
-    private record CodeConfig(Boolean disableAutoShutdown, Long idleShutdownSeconds, List<Studio.EnvVar> envVars,
-                              String machine, Boolean spot) {
-        static CodeConfig read(JsonNode cc) {
+    /** Sleep and machine settings, read and checked before anything changes, so a bad request changes nothing. */
+    private record SleepSettings(Boolean disableAutoShutdown, Long idleShutdownSeconds, Boolean switchToDefault,
+                                 String machine, Boolean spot) {
+        static SleepSettings read(JsonNode cc) {
             if (cc == null) {
-                return new CodeConfig(null, null, null, null, null);
+                return new SleepSettings(null, null, null, null, null);
             }
             Long idle = Json.integer(cc, "idle_shutdown_seconds");
             if (idle != null && idle < 0) {
-                throw ApiError.invalid("idle_shutdown_seconds must be 0 or more, not " + idle);
+                throw ApiError.invalid("idleShutdownSeconds must be 0 or more, not " + idle);
             }
             JsonNode compute = Json.objectField(cc, "compute_config");
             String machine = Json.text(compute, "name");
             if (machine != null) {
                 Machines.require(machine);
             }
-            return new CodeConfig(Json.bool(cc, "disable_auto_shutdown"), idle, readEnvVars(Json.array(cc, "env_vars")),
-                    machine, Json.bool(compute, "spot"));
+            return new SleepSettings(Json.bool(cc, "disable_auto_shutdown"), idle,
+                    Json.bool(cc, "switch_to_default_machine_on_idle"), machine, Json.bool(compute, "spot"));
+        }
+
+        boolean isEmpty() {
+            return disableAutoShutdown == null && idleShutdownSeconds == null && switchToDefault == null;
         }
 
         void applyTo(Studio s) {
@@ -59,8 +68,8 @@ final class ConfigEndpoints {
             if (idleShutdownSeconds != null) {
                 s.idleShutdownSeconds = idleShutdownSeconds;
             }
-            if (envVars != null) {
-                s.envVars = new ArrayList<>(envVars);
+            if (switchToDefault != null) {
+                s.switchToDefaultMachineOnIdle = switchToDefault;
             }
             if (machine != null) {
                 s.machine = machine;
@@ -71,11 +80,11 @@ final class ConfigEndpoints {
         }
     }
 
-    private static List<Studio.EnvVar> readEnvVars(List<JsonNode> items) {
-        if (items == null) {
-            return null;
-        }
+    private static List<Studio.EnvVar> readEnv(List<JsonNode> items) {
         List<Studio.EnvVar> out = new ArrayList<>();
+        if (items == null) {
+            return out;
+        }
         for (JsonNode item : items) {
             String name = Json.text(item, "name");
             if (name == null || !ENV_NAME.matcher(name).matches()) {
@@ -83,28 +92,56 @@ final class ConfigEndpoints {
                         + " not starting with a digit");
             }
             String value = Json.text(item, "value");
-            out.add(new Studio.EnvVar(name, value == null ? "" : value));
+            out.add(new Studio.EnvVar(name, value == null ? "" : value,
+                    Boolean.TRUE.equals(Json.bool(item, "from_secret"))));
         }
         return out;
+    }
+
+    private static List<Studio.Tag> readTags(List<JsonNode> items) {
+        List<Studio.Tag> out = new ArrayList<>();
+        if (items != null) {
+            for (JsonNode t : items) {
+                out.add(new Studio.Tag(Json.text(t, "id"), Json.text(t, "name"),
+                        Boolean.TRUE.equals(Json.bool(t, "internal"))));
+            }
+        }
+        return out;
+    }
+
+    private static String textOrEmpty(JsonNode body, String snake) {
+        String v = Json.text(body, snake);
+        return v == null ? "" : v;
     }
 
     private Reply update(Request req) {
         JsonNode body = req.body();
         String displayName = Json.text(body, "display_name");
         if (displayName != null && displayName.isBlank()) {
-            throw ApiError.invalid("display_name must not be blank");
+            throw ApiError.invalid("displayName must not be blank");
         }
-        Boolean favorite = Json.bool(body, "is_favorite");
-        CodeConfig config = CodeConfig.read(Json.objectField(body, "code_config"));
+        JsonNode codeConfig = Json.objectField(body, "code_config");
+        SleepSettings sleep = SleepSettings.read(codeConfig);
+        // the reference keeps env vars in code_config.env_vars; live has the top-level env
+        List<JsonNode> envItems = Json.array(body, "env");
+        List<Studio.EnvVar> env = readEnv(envItems != null ? envItems : Json.array(codeConfig, "env_vars"));
+        List<Studio.Tag> tags = readTags(Json.array(body, "tags"));
+        List<JsonNode> mounts = Json.array(body, "data_connection_mounts");
+        String description = textOrEmpty(body, "description");
+        String userMetadata = textOrEmpty(body, "user_metadata");
+        boolean favorite = Boolean.TRUE.equals(Json.bool(body, "is_favorite"));
+        boolean switchToDefault = Boolean.TRUE.equals(Json.bool(body, "switch_to_default_machine_on_idle"));
         return store.write(() -> {
             Studio s = store.studio(req.param("projectId"), req.param("id"));
-            if (displayName != null) {
-                s.displayName = displayName;
-            }
-            if (favorite != null) {
-                s.favorite = favorite;
-            }
-            config.applyTo(s);
+            s.displayName = displayName == null ? s.name : displayName;
+            s.description = description;
+            s.userMetadata = userMetadata;
+            s.favorite = favorite;
+            s.envVars = env;
+            s.tags = tags;
+            s.dataConnectionMounts = mounts == null ? new ArrayList<>() : new ArrayList<>(mounts);
+            s.switchToDefaultMachineOnIdle = switchToDefault;
+            sleep.applyTo(s);
             s.updatedAt = Lifecycle.now();
             return Reply.json(Wire.cloudSpace(s));
         });
@@ -113,21 +150,30 @@ final class ConfigEndpoints {
     private Reply sleepConfig(Request req) {
         JsonNode body = req.body();
         JsonNode cc = Json.objectField(body, "code_config");
-        CodeConfig config = CodeConfig.read(cc == null ? body : cc);
-        if (config.disableAutoShutdown() == null && config.idleShutdownSeconds() == null) {
-            throw ApiError.invalid("send code_config.disable_auto_shutdown and/or code_config.idle_shutdown_seconds");
+        SleepSettings read = SleepSettings.read(cc == null ? body : cc);
+        if (read.isEmpty()) {
+            throw ApiError.invalid("send disableAutoShutdown, idleShutdownSeconds and/or switchToDefaultMachineOnIdle,"
+                    + " e.g. {\"disableAutoShutdown\": false, \"idleShutdownSeconds\": 600}");
         }
+        SleepSettings sleep = new SleepSettings(read.disableAutoShutdown(), read.idleShutdownSeconds(),
+                read.switchToDefault(), null, null);
         return store.write(() -> {
             Studio s = store.studio(req.param("projectId"), req.param("id"));
-            new CodeConfig(config.disableAutoShutdown(), config.idleShutdownSeconds(), null, null, null).applyTo(s);
+            sleep.applyTo(s);
             s.updatedAt = Lifecycle.now();
             return Reply.json(Wire.cloudSpace(s));
         });
     }
 
+    /** Live: {newName, targetProjectId, targetClusterId, versionId}; the reference: {new_name, project_id, compute_config}. */
     private Reply fork(Request req) {
         JsonNode body = req.body();
-        String target = Json.text(body, "project_id");
+        String target = Json.text(body, "target_project_id");
+        if (target == null) {
+            target = Json.text(body, "project_id");
+        }
+        String targetProject = target;
+        String cluster = Json.text(body, "target_cluster_id");
         String newName = Json.text(body, "new_name");
         if (newName != null) {
             StudioEndpoints.checkName(newName);
@@ -138,14 +184,18 @@ final class ConfigEndpoints {
         }
         return store.write(() -> {
             Studio src = store.studio(req.param("projectId"), req.param("id"));
-            String projectId = target == null || target.isBlank() ? src.projectId : target;
+            String projectId = targetProject == null || targetProject.isBlank() ? src.projectId : targetProject;
             teamspaces.require(projectId);
             String name = newName != null ? newName : freeName(projectId, src.name + "-copy");
             studios.requireFreeName(projectId, name);
             Studio copy = copyOf(src, projectId, name, machine);
+            if (cluster != null && !cluster.isBlank()) {
+                copy.clusterId = cluster;
+            }
             copy.displayName = newName != null ? newName : src.displayName + " (copy)";
             StudioFiles.copyTree(store.dir(src), store.dir(copy));
             store.add(copy);
+            // the copy is not started: the SDK waits for READY and starts it itself
             lifecycle.after(copy, settings.forkDelay(), () -> copy.state = Studio.READY);
             return Reply.json(Wire.cloudSpace(copy));
         });
@@ -164,7 +214,7 @@ final class ConfigEndpoints {
         c.id = UUID.randomUUID().toString();
         c.name = name;
         c.projectId = projectId;
-        c.userId = src.userId;
+        c.userId = store.identity().userId();
         c.clusterId = src.clusterId;
         c.state = Studio.SYNCING;
         c.createdAt = Lifecycle.now();
@@ -175,7 +225,11 @@ final class ConfigEndpoints {
         c.spot = src.spot;
         c.disableAutoShutdown = src.disableAutoShutdown;
         c.idleShutdownSeconds = src.idleShutdownSeconds;
+        c.switchToDefaultMachineOnIdle = src.switchToDefaultMachineOnIdle;
         c.envVars = new ArrayList<>(src.envVars);
+        c.description = src.description;
+        c.userMetadata = src.userMetadata;
+        c.tags = new ArrayList<>(src.tags);
         c.plugins = new LinkedHashSet<>(src.plugins);
         return c;
     }

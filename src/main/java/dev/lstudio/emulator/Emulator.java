@@ -94,7 +94,14 @@ public final class Emulator implements AutoCloseable {
                     threads("lstudio-emulator-http"), new ThreadPoolExecutor.CallerRunsPolicy());
             commands = new Commands(processes, root.resolve(".bin"));
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 128);
-            server.createContext("/", wire(identity));
+            Teamspaces teamspaces = new Teamspaces(settings.teamspaces(), identity);
+            Runnable seed = () -> {
+                if (settings.teammate()) {
+                    Teammate.seed(store, teamspaces);
+                }
+            };
+            store.update(seed);
+            server.createContext("/", wire(identity, teamspaces, seed));
             server.setExecutor(requests);
             server.start();
             store.save();
@@ -109,9 +116,8 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private HttpFront wire(Store.Identity identity) {
+    private HttpFront wire(Store.Identity identity, Teamspaces teamspaces, Runnable seed) {
         Lifecycle lifecycle = new Lifecycle(store, commands, settings, timer);
-        Teamspaces teamspaces = new Teamspaces(settings.teamspaces(), identity);
         Faults faults = new Faults(settings.faults(), settings.seed());
         Router api = new Router();
         StudioEndpoints studios = new StudioEndpoints(store, teamspaces, lifecycle);
@@ -125,8 +131,8 @@ public final class Emulator implements AutoCloseable {
         new AccountEndpoints(teamspaces, identity).register(api);
         Router admin = new Router();
         RequestCounts counts = new RequestCounts();
-        new AdminEndpoints(store, lifecycle, faults, settings, counts).register(admin);
-        return new HttpFront(api, admin, faults, identity, log, counts);
+        new AdminEndpoints(store, lifecycle, faults, settings, counts, seed).register(admin);
+        return new HttpFront(api, admin, faults, identity, log, counts, settings.strict());
     }
 
     /** Explicit settings win; then what the state directory saved; then fresh ones. */
@@ -251,6 +257,8 @@ public final class Emulator implements AutoCloseable {
         private final List<String> faults = new ArrayList<>();
         private Long seed;
         private Consumer<String> log = line -> { };
+        private boolean strict;
+        private boolean teammate = true;
 
         private Builder() {
         }
@@ -337,6 +345,25 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Strict (default off): a request body field the live service does not have is refused with 400
+         * (gRPC 3) naming the field and the endpoint, as the live protobuf layer would; the reference's
+         * request forms (code_config, session, flat endpoint fields...) are then refused too.
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
+         * A teammate (username "teammate") in the default teamspace who owns a stopped Studio named
+         * "shared-box" (default on), as in a shared teamspace; off gives an empty world.
+         */
+        public Builder teammate(boolean teammate) {
+            this.teammate = teammate;
+            return this;
+        }
+
         Builder tick(Duration d) {
             this.tick = Objects.requireNonNull(d);
             return this;
@@ -351,7 +378,8 @@ public final class Emulator implements AutoCloseable {
             List<Faults.Rule> rules = faults.stream().map(Faults.Rule::parse).toList();
             Settings s = new Settings(port, stateDir, userId, apiKey, username,
                     teamspaces.isEmpty() ? List.of("demo") : List.copyOf(teamspaces), startDelay, stopDelay,
-                    switchDelay, forkDelay, detachAfter, tick, rules, seed != null ? seed : new SecureRandom().nextLong());
+                    switchDelay, forkDelay, detachAfter, tick, rules, seed != null ? seed : new SecureRandom().nextLong(),
+                    strict, teammate);
             return new Emulator(s, log);
         }
 

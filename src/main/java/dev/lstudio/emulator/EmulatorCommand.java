@@ -20,13 +20,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve the Lightning Studios API locally (127.0.0.1) with real command execution,",
-            "persisted state and faults on demand. Runs until interrupted (Ctrl-C)."},
+            "persisted state and faults on demand. Runs until interrupted (Ctrl-C).",
+            "Answers in the live service's form (camelCase, 64-bit integers as strings, finite NDJSON",
+            "execute streams); also accepts the reference's request forms unless --strict."},
         footer = {"", "Durations are written like 0s, 500ms, 2s, 1m.",
             "Fault rules: '[METHOD] PATH EFFECT...', PATH a glob (* one segment, ** any depth),",
             "EFFECT one of 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P], retry-after:DURATION.",
             "Example: --fault 'POST /v1/projects/*/cloudspaces/*/execute 503:0.3 latency:200ms' --seed 1",
             "Admin API (no auth, loopback only): GET /_emulator/studios, GET /_emulator/commands,",
-            "GET|PUT|DELETE /_emulator/faults, POST /_emulator/reset."})
+            "GET|PUT|DELETE /_emulator/faults, POST /_emulator/reset.",
+            "The default teamspace also has a member 'teammate' with a stopped Studio 'shared-box'",
+            "(see --no-teammate)."})
 public final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,6 +79,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for fault decisions, so runs repeat exactly.")
     Long seed;
 
+    @Option(names = "--strict", description = {"Refuse (400) request body fields the live service does not have,",
+        "as lightning.ai does, instead of also accepting the reference's forms (code_config, session, ...)."})
+    boolean strict;
+
+    @Option(names = "--no-teammate", negatable = false, description = {"Leave out the teammate who owns a stopped Studio",
+        "'shared-box' in the default teamspace (listed without userId, found by name)."})
+    boolean noTeammate;
+
     @Option(names = {"-v", "--verbose"}, description = "Log each request (method, path, outcome) to stderr.")
     boolean verbose;
 
@@ -90,7 +102,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         try {
             Emulator.Builder b = Emulator.builder().port(port).stateDir(stateDir).startDelay(startDelay)
                     .stopDelay(stopDelay).switchDelay(switchDelay).forkDelay(forkDelay).detachAfter(detachAfter)
-                    .faults(faults.toArray(String[]::new));
+                    .faults(faults.toArray(String[]::new)).strict(strict).teammate(!noTeammate);
             if (userId != null) {
                 b.userId(userId);
             }

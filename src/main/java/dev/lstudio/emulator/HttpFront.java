@@ -25,9 +25,11 @@ final class HttpFront implements HttpHandler {
     private final byte[] credentials;
     private final Consumer<String> log;
     private final RequestCounts counts;
+    private final boolean strict;
 
     HttpFront(Router api, Router admin, Faults faults, Store.Identity identity, Consumer<String> log,
-              RequestCounts counts) {
+              RequestCounts counts, boolean strict) {
+        this.strict = strict;
         this.api = api;
         this.counts = counts;
         this.admin = admin;
@@ -92,6 +94,9 @@ final class HttpFront implements HttpHandler {
             Router.Match match = router.match(ex.getRequestMethod(), ex.getRequestURI().getRawPath());
             Request request = new Request(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), match.params(),
                     ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
+            if (strict && authenticate) {
+                LiveFields.check(request.method, match.pattern(), request.body());
+            }
             return match.handler().handle(request);
         } catch (ApiError e) {
             return Reply.error(e, Map.of());

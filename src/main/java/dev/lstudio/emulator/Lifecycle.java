@@ -78,7 +78,8 @@ final class Lifecycle {
             return;
         }
         long d = delay.toNanos();
-        inst.readyAtNanos = System.nanoTime() + d;
+        inst.startNanos = System.nanoTime();
+        inst.readyAtNanos = inst.startNanos + d;
         later(s, d / 5, () -> inst.phase = Studio.PENDING);
         later(s, d * 3 / 5, () -> inst.initialRestoreFinished = true);
         later(s, d * 4 / 5, () -> inst.phase = Studio.RUNNING);

@@ -9,10 +9,19 @@ import java.util.Map;
 final class Machines {
     static final String DEFAULT = "cpu-4";
 
-    /** One machine type; {@code gpu} is null on CPU machines. */
-    record Machine(String slug, Gpu gpu, int gpuCount) {
+    /**
+     * One machine type; {@code gpu} is null on CPU machines. Prices (USD per hour, on demand) and
+     * instance types are made up but plausible: the live service reports both in codestatus, and
+     * clients show them, so the emulator needs numbers that differ by machine.
+     */
+    record Machine(String slug, Gpu gpu, int gpuCount, double pricePerHour, String instanceType) {
         boolean hasGpu() {
             return gpu != null;
+        }
+
+        /** Spot machines cost well under half, as on the big clouds. */
+        double price(boolean spot) {
+            return Math.round(pricePerHour * (spot ? 0.4 : 1.0) * 100) / 100.0;
         }
     }
 
@@ -33,34 +42,43 @@ final class Machines {
     private static final Map<String, Machine> ALL = new LinkedHashMap<>();
 
     static {
-        for (String cpu : List.of("cpu-2", "cpu-4", "cpu-8", "cpu-16",
-                "data-prep-mid", "data-prep-max-large", "data-prep-ultra-extra-large")) {
-            add(cpu, null, 0);
-        }
-        add("lit-t4-1-small", T4, 1);
-        gpus("lit-t4", T4, 1, 2, 4, 8);
-        gpus("lit-l4", L4, 1, 4);
-        gpus("lit-l40s", L40S, 1, 4, 8);
-        gpus("lit-rtx-6000-pro", RTX_PRO, 1, 8);
-        gpus("lit-a100", A100_40, 1, 8);
-        gpus("lit-a100-40gb", A100_40, 1, 8);
-        gpus("lit-a100-80gb", A100_80, 1, 8);
-        gpus("lit-h100", H100, 1, 8);
-        gpus("lit-h200x", H200, 1, 8);
-        gpus("lit-b200x", B200, 8);
+        add("cpu-2", null, 0, 0.10, "m6i.large");
+        add("cpu-4", null, 0, 0.20, "m6i.xlarge");
+        add("cpu-8", null, 0, 0.40, "m6i.2xlarge");
+        add("cpu-16", null, 0, 0.80, "m6i.4xlarge");
+        add("data-prep-mid", null, 0, 1.05, "r6i.8xlarge");
+        add("data-prep-max-large", null, 0, 2.60, "r6i.16xlarge");
+        add("data-prep-ultra-extra-large", null, 0, 5.20, "r6i.32xlarge");
+        add("lit-t4-1-small", T4, 1, 0.42, "g4dn.xlarge");
+        gpus("lit-t4", T4, 0.68, "g4dn", 1, 2, 4, 8);
+        gpus("lit-l4", L4, 0.85, "g6", 1, 4);
+        gpus("lit-l40s", L40S, 1.95, "g6e", 1, 4, 8);
+        gpus("lit-rtx-6000-pro", RTX_PRO, 2.60, "g7e", 1, 8);
+        gpus("lit-a100", A100_40, 1.80, "p4d", 1, 8);
+        gpus("lit-a100-40gb", A100_40, 1.80, "p4d", 1, 8);
+        gpus("lit-a100-80gb", A100_80, 2.40, "p4de", 1, 8);
+        gpus("lit-h100", H100, 3.50, "p5", 1, 8);
+        gpus("lit-h200x", H200, 4.50, "p5e", 1, 8);
+        gpus("lit-b200x", B200, 6.25, "p6-b200", 8);
     }
 
     private Machines() {
     }
 
-    private static void gpus(String prefix, Gpu gpu, int... counts) {
+    private static void gpus(String prefix, Gpu gpu, double pricePerGpu, String family, int... counts) {
         for (int n : counts) {
-            add(prefix + "-" + n, gpu, n);
+            String size = n == 1 ? "2xlarge" : n == 2 ? "12xlarge" : n == 4 ? "24xlarge" : "48xlarge";
+            add(prefix + "-" + n, gpu, n, pricePerGpu * n, family + "." + size);
         }
     }
 
-    private static void add(String slug, Gpu gpu, int count) {
-        ALL.put(slug, new Machine(slug, gpu, count));
+    private static void add(String slug, Gpu gpu, int count, double price, String instanceType) {
+        ALL.put(slug, new Machine(slug, gpu, count, price, instanceType));
+    }
+
+    /** The machine for a slug, or null for one the emulator does not know. */
+    static Machine find(String slug) {
+        return slug == null ? null : ALL.get(slug);
     }
 
     /** The machine for a slug, or a 400 that lists every valid slug and the nearest one. */

@@ -7,7 +7,10 @@ import java.util.UUID;
 
 /** Endpoints (exposed ports: add, list, delete) and a studio's open ports. */
 final class PortEndpoints {
-    private static final List<String> TYPES = List.of("V1_ENDPOINT_TYPE_PRIVATE", "V1_ENDPOINT_TYPE_PUBLIC");
+    private static final String PORT = "ENDPOINT_PLUGIN_PORT";
+    private static final List<String> TYPES = List.of("ENDPOINT_UNSPECIFIED", "ENDPOINT_PLUGIN_API", PORT);
+    /** The reference's types; an endpoint on a Studio's port is ENDPOINT_PLUGIN_PORT on the live service. */
+    private static final List<String> REFERENCE_TYPES = List.of("V1_ENDPOINT_TYPE_PRIVATE", "V1_ENDPOINT_TYPE_PUBLIC");
 
     private final Store store;
     private final Teamspaces teamspaces;
@@ -26,25 +29,33 @@ final class PortEndpoints {
                 .add("GET", "/v1/projects/{projectId}/cloudspaces/{id}/open-ports", this::openPorts);
     }
 
+    /**
+     * Live: {@code {"name", "ports": ["8080"], "cloudspace": {"cloudspaceId", "port", "type", "autoStart"}}};
+     * the reference: flat {@code port}, {@code cloudspace_id}, {@code endpoint_type}.
+     */
     private Reply add(Request req) {
         String projectId = req.param("projectId");
         teamspaces.require(projectId);
         JsonNode body = req.body();
-        Long port = Json.integer(body, "port");
-        if (port == null || port < 1 || port > 65535) {
-            throw ApiError.invalid("port must be a number from 1 to 65535, e.g. {\"port\": 8080, \"cloudspace_id\": \"...\"}");
+        JsonNode target = Json.objectField(body, "cloudspace");
+        long port = port(body, target);
+        String studioId = Json.text(target, "cloudspace_id");
+        if (studioId == null) {
+            studioId = Json.text(body, "cloudspace_id");
         }
-        String studioId = Json.text(body, "cloudspace_id");
         if (studioId == null) {
             studioId = Json.text(body, "cloud_space_id");
         }
         if (studioId == null || studioId.isBlank()) {
-            throw ApiError.invalid("cloudspace_id is required: the id of the studio whose port to expose");
+            throw ApiError.invalid("cloudspace.cloudspaceId is required: the id of the studio whose port to expose");
         }
-        String type = Json.text(body, "endpoint_type");
-        String endpointType = type == null || type.isBlank() ? TYPES.get(0) : type;
+        String type = Json.text(target, "type");
+        if (type == null) {
+            type = Json.text(body, "endpoint_type");
+        }
+        String endpointType = type == null || type.isBlank() || REFERENCE_TYPES.contains(type) ? PORT : type;
         if (!TYPES.contains(endpointType)) {
-            throw ApiError.invalid("endpoint_type must be one of " + TYPES + ", not " + type);
+            throw ApiError.invalid("cloudspace.type must be one of " + TYPES + ", not " + type);
         }
         String name = Json.text(body, "name");
         String id = studioId;
@@ -57,11 +68,28 @@ final class PortEndpoints {
                 }
             }
             Store.Endpoint e = new Store.Endpoint("ep-" + UUID.randomUUID().toString().substring(0, 13), projectId,
-                    s.id, name == null || name.isBlank() ? "port-" + port : name, port.intValue(), endpointType,
-                    Lifecycle.now());
+                    s.id, name == null || name.isBlank() ? "port-" + port : name, (int) port, endpointType,
+                    Lifecycle.now(), store.identity().userId());
             store.putEndpoint(e);
             return Reply.json(Wire.Endpoint.of(e));
         });
+    }
+
+    /** The port from cloudspace.port, ports[0] (both strings live) or the reference's flat port. */
+    private static long port(JsonNode body, JsonNode target) {
+        Long port = Json.integer(target, "port");
+        List<JsonNode> ports = Json.array(body, "ports");
+        if (port == null && ports != null && !ports.isEmpty()) {
+            port = Json.integer(Json.object().set("p", ports.get(0)), "p");
+        }
+        if (port == null) {
+            port = Json.integer(body, "port");
+        }
+        if (port == null || port < 1 || port > 65535) {
+            throw ApiError.invalid("the port must be a number from 1 to 65535, e.g. {\"ports\": [\"8080\"],"
+                    + " \"cloudspace\": {\"cloudspaceId\": \"...\", \"port\": \"8080\", \"type\": \"" + PORT + "\"}}");
+        }
+        return port;
     }
 
     private Reply list(Request req) {

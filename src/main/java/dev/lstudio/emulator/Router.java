@@ -13,16 +13,16 @@ final class Router {
     }
 
     /** A matched route with its path parameters. */
-    record Match(Handler handler, Map<String, String> params) {
+    record Match(Handler handler, Map<String, String> params, String pattern) {
     }
 
-    private record Route(String method, String[] segments, Handler handler) {
+    private record Route(String method, String pattern, String[] segments, Handler handler) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String pattern, Handler handler) {
-        routes.add(new Route(method, split(pattern), handler));
+        routes.add(new Route(method, pattern, split(pattern), handler));
         return this;
     }
 
@@ -44,7 +44,7 @@ final class Router {
                 continue;
             }
             if (r.method.equals(method)) {
-                return new Match(r.handler, params);
+                return new Match(r.handler, params, r.pattern);
             }
             allowed.add(r.method);
         }

@@ -31,7 +31,7 @@ final class Store {
 
     /** A port exposed with POST /v1/projects/{projectId}/endpoints. */
     record Endpoint(String id, String projectId, String cloudspaceId, String name, int port, String endpointType,
-                    String createdAt) {
+                    String createdAt, String userId) {
     }
 
     Store(StateFile file, StateFile.Snapshot saved, Identity identity, Path studiosRoot) {

@@ -44,6 +44,13 @@ final class Studio {
     boolean disableAutoShutdown;
     long idleShutdownSeconds = 3600;
     List<EnvVar> envVars = new ArrayList<>();
+    String description = "";
+    /** Opaque to the service: kept exactly as sent. */
+    String userMetadata = "";
+    List<Tag> tags = new ArrayList<>();
+    boolean switchToDefaultMachineOnIdle;
+    /** Kept as sent; the emulator mounts nothing. */
+    List<com.fasterxml.jackson.databind.JsonNode> dataConnectionMounts = new ArrayList<>();
     Set<String> plugins = new LinkedHashSet<>();
     List<Run> runs = new ArrayList<>();
     long machineMillis;
@@ -95,6 +102,8 @@ final class Studio {
         String startedAt;
         /** When a start will be done (System.nanoTime), for startupEtaSeconds; not saved (transient). */
         transient long readyAtNanos = -1;
+        /** When the start began (System.nanoTime), for startupPercentage; not saved. */
+        transient long startNanos = -1;
 
         Instance() {
         }
@@ -110,7 +119,11 @@ final class Studio {
         }
     }
 
-    record EnvVar(String name, String value) {
+    record EnvVar(String name, String value, boolean fromSecret) {
+    }
+
+    /** A resource tag, kept as sent. */
+    record Tag(String id, String name, boolean internal) {
     }
 
     record Run(String id, String clusterId, boolean localSource, String createdAt) {

@@ -51,12 +51,10 @@ final class StudioEndpoints {
     private Reply list(Request req) {
         String projectId = req.param("projectId");
         teamspaces.require(projectId);
+        // As live: userId narrows to one user's Studios; without it a shared teamspace lists everyone's.
         String userId = req.query("userId");
         int limit = limit(req.query("limit"));
         long after = pageToken(req.query("pageToken"));
-        if (userId == null || userId.isEmpty()) {
-            return Reply.json(new Wire.CloudSpaceList(List.of(), ""));
-        }
         String name = req.query("name");
         String clusterId = req.query("clusterId");
         boolean activeOnly = req.flag("activeOnly");
@@ -65,7 +63,8 @@ final class StudioEndpoints {
             List<Wire.CloudSpace> page = new ArrayList<>();
             String next = "";
             for (Studio s : store.studios()) {
-                boolean wanted = s.projectId.equals(projectId) && s.userId.equals(userId) && s.seq > after
+                boolean wanted = s.projectId.equals(projectId) && s.seq > after
+                        && (userId == null || userId.isEmpty() || s.userId.equals(userId))
                         && (name == null || name.isEmpty() || s.name.equals(name))
                         && (clusterId == null || clusterId.isEmpty() || s.clusterId.equals(clusterId))
                         && (!activeOnly || s.isActive()) && (!favorites || s.favorite);
@@ -132,7 +131,10 @@ final class StudioEndpoints {
             if (s == null) {
                 throw ApiError.notFound("no studio named '" + req.param("name") + "' in teamspace " + t.name());
             }
-            return Reply.json(Wire.cloudSpace(s));
+            Teamspaces.Teamspace home = teamspaces.require(s.projectId);
+            String ownerId = home.ownerType().equals("user") ? store.identity().userId() : "org-" + home.owner();
+            return Reply.json(new Wire.Located(Wire.cloudSpace(s),
+                    new Wire.Project(home.projectId(), home.name(), home.name(), ownerId, home.ownerType())));
         });
     }
 

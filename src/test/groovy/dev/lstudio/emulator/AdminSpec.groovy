@@ -52,7 +52,7 @@ class AdminSpec extends WithEmulator {
         api.admin('studios').totalMachineSeconds >= frozen
     }
 
-    def "reset removes every studio and its files, stops what runs and restores the configured faults"() {
+    def "reset removes every studio and its files (back to the teammate's), stops what runs and restores the configured faults"() {
         given:
         def s = api.create('adm-reset', [seed_files: [[path: 'f', contents: 'x']]])
         api.startAndWait(s)
@@ -66,7 +66,8 @@ class AdminSpec extends WithEmulator {
         api.ok('POST', '_emulator/reset')
 
         then:
-        api.admin('studios').studios == []
+        api.admin('studios').studios*.name == ['shared-box']
+        api.admin('studios').studios[0].owner == 'teammate'
         api.admin('commands').total == 0
         !Files.exists(state.resolve("studios/${s.id}"))
         api.admin('faults').rules*.spec == ['GET /v1/auth/whoami 503:1.0']

@@ -60,14 +60,14 @@ class ConcurrencySpec extends WithEmulator {
         when:
         together { int t ->
             (1..20).each { n ->
-                api.ok('PUT', api.path(studios[t]), [display_name: "v$n", code_config: [env_vars: [[name: 'N', value: "$n"]]]])
+                api.ok('PUT', api.path(studios[t]), [displayName: "v$n", env: [[name: 'N', value: "$n"]]])
             }
         }
 
         then:
         studios.every { s ->
             def now = api.ok('GET', api.path(s))
-            now.displayName == 'v20' && now.codeConfig.envVars == [[name: 'N', value: '20']]
+            now.displayName == 'v20' && now.env == [[name: 'N', value: '20', fromSecret: false]]
         }
     }
 

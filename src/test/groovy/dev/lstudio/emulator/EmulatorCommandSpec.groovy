@@ -102,6 +102,19 @@ class EmulatorCommandSpec extends Specification {
         expect:
         cli.execute('--help') == 0
         ['--port', '--state-dir', '--user-id', '--api-key', '--username', '--teamspace', '--start-delay', '--stop-delay',
-         '--switch-delay', '--fault', '--seed', '/_emulator/'].every { out.toString().contains(it) }
+         '--switch-delay', '--fault', '--seed', '--strict', '--no-teammate', 'shared-box', '/_emulator/']
+                .every { out.toString().contains(it) }
+    }
+
+    def "--strict and --no-teammate reach the emulator"() {
+        given:
+        def cmd = new EmulatorCommand()
+        new CommandLine(cmd).parseArgs('--strict', '--no-teammate')
+        def plain = new EmulatorCommand()
+        new CommandLine(plain).parseArgs()
+
+        expect:
+        cmd.strict && cmd.noTeammate
+        !plain.strict && !plain.noTeammate
     }
 }

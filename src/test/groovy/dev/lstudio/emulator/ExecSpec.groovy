@@ -73,51 +73,50 @@ class ExecSpec extends WithEmulator {
         api.exec(studio, "printf 'h\\303\\251llo \\342\\234\\223\\n'").output == 'héllo ✓\n'
     }
 
-    def "a command still running after the threshold answers -1 and a session that reports the end"() {
+    def "a synchronous command still running after the threshold answers -1 and a session that reports the end"() {
         when:
         def r = api.exec(studio, "echo started; ${gate('go-threshold')}; echo finished; exit 3")
 
         then:
-        r.exitCode == -1
-        r.exit_code == -1
-        r.session
-        r.output == 'started\n'
+        r == [exitCode: -1, output: 'started\n', sessionName: r.sessionName]
+        r.sessionName
 
         when:
         api.exec(studio, 'touch go-threshold')
         def done = Api.waitFor('the command to end') {
-            def p = api.ok('GET', api.path(studio, "execute/$r.session"))
+            def p = api.ok('GET', api.path(studio, "execute/$r.sessionName"))
             p.exitCode != -1 ? p : null
         }
 
         then:
-        done.output == 'started\nfinished\n'
-        done.exitCode == 3
-        done.running == false
+        done == [output: 'started\nfinished\n', exitCode: 3]
     }
 
-    def "a detached command answers at once, and each poll returns all output so far"() {
+    def "a detached submit answers at once with the live placeholder, which says nothing about the command"() {
         when:
-        def r = api.exec(studio, "echo one; ${gate('go-poll')}; echo two", [detached: true])
+        long t0 = System.nanoTime()
+        def r = api.exec(studio, "echo one; ${gate('go-poll')}; echo two; exit 5", [detached: true])
+        long millis = (System.nanoTime() - t0).intdiv(1_000_000)
 
-        then:
-        r.exitCode == -1
+        then: 'exit code 0 and a fixed text, while the command has not even printed yet'
+        r == [exitCode: 0, output: 'Command Started Successfully', sessionName: r.sessionName]
+        r.sessionName
+        millis < 2_000
 
-        when:
+        when: 'each poll returns all output so far, -1 while running'
         def first = Api.waitFor('the first line') {
-            def p = api.ok('GET', api.path(studio, "execute/$r.session"))
+            def p = api.ok('GET', api.path(studio, "execute/$r.sessionName"))
             p.output ? p : null
         }
         api.exec(studio, 'touch go-poll')
         def last = Api.waitFor('the end') {
-            def p = api.ok('GET', api.path(studio, "execute/$r.session"))
-            p.exitCode == 0 ? p : null
+            def p = api.ok('GET', api.path(studio, "execute/$r.sessionName"))
+            p.exitCode != -1 ? p : null
         }
 
         then:
-        first.output == 'one\n'
-        first.exitCode == -1
-        last.output == 'one\ntwo\n'
+        first == [output: 'one\n', exitCode: -1]
+        last == [output: 'one\ntwo\n', exitCode: 5]
     }
 
     def "a session name chosen by the client is used, and cannot be reused while it runs"() {
@@ -125,8 +124,8 @@ class ExecSpec extends WithEmulator {
         def r = api.exec(studio, gate('go-named'), [sessionName: 'my-session', detached: true])
 
         then:
-        r.session == 'my-session'
-        with(api.post(api.path(studio, 'execute'), [command: 'echo again', session: 'my-session'])) {
+        r.sessionName == 'my-session'
+        with(api.post(api.path(studio, 'execute'), [command: 'echo again', sessionName: 'my-session'])) {
             status == 409
             json.message.contains('my-session')
         }
@@ -135,7 +134,7 @@ class ExecSpec extends WithEmulator {
         api.exec(studio, 'touch go-named')
         Api.waitFor('the session to end') { api.ok('GET', api.path(studio, 'execute/my-session')).exitCode == 0 }
 
-        then: 'once ended, the name can be used again'
+        then: "once ended, the name can be used again (also under the reference's 'session')"
         api.exec(studio, 'echo again', [session: 'my-session']).output == 'again\n'
     }
 
@@ -147,28 +146,18 @@ class ExecSpec extends WithEmulator {
         api.post(api.path(studio, 'execute'), [:]).status == 400
     }
 
-    List<Map> ndjson(String session, List<String> raw, Closure onLine = {}) {
-        def req = HttpRequest.newBuilder(URI.create(emu.baseUrl() + api.path(studio, "execute/$session/stream")))
-                .header('Authorization', api.auth).header('Accept', 'application/x-ndjson').build()
-        def resp = api.http.send(req, HttpResponse.BodyHandlers.ofLines())
-        assert resp.statusCode() == 200
-        assert resp.headers().firstValue('Content-Type').orElse('') == 'application/x-ndjson'
-        List<Map> lines = []
-        for (String line : resp.body().iterator()) {
-            raw << line
-            Map m = new JsonSlurper().parseText(line) as Map
-            lines << m
-            onLine(m)
-            if (m.result.exitCode != -1) {
-                break
-            }
-        }
-        lines
+    /** One call of the live stream (no Accept header, as the SDK sends it): its lines, parsed. */
+    List<Map> stream(String session) {
+        def r = api.get(api.path(studio, "execute/$session/stream"))
+        assert r.status == 200
+        assert r.headers.firstValue('Content-Type').orElse('') == 'application/x-ndjson'
+        assert r.text.endsWith('\n')
+        r.text.split('\n').collect { new JsonSlurper().parseText(it) as Map }
     }
 
     List<Map> sse(String session, List<String> raw, Map<String, String> headers = [:], Closure onEvent = {}) {
         def b = HttpRequest.newBuilder(URI.create(emu.baseUrl() + api.path(studio, "execute/$session/stream")))
-                .header('Authorization', api.auth)
+                .header('Authorization', api.auth).header('Accept', 'text/event-stream')
         headers.each { k, v -> b.header(k, v) }
         def resp = api.http.send(b.build(), HttpResponse.BodyHandlers.ofLines())
         assert resp.statusCode() == 200
@@ -188,35 +177,79 @@ class ExecSpec extends WithEmulator {
         events
     }
 
-    def "the NDJSON stream sends each new piece of output as it is produced, the last line with the exit code"() {
+    def "the stream is finite NDJSON with all output from the start on every call, -1 on every line while running"() {
         given:
         def r = api.exec(studio, "echo first; ${gate('go-ndjson')}; echo second; exit 7", [detached: true])
-        List<String> raw = []
+        Api.waitFor('the first line') { api.ok('GET', api.path(studio, "execute/$r.sessionName")).output }
 
-        when: 'the command only goes on after the test has read its first line from the stream'
-        def lines = ndjson(r.session, raw) { Map m ->
-            if (m.result.output.contains('first')) {
-                api.exec(studio, 'touch go-ndjson')
-            }
-        }
-        def chunks = lines.findAll { it.result.output }
+        when:
+        def running = stream(r.sessionName)
 
         then:
-        chunks*.result*.output.join('') == 'first\nsecond\n'
-        chunks[0].result.output == 'first\n'
-        chunks[0].result.exitCode == -1
-        lines.last().result.exitCode == 7
-        lines[0..-2].every { it.result.exitCode == -1 }
-        raw.every { it.startsWith('{"result":{') }
+        running*.result*.output.join('') == 'first\n'
+        running.every { it.result.exitCode == -1 }
+
+        when:
+        api.exec(studio, 'touch go-ndjson')
+        Api.waitFor('the end') { api.ok('GET', api.path(studio, "execute/$r.sessionName")).exitCode != -1 }
+        def done = stream(r.sessionName)
+
+        then: 'the first line again, then the rest, every line with the exit code'
+        done*.result*.output.join('') == 'first\nsecond\n'
+        done.every { it.result.exitCode == 7 }
+        stream(r.sessionName) == done
     }
 
-    def "the default stream is server-sent events carrying the same JSON, with ids to resume from"() {
+    def "a running command that has printed nothing answers one line with empty output and -1, after a short hold"() {
+        given:
+        def r = api.exec(studio, gate('go-silent'), [detached: true])
+
+        when:
+        long t0 = System.nanoTime()
+        def lines = stream(r.sessionName)
+        long millis = (System.nanoTime() - t0).intdiv(1_000_000)
+
+        then:
+        lines == [[result: [output: '', exitCode: -1]]]
+        millis < 5_000
+
+        cleanup:
+        api.exec(studio, 'touch go-silent')
+    }
+
+    def "output larger than one chunk comes in lines of at most 64 KiB, cut at line ends, joined back whole"() {
+        given:
+        def r = api.exec(studio, 'seq 1 40000')
+        String expected = (1..40000).collect { "$it\n" }.join('')
+
+        when:
+        def lines = stream(r.sessionName)
+
+        then:
+        expected.length() > 3 * 65536
+        lines.size() >= 4
+        lines.every { it.result.output.length() <= 65536 && it.result.output.endsWith('\n') && it.result.exitCode == 0 }
+        lines*.result*.output.join('') == expected
+    }
+
+    def "output that repeats itself is sent whole, every repetition, on every call"() {
+        given:
+        def r = api.exec(studio, 'yes same | head -n 30000; echo same')
+        String expected = 'same\n' * 30001
+
+        expect:
+        stream(r.sessionName)*.result*.output.join('') == expected
+        stream(r.sessionName)*.result*.output.join('') == expected
+        api.ok('GET', api.path(studio, "execute/$r.sessionName")).output == expected
+    }
+
+    def "Accept: text/event-stream gets the reference's server-sent events, with ids to resume from"() {
         given:
         def r = api.exec(studio, "echo alpha; ${gate('go-sse')}; echo beta", [detached: true])
         List<String> raw = []
 
         when:
-        def events = sse(r.session, raw, [:]) { Map m ->
+        def events = sse(r.sessionName, raw, [:]) { Map m ->
             if (m.result.output.contains('alpha')) {
                 api.exec(studio, 'touch go-sse')
             }
@@ -229,24 +262,20 @@ class ExecSpec extends WithEmulator {
         raw.findAll { it.startsWith('id: ') }.unique() == ['id: 6', 'id: 11']
 
         when: 'a client that reconnects with Last-Event-ID gets only what it missed'
-        def again = sse(r.session, [], ['Last-Event-ID': '6'])
+        def again = sse(r.sessionName, [], ['Last-Event-ID': '6'])
 
         then:
         again*.result*.output.join('') == 'beta\n'
         again.last().result.exitCode == 0
     }
 
-    def "streaming a finished session sends all its output and the exit code at once; NDJSON resumes from ?offset"() {
+    def "streaming a finished session sends all its output and the exit code in one answer"() {
         given:
         def r = api.exec(studio, 'echo done; exit 2')
 
         expect:
         r.exitCode == 2
-        ndjson(r.session, []) == [[result: [output: 'done\n', exitCode: 2]]]
-        with(api.get(api.path(studio, "execute/$r.session/stream?offset=2"), [Accept: 'application/x-ndjson'])) {
-            status == 200
-            text == '{"result":{"output":"ne\\n","exitCode":2}}\n'
-        }
+        stream(r.sessionName) == [[result: [output: 'done\n', exitCode: 2]]]
     }
 
     def "a command's background processes may outlive it, and its answer still comes back"() {
@@ -295,9 +324,9 @@ class ExecSpec extends WithEmulator {
         then:
         Api.waitFor('the processes to end') { pids.every { !ProcessHandle.of(it).map { it.alive }.orElse(false) } }
         Api.waitFor('the session to report the kill') {
-            api.ok('GET', api.path(s, "execute/$running.session")).exitCode != -1
+            api.ok('GET', api.path(s, "execute/$running.sessionName")).exitCode != -1
         }
-        api.ok('GET', api.path(s, "execute/$running.session")).exitCode == 137
+        api.ok('GET', api.path(s, "execute/$running.sessionName")).exitCode == 137
     }
 
     def "closing the emulator ends every command it started"() {

@@ -19,9 +19,19 @@ class ListStudiosSpec extends WithEmulator {
 
     String list(String query) { "${api.studios()}?$query" }
 
-    def "without userId the list is empty, as documented"() {
+    def "without userId the list shows everyone's Studios, the teammate's too, as live"() {
         expect:
-        api.ok('GET', api.studios()).cloudspaces == []
+        api.ok('GET', api.studios()).cloudspaces*.name == ['shared-box'] + (1..7).collect { "list-$it" }
+        api.ok('GET', api.studios()).cloudspaces[0].userId != 'lister'
+    }
+
+    def "the teammate's Studio is found by name without userId, and not with your userId"() {
+        expect:
+        with(api.ok('GET', list('name=shared-box')).cloudspaces) {
+            it*.name == ['shared-box']
+            it[0].codeStatus.inUse.phase == 'CLOUD_SPACE_INSTANCE_STATE_STOPPED'
+        }
+        api.ok('GET', list('userId=lister&name=shared-box')).cloudspaces == []
     }
 
     def "with another user's id the list is empty"() {

@@ -26,8 +26,9 @@ class PersistenceSpec extends Specification {
         def api = new Api(first)
         def project = api.projectId()
         def s = api.create('keep-me', [display_name: 'Keep Me', seed_files: [[path: 'src/app.py', contents: 'print(42)\n']]])
-        api.ok('PUT', api.path(s), [is_favorite: true, code_config: [env_vars: [[name: 'X', value: 'y']],
-                                                                       idle_shutdown_seconds: 900, disable_auto_shutdown: true]])
+        api.ok('PUT', api.path(s), [displayName: 'Keep Me', isFavorite: true, env: [[name: 'X', value: 'y']],
+                                    userMetadata: 'meta', tags: [[id: 't', name: 'n', internal: false]]])
+        api.ok('PUT', api.path(s, 'sleepconfig'), [idleShutdownSeconds: 900, disableAutoShutdown: true])
         api.ok('POST', api.path(s, 'plugins/jobs'))
         def endpoint = api.ok('POST', "v1/projects/$project/endpoints", [port: 8888, cloudspace_id: s.id])
         api.startAndWait(s, 'lit-t4-1')
@@ -48,16 +49,21 @@ class PersistenceSpec extends Specification {
         api2.projectId() == project
 
         and: 'the studio and its settings'
-        after.subMap('id', 'name', 'displayName', 'isFavorite', 'codeConfig', 'createdAt', 'clusterId') ==
-                before.subMap('id', 'name', 'displayName', 'isFavorite', 'codeConfig', 'createdAt', 'clusterId')
-        api2.ok('GET', api2.path(s, 'plugins')).plugins*.id == ['jobs']
+        List<String> kept = ['id', 'name', 'displayName', 'isFavorite', 'codeConfig', 'createdAt', 'clusterId', 'env',
+                             'userMetadata', 'tags']
+        after.subMap(kept) == before.subMap(kept)
+        after.env == [[name: 'X', value: 'y', fromSecret: false]]
+        api2.ok('GET', api2.path(s, 'plugins')).plugins.keySet() as List == ['jobs']
         api2.ok('GET', "v1/projects/$project/endpoints").endpoints*.id == [endpoint.id]
 
         and: 'it was running, and comes back stopped on the machine it had'
         after.codeStatus.inUse.phase == 'CLOUD_SPACE_INSTANCE_STATE_STOPPED'
         after.codeStatus.inUse.computeConfig.name == 'lit-t4-1'
-        api2.admin('studios').studios[0].lastStopReason == 'emulator restarted'
-        api2.admin('studios').studios[0].machineSeconds > 0
+        api2.admin('studios').studios.find { it.id == s.id }.lastStopReason == 'emulator restarted'
+        api2.admin('studios').studios.find { it.id == s.id }.machineSeconds > 0
+
+        and: "the teammate's Studio is not made twice"
+        api2.admin('studios').studios*.name.count('shared-box') == 1
 
         and: 'its files are all there once it starts again'
         api2.startAndWait(s)
@@ -77,14 +83,14 @@ class PersistenceSpec extends Specification {
         def saved = new JsonSlurper().parse(state.resolve('state.json').toFile())
 
         then:
-        saved.studios*.name == ['on-disk']
+        saved.studios*.name == ['shared-box', 'on-disk']
         !Files.exists(state.resolve('state.json.tmp'))
 
         when:
         api.ok('PUT', api.path(s), [display_name: 'Changed'])
 
         then:
-        new JsonSlurper().parse(state.resolve('state.json').toFile()).studios[0].displayName == 'Changed'
+        new JsonSlurper().parse(state.resolve('state.json').toFile()).studios.find { it.name == 'on-disk' }.displayName == 'Changed'
 
         cleanup:
         emu?.close()

@@ -17,38 +17,72 @@ class PluginsAndPortsSpec extends WithEmulator {
         api.ok('POST', api.path(studio, 'plugins/inference-server'))
 
         then:
-        api.ok('GET', api.path(studio, 'plugins')).plugins*.id == ['inference-server']
+        api.ok('GET', api.path(studio, 'plugins')).plugins.keySet() as List == ['inference-server']
 
         cleanup:
         api.call('DELETE', api.path(studio, 'plugins/inference-server'))
     }
 
-    def "an unknown plugin is a 404 listing the available ones"() {
+    def "#action an unknown plugin answers 200 with #expected and an error listing the available ones"() {
+        when:
+        def r = api.call(method, api.path(studio, path))
+
+        then: 'as live, the HTTP status says nothing: the state does'
+        r.status == 200
+        r.json.state == expected
+        r.json.pluginId == 'teleport'
+        r.json.projectId == studio.projectId
+        r.json.error.contains('jobs, multi-machine-training, inference-server, custom-port')
+
+        where:
+        action         | method   | path                       || expected
+        'installing'   | 'POST'   | 'plugins/teleport'         || 'installation_failed'
+        'uninstalling' | 'DELETE' | 'plugins/teleport'         || 'uninstallation_failed'
+        'executing'    | 'POST'   | 'plugins/teleport/execute' || 'execution_failed'
+    }
+
+    def "install answers the live result: id, pluginId, projectId, installation_success and an empty error"() {
+        when:
+        def r = api.ok('POST', api.path(studio, 'plugins/multi-machine-training'))
+
+        then:
+        r.keySet() == ['id', 'pluginId', 'projectId', 'state', 'error', 'additionalInfo'] as Set
+        r.id
+        r.pluginId == 'multi-machine-training'
+        r.state == 'installation_success'
+        r.error == ''
+
+        cleanup:
+        api.call('DELETE', api.path(studio, 'plugins/multi-machine-training'))
+    }
+
+    def "uninstalling a plugin that is not installed answers uninstallation_failed"() {
         expect:
-        with(api.post(api.path(studio, 'plugins/teleport'))) {
-            status == 404
-            json.message.contains('jobs, multi-machine-training, inference-server, custom-port')
+        with(api.ok('DELETE', api.path(studio, 'plugins/jobs'))) {
+            state == 'uninstallation_failed'
+            error.contains('not installed')
         }
     }
 
-    def "uninstalling a plugin that is not installed is a 404"() {
+    def "an installed plugin executes a command in the studio; one not installed fails in its state"() {
         expect:
-        api.call('DELETE', api.path(studio, 'plugins/jobs')).status == 404
-    }
-
-    def "an installed plugin executes a command in the studio; one not installed is a 409"() {
-        expect:
-        api.post(api.path(studio, 'plugins/custom-port/execute'), [command: 'echo nope']).status == 409
+        api.ok('POST', api.path(studio, 'plugins/custom-port/execute'), [command: 'echo nope']).state == 'execution_failed'
 
         when:
         api.ok('POST', api.path(studio, 'plugins/custom-port'))
 
         then:
-        with(api.ok('POST', api.path(studio, 'plugins/custom-port/execute'), [command: 'echo from-plugin; exit 4'])) {
-            output == 'from-plugin\n'
-            exitCode == 4
+        with(api.ok('POST', api.path(studio, 'plugins/custom-port/execute'), [command: 'echo from-plugin'])) {
+            state == 'execution_success'
+            error == ''
+            additionalInfo == 'from-plugin\n'
         }
-        api.ok('POST', api.path(studio, 'plugins/custom-port/execute')).exitCode == 0
+        with(api.ok('POST', api.path(studio, 'plugins/custom-port/execute'), [command: 'echo oops; exit 4'])) {
+            state == 'execution_failed'
+            error == 'exit code 4'
+            additionalInfo == 'oops\n'
+        }
+        api.ok('POST', api.path(studio, 'plugins/custom-port/execute')).state == 'execution_success'
     }
 
     def "an endpoint with #what is a #status"() {
@@ -85,7 +119,7 @@ class PluginsAndPortsSpec extends WithEmulator {
         api.ok('POST', "v1/projects/$p/endpoints", [port: 7100, cloudspace_id: other.id])
 
         expect:
-        api.ok('GET', "v1/projects/$p/endpoints?cloudspaceId=$other.id").endpoints*.port == [7100]
+        api.ok('GET', "v1/projects/$p/endpoints?cloudspaceId=$other.id").endpoints*.ports == [['7100']]
     }
 
     def "a stopped studio has no open ports"() {

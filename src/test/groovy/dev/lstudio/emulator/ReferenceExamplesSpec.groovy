@@ -121,7 +121,7 @@ class ReferenceExamplesSpec extends Specification {
 
         then:
         out == 'hello world\n\n'
-        api.admin('commands').studios[0].commands*.command == ['echo hello world']
+        api.admin('commands').studios.find { it.name == 'python-example' }.commands*.command == ['echo hello world']
         api.admin('studios').activeCount == 0
 
         cleanup:

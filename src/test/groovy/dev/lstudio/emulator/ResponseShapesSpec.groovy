@@ -56,7 +56,12 @@ class ResponseShapesSpec extends WithEmulator {
 
         expect:
         api.ok('GET', api.path(s)).id == s.id
-        api.ok('GET', 'v1/users/alice/projects/demo/cloudspaces/shape-get/getbyname').id == s.id
+        with(api.ok('GET', 'v1/users/alice/projects/demo/cloudspaces/shape-get/getbyname')) {
+            cloudspace.id == s.id
+            cloudspace.name == 'shape-get'
+            project.id == s.projectId
+            project.name == 'demo'
+        }
         with(api.ok('GET', "${api.studios()}?userId=user-1&name=shape-get")) {
             cloudspaces*.id == [s.id]
             nextPageToken == ''
@@ -97,7 +102,7 @@ class ResponseShapesSpec extends WithEmulator {
         api.ok('POST', api.path(s, 'stop')) == [:]
     }
 
-    def "execute answers output, both exit code spellings and both session spellings"() {
+    def "the synchronous execute answers output, exitCode and sessionName in camelCase only"() {
         given:
         def s = api.create('shape-exec')
         api.startAndWait(s)
@@ -106,19 +111,11 @@ class ResponseShapesSpec extends WithEmulator {
         def r = api.exec(s, 'echo hello')
 
         then:
-        r.output == 'hello\n'
-        r.exitCode == 0
-        r.exit_code == 0
-        r.session
-        r.sessionName == r.session
+        r == [output: 'hello\n', exitCode: 0, sessionName: r.sessionName]
+        r.sessionName
 
-        and: 'the session endpoint answers the same shape'
-        with(api.ok('GET', api.path(s, "execute/${r.session}"))) {
-            output == 'hello\n'
-            exitCode == 0
-            exit_code == 0
-            session == r.session
-        }
+        and: 'the session endpoint answers all output and the exit code'
+        api.ok('GET', api.path(s, "execute/${r.sessionName}")) == [output: 'hello\n', exitCode: 0]
     }
 
     def "update, sleepconfig and fork answer the studio"() {
@@ -126,15 +123,16 @@ class ResponseShapesSpec extends WithEmulator {
         def s = api.create('shape-update')
 
         expect:
-        with(api.ok('PUT', api.path(s), [display_name: 'Renamed', code_config: [env_vars: [[name: 'A', value: '1']]]])) {
+        with(api.ok('PUT', api.path(s), [displayName: 'Renamed', env: [[name: 'A', value: '1']]])) {
             displayName == 'Renamed'
-            codeConfig.envVars == [[name: 'A', value: '1']]
+            env == [[name: 'A', value: '1', fromSecret: false]]
+            !codeConfig.containsKey('envVars')
         }
-        with(api.ok('PUT', api.path(s, 'sleepconfig'), [code_config: [disable_auto_shutdown: true, idle_shutdown_seconds: 60]])) {
+        with(api.ok('PUT', api.path(s, 'sleepconfig'), [disableAutoShutdown: true, idleShutdownSeconds: 60])) {
             codeConfig.disableAutoShutdown == true
             codeConfig.idleShutdownSeconds == 60
         }
-        with(api.ok('PUT', api.path(s, 'fork'), [new_name: 'shape-update-copy'])) {
+        with(api.ok('PUT', api.path(s, 'fork'), [newName: 'shape-update-copy'])) {
             name == 'shape-update-copy'
             id != s.id
             state in ['CLOUD_SPACE_STATE_READY', 'CLOUD_SPACE_STATE_INITIAL_SYNC_IN_PROGRESS']
@@ -154,37 +152,71 @@ class ResponseShapesSpec extends WithEmulator {
         }
     }
 
-    def "plugins: the catalogue holds the reference's built-ins, and install, list and uninstall work"() {
+    def "plugins: the catalogue is a map of name to description, and install, list and uninstall work"() {
         given:
         def s = api.create('shape-plugins')
 
         expect:
-        api.ok('GET', 'v1/cloudspaces/plugins').plugins*.id == ['jobs', 'multi-machine-training', 'inference-server', 'custom-port']
-        api.ok('POST', api.path(s, 'plugins/jobs')).id == 'jobs'
-        api.ok('GET', api.path(s, 'plugins')).plugins*.id == ['jobs']
-        api.ok('DELETE', api.path(s, 'plugins/jobs')) == [:]
-        api.ok('GET', api.path(s, 'plugins')).plugins == []
+        api.ok('GET', 'v1/cloudspaces/plugins').plugins.keySet() ==
+                ['jobs', 'multi-machine-training', 'inference-server', 'custom-port'] as Set
+        api.ok('GET', 'v1/cloudspaces/plugins').plugins.jobs == 'Run async Jobs from the Studio'
+        api.ok('POST', api.path(s, 'plugins/jobs')).state == 'installation_success'
+        api.ok('GET', api.path(s, 'plugins')).plugins == [jobs: 'Run async Jobs from the Studio']
+        api.ok('DELETE', api.path(s, 'plugins/jobs')).state == 'uninstallation_success'
+        api.ok('GET', api.path(s, 'plugins')).plugins == [:]
     }
 
-    def "endpoints: add, list and delete an exposed port"() {
+    def "endpoints: add, list and delete an exposed port, nested as live"() {
         given:
         def s = api.create('shape-ports')
         def p = api.projectId()
 
         when:
-        def e = api.ok('POST', "v1/projects/$p/endpoints", [port: 8080, name: 'my-app', cloudspace_id: s.id,
-                                                             endpoint_type: 'V1_ENDPOINT_TYPE_PRIVATE'])
+        def e = api.ok('POST', "v1/projects/$p/endpoints", [name: 'my-app', ports: ['8080'],
+                cloudspace: [cloudspaceId: s.id, port: '8080', type: 'ENDPOINT_PLUGIN_PORT', autoStart: false]])
 
         then:
         e.id
-        e.port == 8080
         e.name == 'my-app'
-        e.cloudspaceId == s.id
-        e.endpointType == 'V1_ENDPOINT_TYPE_PRIVATE'
+        e.ports == ['8080']
+        e.urls == ['http://127.0.0.1:8080']
+        e.cloudspace == [cloudspaceId: s.id, port: '8080', type: 'ENDPOINT_PLUGIN_PORT']
+        e.projectId == p
+        e.userId == 'user-1'
+        e.createdAt
         api.ok('GET', "v1/projects/$p/endpoints").endpoints*.id.contains(e.id)
         api.ok('DELETE', "v1/projects/$p/endpoints/$e.id") == [:]
         !api.ok('GET', "v1/projects/$p/endpoints").endpoints*.id.contains(e.id)
         api.call('DELETE', "v1/projects/$p/endpoints/$e.id").status == 404
+    }
+
+    def "the reference's flat endpoint body is still taken, and answered in the live form"() {
+        given:
+        def s = api.create('shape-ports-flat')
+        def p = api.projectId()
+
+        when:
+        def e = api.ok('POST', "v1/projects/$p/endpoints", [port: 8081, name: 'flat', cloudspace_id: s.id,
+                                                             endpoint_type: 'V1_ENDPOINT_TYPE_PRIVATE'])
+
+        then:
+        e.ports == ['8081']
+        e.cloudspace == [cloudspaceId: s.id, port: '8081', type: 'ENDPOINT_PLUGIN_PORT']
+    }
+
+    def "endpoints are listed per Studio with ?cloudspaceId="() {
+        given:
+        def p = api.projectId()
+        def one = api.create('shape-ep-one')
+        def two = api.create('shape-ep-two')
+        [one, two].eachWithIndex { s, i ->
+            api.ok('POST', "v1/projects/$p/endpoints", [name: "ep-$i", ports: ["${9000 + i}"],
+                    cloudspace: [cloudspaceId: s.id, port: "${9000 + i}", type: 'ENDPOINT_PLUGIN_PORT']])
+        }
+
+        expect:
+        api.ok('GET', "v1/projects/$p/endpoints?cloudspaceId=$two.id").endpoints*.name == ['ep-1']
+        api.ok('GET', "v1/projects/$p/endpoints?cloudspaceId=$one.id").endpoints*.cloudspace*.port == ['9000']
     }
 
     def "open-ports lists the ports the studio's processes listen on"() {

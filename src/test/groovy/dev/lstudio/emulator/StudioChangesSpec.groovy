@@ -10,18 +10,76 @@ class StudioChangesSpec extends WithEmulator {
         b.teamspace('home').teamspace('other').forkDelay(Duration.ofSeconds(1))
     }
 
-    def "update changes only the fields it is given"() {
+    def "update is a full replace: what the body leaves out is reset"() {
         given:
-        def s = api.create('chg-partial', [display_name: 'Before'])
-        api.ok('PUT', api.path(s), [code_config: [env_vars: [[name: 'KEEP', value: 'me']], idle_shutdown_seconds: 600]])
+        def s = api.create('chg-replace', [display_name: 'Before'])
+        api.ok('PUT', api.path(s), [displayName: 'Before', description: 'kept?', userMetadata: '{"a":1}',
+                                    isFavorite: true, env: [[name: 'KEEP', value: 'me']],
+                                    tags: [[id: 't1', name: 'team', internal: false]], switchToDefaultMachineOnIdle: true])
 
         when:
         def after = api.ok('PUT', api.path(s), [displayName: 'After'])
 
         then:
         after.displayName == 'After'
-        after.codeConfig.envVars == [[name: 'KEEP', value: 'me']]
+        after.description == ''
+        after.userMetadata == ''
+        after.isFavorite == false
+        after.env == []
+        after.tags == []
+        after.switchToDefaultMachineOnIdle == false
+
+        and: 'a body without displayName gives the Studio its name back as display name'
+        api.ok('PUT', api.path(s), [:]).displayName == 'chg-replace'
+    }
+
+    def "env, userMetadata and tags come back exactly as sent"() {
+        given:
+        def s = api.create('chg-roundtrip')
+        def env = [[name: 'TOKEN', value: 'from-vault', fromSecret: true], [name: 'MODE', value: 'a=b c', fromSecret: false]]
+        def tags = [[id: 'tag-1', name: 'experiment', internal: false], [id: 'tag-2', name: 'sys', internal: true]]
+        String metadata = '{"owner": "ml", "n": [1, 2]}'
+
+        when:
+        api.ok('PUT', api.path(s), [displayName: 'Round', env: env, userMetadata: metadata, tags: tags])
+        def got = api.ok('GET', api.path(s))
+
+        then:
+        got.env == env
+        got.userMetadata == metadata
+        got.tags == tags
+        !got.codeConfig.containsKey('envVars')
+    }
+
+    def "the reference's code_config update is still taken: env_vars become env, sleep settings apply"() {
+        given:
+        def s = api.create('chg-reference')
+
+        when:
+        def after = api.ok('PUT', api.path(s), [display_name: 'Ref', code_config: [env_vars: [[name: 'A', value: '1']],
+                                                                                  idle_shutdown_seconds: 600]])
+
+        then:
+        after.displayName == 'Ref'
+        after.env == [[name: 'A', value: '1', fromSecret: false]]
         after.codeConfig.idleShutdownSeconds == 600
+    }
+
+    def "sleepconfig is flat and changes only the sleep settings"() {
+        given:
+        def s = api.create('chg-sleep')
+        api.ok('PUT', api.path(s), [displayName: 'Sleepy', env: [[name: 'X', value: 'y']]])
+
+        when:
+        def after = api.ok('PUT', api.path(s, 'sleepconfig'), [disableAutoShutdown: true, idleShutdownSeconds: 120,
+                                                               switchToDefaultMachineOnIdle: true])
+
+        then:
+        after.codeConfig.disableAutoShutdown == true
+        after.codeConfig.idleShutdownSeconds == 120
+        after.switchToDefaultMachineOnIdle == true
+        after.displayName == 'Sleepy'
+        after.env == [[name: 'X', value: 'y', fromSecret: false]]
     }
 
     def "an update with a bad #what is a 400 and changes nothing"() {
@@ -56,16 +114,17 @@ class StudioChangesSpec extends WithEmulator {
     def "a fork copies files and settings, syncs, then is READY and can start"() {
         given:
         def s = api.create('chg-src', [seed_files: [[path: 'data/a.txt', contents: 'alpha']]])
-        api.ok('PUT', api.path(s), [code_config: [env_vars: [[name: 'FROM', value: 'source']]]])
+        api.ok('PUT', api.path(s), [displayName: 'Source', env: [[name: 'FROM', value: 'source']]])
 
         when:
-        def f = api.ok('PUT', api.path(s, 'fork'), [new_name: 'chg-fork'])
+        def f = api.ok('PUT', api.path(s, 'fork'), [newName: 'chg-fork', targetProjectId: s.projectId])
 
         then:
         f.name == 'chg-fork'
         f.projectId == s.projectId
         f.state == 'CLOUD_SPACE_STATE_INITIAL_SYNC_IN_PROGRESS'
-        f.codeConfig.envVars == [[name: 'FROM', value: 'source']]
+        f.env == [[name: 'FROM', value: 'source', fromSecret: false]]
+        f.codeStatus.inUse == null
         Files.readString(state.resolve("studios/${f.id}/data/a.txt")) == 'alpha'
 
         when: 'it is started while still syncing'
