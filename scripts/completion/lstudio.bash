@@ -10,7 +10,7 @@
 
 _lstudio_global_opts='--teamspace --json --debug -q --quiet --emulator --lock --no-lock -h --help -V --version'
 _lstudio_emulator_opts='--port --state-dir --user-id --api-key --username --teamspace --start-delay --stop-delay
-  --switch-delay --fork-delay --detach-after --fault --seed -v --verbose -h --help -V --version'
+  --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate -v --verbose -h --help -V --version'
 _lstudio_commands='run repl cleanup emulator'
 
 # Options that take a value, so that the value is not taken for the script or a subcommand.
