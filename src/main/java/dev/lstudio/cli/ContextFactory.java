@@ -117,7 +117,7 @@ final class ContextFactory {
         Path stateDir = state == null || state.isBlank() ? null : Path.of(state);
         Emulator emulator;
         try {
-            emulator = Emulator.builder().port(0).stateDir(stateDir).teamspace("demo")
+            emulator = Emulator.builder().strict(true).port(0).stateDir(stateDir).teamspace("demo")
                     .startDelay(Duration.ofMillis(500)).stopDelay(Duration.ofMillis(200))
                     .switchDelay(Duration.ofMillis(500)).forkDelay(Duration.ofMillis(200))
                     .build().start();

@@ -72,7 +72,7 @@ public final class StartupTraining {
 
     /** The layers under the DSL, whether or not the DSL's studio verbs are there yet. */
     private static void client() {
-        try (Emulator emulator = Emulator.builder().startDelay(Duration.ZERO).stopDelay(Duration.ZERO).build().start();
+        try (Emulator emulator = Emulator.builder().strict(true).startDelay(Duration.ZERO).stopDelay(Duration.ZERO).build().start();
              LightningClient client = LightningClient.create(LightningApi.create(ApiConfig.of(emulator.baseUrl(),
                      Credentials.of(emulator.userId(), emulator.apiKey()))), ClientOptions.defaults())) {
             Teamspace team = client.teamspaceOrDefault(null);

@@ -69,7 +69,7 @@ class SecuritySpec extends CorpusSpec {
     List<String> seen = []
     @Shared
     @AutoCleanup
-    Emulator emulator = Emulator.builder().port(0).teamspace('demo').userId(USER).apiKey(KEY)
+    Emulator emulator = Emulator.builder().strict(true).port(0).teamspace('demo').userId(USER).apiKey(KEY)
             .startDelay(Duration.ZERO).stopDelay(Duration.ZERO).switchDelay(Duration.ZERO).forkDelay(Duration.ZERO)
             .log { logs << it }.build().start()
 

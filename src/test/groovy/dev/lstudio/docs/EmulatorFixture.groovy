@@ -29,7 +29,7 @@ final class EmulatorFixture implements AutoCloseable {
 
     EmulatorFixture(Path home) {
         this.home = home
-        this.emulator = Emulator.builder().startDelay(Duration.ZERO).stopDelay(Duration.ZERO)
+        this.emulator = Emulator.builder().strict(true).startDelay(Duration.ZERO).stopDelay(Duration.ZERO)
                 .switchDelay(Duration.ZERO).forkDelay(Duration.ZERO).build().start()
     }
 

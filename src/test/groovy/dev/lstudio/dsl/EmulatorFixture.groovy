@@ -28,7 +28,7 @@ class EmulatorFixture implements AutoCloseable {
 
     /** {@code start(startDelay: 300.milliseconds, faults: [...])}: zero delays unless given. */
     static EmulatorFixture start(Map<String, ?> settings = [:]) {
-        def builder = Emulator.builder().port(0).teamspace('demo')
+        def builder = Emulator.builder().strict(true).port(0).teamspace('demo')
                 .startDelay(settings.startDelay as Duration ?: Duration.ZERO)
                 .stopDelay(settings.stopDelay as Duration ?: Duration.ZERO)
                 .switchDelay(settings.switchDelay as Duration ?: Duration.ZERO)

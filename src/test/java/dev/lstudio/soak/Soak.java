@@ -70,7 +70,7 @@ public final class Soak {
         Files.deleteIfExists(executed);
         Files.createFile(executed);
         Path script = Files.writeString(work.resolve("soak.groovy"), SCRIPT);
-        try (Emulator emulator = Emulator.builder().port(0).teamspace("soak")
+        try (Emulator emulator = Emulator.builder().strict(true).port(0).teamspace("soak")
                 .startDelay(Duration.ofMillis(300)).stopDelay(Duration.ofMillis(200))
                 .switchDelay(Duration.ofMillis(300)).faults(FAULTS).seed(settings.seed()).build().start()) {
             Map<String, String> env = Map.of(
