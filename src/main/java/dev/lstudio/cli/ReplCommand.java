@@ -72,7 +72,6 @@ final class ReplCommand {
                     .session(session)
                     .renderer(new DslRenderer())
                     .historyFile(Dirs.from(env).history())
-                    .secret(env.get("LIGHTNING_API_KEY"))
                     .redactor(credentialsRedactor())
                     .json(options.json)
                     .jsonEncoder(JsonLines::write)
@@ -105,7 +104,9 @@ final class ReplCommand {
             Credentials credentials = Credentials.resolve(null, null, Environment.of(env, Dirs.userHome(env)), w -> { });
             return credentials::redact;
         } catch (RuntimeException e) {
-            return text -> text; // no credentials: the first verb says so
+            // no usable credentials (the first verb says so); a key on its own is still masked
+            String key = env.get("LIGHTNING_API_KEY");
+            return key == null || key.isBlank() ? text -> text : Credentials.of("-", key)::redact;
         }
     }
 

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -50,7 +49,7 @@ public final class Repl {
         this.terminal = b.terminal;
         this.evaluator = evaluator;
         this.session = b.session;
-        this.secrets = new Secrets(b.secrets, b.redactors);
+        this.secrets = new Secrets(b.redactor);
         this.console = new Console(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
         this.evaluations = new Evaluations(terminal, b.interruptGrace, () -> quietly(() -> {
             session.interrupting();
@@ -261,8 +260,7 @@ public final class Repl {
         private Session session = Session.none();
         private ValueRenderer renderer = TableRenderer.builder().build();
         private Path historyFile;
-        private final List<String> secrets = new ArrayList<>();
-        private final List<UnaryOperator<String>> redactors = new ArrayList<>();
+        private UnaryOperator<String> redactor = Secrets.NONE;
         private boolean json;
         private boolean debug;
         private Function<Object, String> jsonEncoder;
@@ -312,22 +310,12 @@ public final class Repl {
         }
 
         /**
-         * A credential (API key, base64 of user:key): a line containing it never enters history and
-         * it is masked in error messages. LIGHTNING_API_KEY from the environment is always one.
-         */
-        public Builder secret(String secret) {
-            if (secret != null) {
-                secrets.add(secret);
-            }
-            return this;
-        }
-
-        /**
-         * Masks a credential the caller holds without handing it over (the API key read from the
-         * credentials file): a line it changes never enters history, and errors are shown masked.
+         * Masks the credentials the caller holds without handing them over ({@code Credentials::redact},
+         * wherever the key came from): a line it changes never enters history, and errors are shown
+         * masked. Default: nothing to mask.
          */
         public Builder redactor(UnaryOperator<String> redactor) {
-            redactors.add(Objects.requireNonNull(redactor, "redactor"));
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 
@@ -363,7 +351,6 @@ public final class Repl {
 
         public Repl build() {
             Objects.requireNonNull(terminal, "terminal: Repl.builder().terminal(t) is required");
-            secret(System.getenv("LIGHTNING_API_KEY"));
             if (jsonEncoder == null) {
                 jsonEncoder = JsonLines::write;
             }

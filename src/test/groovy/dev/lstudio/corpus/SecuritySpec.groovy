@@ -161,7 +161,7 @@ class SecuritySpec extends CorpusSpec {
     def "a REPL line that holds the key is kept out of the history file"() {
         given:
         def harness = new ReplHarness()
-        def repl = harness.builder(lstudioHome.resolve('history')).secret(KEY).build()
+        def repl = harness.builder(lstudioHome.resolve('history')).redactor(Credentials.of('u', KEY)::redact).build()
 
         when:
         harness.type("key = '$KEY'\nheader = 'Basic ${SECRETS['the Basic form']}'\n40 + 2\n\u0004")

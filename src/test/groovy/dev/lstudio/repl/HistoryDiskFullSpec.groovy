@@ -28,7 +28,7 @@ class HistoryDiskFullSpec extends Specification {
         boolean full
 
         FullDiskHistory(Path file, Consumer<String> warnings) {
-            super(new Secrets([]), warnings)
+            super(new Secrets(Secrets.NONE), warnings)
             this.file = file
         }
 
@@ -69,7 +69,7 @@ class HistoryDiskFullSpec extends Specification {
         history.collect { it.line() } == ['x = 1', 'y = 2', 'z = 3']
 
         and: 'the next session loads the file'
-        def next = new RedactingHistory(new Secrets([]), warnings.&add)
+        def next = new RedactingHistory(new Secrets(Secrets.NONE), warnings.&add)
         reader(file, next)
         next.collect { it.line() } == ['x = 1']
 

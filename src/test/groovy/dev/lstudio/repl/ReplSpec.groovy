@@ -1,5 +1,6 @@
 package dev.lstudio.repl
 
+import dev.lstudio.api.Credentials
 import dev.lstudio.dsl.ScriptCompiler
 import java.nio.file.Files
 import java.nio.file.Path
@@ -71,7 +72,7 @@ class ReplSpec extends Specification {
 
     def ":debug shows the full trace, and a configured secret never appears in it"() {
         when:
-        def screen = run(harness.builder().secret('sk-live-0123456789').build(),
+        def screen = run(harness.builder().redactor(Credentials.of('u', 'sk-live-0123456789')::redact).build(),
                 ":debug\nthrow new RuntimeException('bad key sk-live-0123456789')\n")
 
         then:
@@ -315,7 +316,7 @@ class ReplSpec extends Specification {
     def ":history lists earlier lines and keeps lines with credentials out, in memory and in the file"() {
         given:
         def file = dir.resolve('state/history')
-        def repl = harness.builder(file).secret('sk-live-0123456789').build()
+        def repl = harness.builder(file).redactor(Credentials.of('u', 'sk-live-0123456789')::redact).build()
 
         when:
         def screen = run(repl, [
