@@ -37,6 +37,6 @@ class StatusSpec extends Specification {
     }
 
     static InstanceStatus instance(boolean topUp) {
-        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null)
+        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null, null, null, null, null, null)
     }
 }

@@ -65,8 +65,8 @@ class StudioLookupSpec extends ClientSpec {
 
         then:
         studio.id() == 's5'
-        body(api.last("POST $P")) == [name: 'new-one', display_name: 'New', seed_files: [[path: 'a.py', contents: 'print(1)']]]
-        body(api.last("POST $P/s5/runs")) == [cluster_id: 'c1', local_source: true]
+        body(api.last("POST $P")) == [name: 'new-one', displayName: 'New', seedFiles: [[path: 'a.py', contents: 'print(1)']]]
+        body(api.last("POST $P/s5/runs")) == [clusterId: 'c1', localSource: true]
         warnings.empty
     }
 
