@@ -255,4 +255,26 @@ class ExecSpec extends ClientSpec {
         e.message.startsWith("command in studio 's' still running after 2 min (session x1)")
         sleeper.slept() == Duration.ofMinutes(2)
     }
+
+    def "exec 'nvidia-smi' against live answers prints the command's output, not the submit's placeholder"() {
+        given:
+        api.on(EXEC, LiveWireSpecResources.text('execute-submit.json'))
+        def route = "GET $P/s1/execute/lstudio-5f2c9e1a/stream"
+        def done = LiveWireSpecResources.text('execute-stream.ndjson')
+        def running = done.readLines()[0].replace('"exitCode":0', '"exitCode":-1') + '\n'
+        api.onResponses(route, stream('application/x-ndjson', running), stream('application/x-ndjson', done))
+
+        when:
+        def result = studio.exec('nvidia-smi', seen.&add)
+
+        then:
+        !seen.join('').contains('Command Started Successfully')
+        seen.size() == 3
+        seen[0].startsWith('Tue Dec  1 21:40:02 2026')
+        result.output() == seen.join('')
+        result.output().contains('NVIDIA H100 80GB HBM3')
+        result.exitCode() == 0
+        result.session() == 'lstudio-5f2c9e1a'
+        api.count(route) == 2
+    }
 }

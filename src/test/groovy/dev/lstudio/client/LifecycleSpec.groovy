@@ -233,4 +233,33 @@ class LifecycleSpec extends ClientSpec {
         expect:
         studio.status().describe() == 'RUNNING on cpu-4 (switching machine)'
     }
+
+    def "a start on a Studio running on an instance type does not switch it: it warns and leaves it running"() {
+        given:
+        api.on(CODE, JsonOutput.toJson([inUse: instance('RUNNING', 'p5.48xlarge', 'i1', true, true) + [instanceType: 'p5.48xlarge']]))
+
+        when:
+        def status = studio.start('lit-h100-8')
+
+        then:
+        status.running()
+        status.machine() == 'p5.48xlarge'
+        api.count("PUT $P/s1/codeconfig") == 0
+        api.count("POST $P/s1/start") == 0
+        warnings == ["studio 's' is running on 'p5.48xlarge', which is not a machine slug lstudio can compare with 'lit-h100-8';"
+                + " leaving it running as it is (switch explicitly if it is the wrong machine)"]
+    }
+
+    def "while starting, the progress line shows the server's percentage and status message"() {
+        given:
+        def starting = [inUse: [phase: 'CLOUD_SPACE_INSTANCE_STATE_PENDING', startupPercentage: '40',
+                                statusMessage: 'Pulling the container image', computeConfig: [name: 'lit-t4-1']]]
+        api.on(CODE, NO_INSTANCE, JsonOutput.toJson(starting), running('lit-t4-1'))
+
+        when:
+        studio.start('lit-t4-1')
+
+        then:
+        progress.phases.contains('PENDING on lit-t4-1 40% (Pulling the container image)')
+    }
 }

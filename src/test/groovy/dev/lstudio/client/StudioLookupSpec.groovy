@@ -84,4 +84,40 @@ class StudioLookupSpec extends ClientSpec {
         warnings[0].startsWith("studio 'new-one' was created, but registering its run failed")
         client.warnings() == warnings
     }
+
+    def "a Studio is looked up by name without userId first, so a teammate's Studio in a shared teamspace is found"() {
+        given:
+        api.on("GET $P", LiveWireSpecResources.text('list-cloudspaces.json'))
+
+        when:
+        def studio = client.studio(TEAM, 'llm-finetune')
+
+        then:
+        studio.id() == '01jf2a7c1d8e9f0g1h2j'
+        studio.info().userId() == '01ha1b2c3d4e5f6g7h8i'
+        api.requests.findAll { it.path.startsWith(P) }*.path == ["$P?name=llm-finetune"]*.toString()
+    }
+
+    def "when the list without userId finds nothing, the name is looked up again with it (the reference's server)"() {
+        given:
+        api.on("GET $P", '{"cloudspaces":[]}', '{"cloudspaces":[{"id":"s9","name":"mine"}]}')
+
+        when:
+        def studio = client.studio(TEAM, 'mine')
+
+        then:
+        studio.id() == 's9'
+        api.requests.findAll { it.path.startsWith(P) }*.path == ["$P?name=mine", "$P?userId=u1&name=mine"]*.toString()
+    }
+
+    def "listing my Studios and completion keep sending userId"() {
+        given:
+        api.on("GET $P", '{"cloudspaces":[{"id":"s9","name":"mine"}]}')
+
+        when:
+        client.studios(TEAM)
+
+        then:
+        api.last("GET $P").requestUrl.queryParameter('userId') == 'u1'
+    }
 }
