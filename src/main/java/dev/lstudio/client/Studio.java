@@ -324,13 +324,14 @@ public final class Studio {
     }
 
     /**
-     * As {@link #exposePort(int, String)}. The live endpoint has no public/private type (access
-     * is set on lightning.ai), so a private one asked for gets a warning, not a silent public one.
+     * As {@link #exposePort(int, String)}. The live endpoint has no public/private type (who may
+     * reach it is set on lightning.ai), so a public one asked for gets a warning that the choice
+     * was not sent, rather than a silent promise.
      */
     public Endpoint exposePort(int port, String label, boolean publicAccess) {
-        if (!publicAccess) {
-            context.warn().accept("port " + port + " of " + this + ": the live service takes no private/public choice"
-                    + " for an endpoint; set who may reach it on lightning.ai");
+        if (publicAccess) {
+            context.warn().accept("port " + port + " of " + this + ": public access was not sent: the live service"
+                    + " takes no private/public choice for an endpoint; set who may reach it on lightning.ai");
         }
         return exposePort(port, label);
     }
