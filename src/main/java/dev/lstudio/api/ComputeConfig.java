@@ -5,14 +5,15 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The machine of a start, switch or fork ({@code compute_config}). Written in the reference's
- * snake_case; read in either spelling. The run duration is a 64-bit number and so travels as
- * a JSON string.
+ * The machine of a start or switch ({@code computeConfig}). Written in the live camelCase; read
+ * in either spelling. {@code name} is the slug asked for; in an instance status it may be an
+ * instance type instead (e.g. {@code p5.48xlarge}). The run duration is a 64-bit number and so
+ * travels as a JSON string.
  */
 public record ComputeConfig(
         @JsonProperty("name") String name,
         @JsonProperty("spot") Boolean spot,
-        @JsonProperty("requested_run_duration_seconds") @JsonAlias("requestedRunDurationSeconds")
+        @JsonProperty("requestedRunDurationSeconds") @JsonAlias("requested_run_duration_seconds")
         @JsonFormat(shape = JsonFormat.Shape.STRING) Long requestedRunDurationSeconds) {
 
     public static ComputeConfig of(String machine) {

@@ -13,8 +13,9 @@ import okio.BufferedSource;
  * a blank line) and newline-delimited JSON. Each event is
  * {@code {"result": {"output", "exitCode"}}}, a bare {@code {"output", "exitCode"}}, or
  * {@code {"error": {"code", "message"}}} (thrown as the matching {@link ApiException}); SSE data
- * that is not JSON is taken as plain output text. Events are returned as sent: whether
- * {@code output} is cumulative or incremental is for the caller to judge.
+ * that is not JSON is taken as plain output text. Events are returned as sent; each says where
+ * it ends when the wire says so ({@link #offset()} for SSE ids, {@link #position()} for NDJSON
+ * lines), and the caller places it by that.
  */
 public final class ExecuteStream implements AutoCloseable {
     private final ResponseBody body;
@@ -25,6 +26,8 @@ public final class ExecuteStream implements AutoCloseable {
     private boolean inEvent;
     private String id;
     private Long offset;
+    private Long position;
+    private long joined;
 
     ExecuteStream(ResponseBody body, Request request, Errors errors) {
         this.body = body;
@@ -36,6 +39,7 @@ public final class ExecuteStream implements AutoCloseable {
     /** The next event, or {@code null} when the stream has ended. */
     public ExecuteResult next() {
         offset = null;
+        position = null;
         try {
             String line;
             while ((line = source.readUtf8Line()) != null) {
@@ -88,6 +92,16 @@ public final class ExecuteStream implements AutoCloseable {
         return offset;
     }
 
+    /**
+     * For a newline-delimited JSON line {@link #next()} returned last: where its output ends
+     * within this response, counting every line's output from the start of the response; null
+     * for a server-sent event. The live service sends one chunk a line and each response starts
+     * again from the command's first output, so this places a chunk in the whole output.
+     */
+    public Long position() {
+        return position;
+    }
+
     private ExecuteResult parse(String payload, boolean sse) {
         JsonNode node;
         try {
@@ -105,7 +119,12 @@ public final class ExecuteStream implements AutoCloseable {
             throw errors.fromStreamError(request, Json.mapper().convertValue(node.get("error"), ErrorBody.class));
         }
         JsonNode result = node.hasNonNull("result") ? node.get("result") : node;
-        return Json.mapper().convertValue(result, ExecuteResult.class);
+        ExecuteResult event = Json.mapper().convertValue(result, ExecuteResult.class);
+        if (!sse) {
+            joined += event.output() == null ? 0 : event.output().length();
+            position = joined;
+        }
+        return event;
     }
 
     @Override

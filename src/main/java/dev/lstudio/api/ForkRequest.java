@@ -2,9 +2,13 @@ package dev.lstudio.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Body of {@code PUT .../fork}. A null project forks into the same teamspace. */
+/**
+ * Body of {@code PUT .../fork} in the live form. There is no machine: the copy is started
+ * afterwards, once its {@code state} is READY. Null targets fork into the Studio's own
+ * teamspace and cluster.
+ */
 public record ForkRequest(
-        @JsonProperty("project_id") String projectId,
-        @JsonProperty("compute_config") ComputeConfig computeConfig,
-        @JsonProperty("new_name") String newName) {
+        @JsonProperty("newName") String newName,
+        @JsonProperty("targetProjectId") String targetProjectId,
+        @JsonProperty("targetClusterId") String targetClusterId) {
 }

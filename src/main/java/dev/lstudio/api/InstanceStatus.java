@@ -8,7 +8,12 @@ public record InstanceStatus(
         @JsonAlias("cloud_space_instance_id") String cloudSpaceInstanceId,
         @JsonAlias("startup_status") StartupStatus startupStatus,
         @JsonAlias("compute_config") ComputeConfig computeConfig,
-        @JsonAlias("startup_eta_seconds") Long startupEtaSeconds) {
+        @JsonAlias("startup_eta_seconds") Long startupEtaSeconds,
+        @JsonAlias("startup_percentage") String startupPercentage,
+        @JsonAlias("startup_phase") String startupPhase,
+        @JsonAlias("status_message") String statusMessage,
+        Double price,
+        @JsonAlias("instance_type") String instanceType) {
 
     public boolean initialRestoreFinished() {
         return startupStatus != null && startupStatus.initialDone();
@@ -18,7 +23,10 @@ public record InstanceStatus(
         return startupStatus != null && startupStatus.topUpDone();
     }
 
-    /** The machine slug when the server says it, else {@code null}. */
+    /**
+     * The machine as the server names it ({@code computeConfig.name}), else {@code null}: the
+     * slug asked for, or on the live service sometimes an instance type such as {@code g4dn.xlarge}.
+     */
     public String machine() {
         return computeConfig == null ? null : computeConfig.name();
     }

@@ -79,7 +79,7 @@ public final class LightningApi {
 
     /** {@code GET /v1/users/{userName}/projects/{projectName}/cloudspaces/{name}/getbyname}. */
     public CloudSpace getCloudspaceByName(String userName, String projectName, String name) {
-        return call(service.getCloudspaceByName(userName, projectName, name));
+        return call(service.getCloudspaceByName(userName, projectName, name)).cloudspace();
     }
 
     /** Creates a Studio. Never resent: a second send could create a second Studio. */
@@ -122,21 +122,24 @@ public final class LightningApi {
     }
 
     public void keepAlive(String projectId, String id) {
-        callVoid(service.keepAlive(projectId, id));
+        callVoid(service.keepAlive(projectId, id, java.util.Map.of()));
     }
 
     public void deleteCloudspace(String projectId, String id) {
         callVoid(service.deleteCloudspace(projectId, id));
     }
 
-    /** {@code PUT .../cloudspaces/{id}}: display name and code config (sleep, env vars). */
+    /**
+     * {@code PUT .../cloudspaces/{id}}: a full replace of the update body's fields (build it
+     * {@link UpdateCloudSpaceRequest#of} the Studio as just read, so nothing else is cleared).
+     */
     public CloudSpace updateCloudspace(String projectId, String id, UpdateCloudSpaceRequest request) {
         return call(service.updateCloudspace(projectId, id, request));
     }
 
     /** {@code PUT .../sleepconfig}. */
-    public void sleepConfig(String projectId, String id, CodeConfig sleep) {
-        callVoid(service.sleepConfig(projectId, id, new UpdateCloudSpaceRequest(null, sleep)));
+    public void sleepConfig(String projectId, String id, SleepConfigRequest sleep) {
+        callVoid(service.sleepConfig(projectId, id, sleep));
     }
 
     /** Duplicates a Studio. Never resent: a second send could make a second copy. */
@@ -185,17 +188,25 @@ public final class LightningApi {
         return call(service.installedPlugins(projectId, id)).plugins();
     }
 
+    /** The answer says whether it worked ({@link Plugin#succeeded()}): the live service answers 200 either way. */
     public Plugin installPlugin(String projectId, String id, String pluginId) {
-        return call(service.installPlugin(projectId, id, pluginId));
+        return redacted(call(service.installPlugin(projectId, id, pluginId)));
     }
 
-    public void uninstallPlugin(String projectId, String id, String pluginId) {
-        callVoid(service.uninstallPlugin(projectId, id, pluginId));
+    /** The answer says whether it worked ({@link Plugin#succeeded()}): the live service answers 200 either way. */
+    public Plugin uninstallPlugin(String projectId, String id, String pluginId) {
+        return redacted(call(service.uninstallPlugin(projectId, id, pluginId)));
     }
 
     /** Runs a plugin's action. Never resent. */
     public Plugin executePlugin(String projectId, String id, String pluginId) {
-        return call(service.executePlugin(projectId, id, pluginId));
+        return redacted(call(service.executePlugin(projectId, id, pluginId)));
+    }
+
+    /** A plugin's error is the server's text, which callers put in messages: it gets the redaction of every error. */
+    private Plugin redacted(Plugin p) {
+        return p.error() == null ? p : new Plugin(p.id(), p.pluginId(), p.projectId(), p.name(), p.description(), p.state(),
+                config.credentials().redact(p.error()), p.additionalInfo());
     }
 
     // --- ports
@@ -206,7 +217,12 @@ public final class LightningApi {
     }
 
     public List<Endpoint> endpoints(String projectId) {
-        return call(service.endpoints(projectId)).endpoints();
+        return endpoints(projectId, null);
+    }
+
+    /** The teamspace's endpoints, only those of Studio {@code cloudspaceId} when it is not null. */
+    public List<Endpoint> endpoints(String projectId, String cloudspaceId) {
+        return call(service.endpoints(projectId, cloudspaceId)).endpoints();
     }
 
     public void deleteEndpoint(String projectId, String endpointId) {

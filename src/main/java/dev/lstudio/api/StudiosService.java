@@ -48,7 +48,7 @@ interface StudiosService {
 
     @RetrySafe
     @GET("v1/users/{userName}/projects/{projectName}/cloudspaces/{cloudspaceName}/getbyname")
-    Call<CloudSpace> getCloudspaceByName(
+    Call<CloudSpaceByName> getCloudspaceByName(
             @Path("userName") String userName,
             @Path("projectName") String projectName,
             @Path("cloudspaceName") String cloudspaceName);
@@ -110,7 +110,7 @@ interface StudiosService {
     @RetrySafe
     @PUT("v1/projects/{projectId}/cloudspaces/{id}/sleepconfig")
     Call<Void> sleepConfig(
-            @Path("projectId") String projectId, @Path("id") String id, @Body UpdateCloudSpaceRequest body);
+            @Path("projectId") String projectId, @Path("id") String id, @Body SleepConfigRequest body);
 
     /** A PUT that creates a Studio: sending it twice could make two copies. */
     @PUT("v1/projects/{projectId}/cloudspaces/{id}/fork")
@@ -122,7 +122,7 @@ interface StudiosService {
 
     /** Not resent: the next beat, a period later, is the retry; resends would only delay noticing. */
     @POST("v1/projects/{projectId}/cloudspaces/{id}/keep-alive")
-    Call<Void> keepAlive(@Path("projectId") String projectId, @Path("id") String id);
+    Call<Void> keepAlive(@Path("projectId") String projectId, @Path("id") String id, @Body java.util.Map<String, Object> empty);
 
     @RetrySafe
     @GET("v1/cloudspaces/plugins")
@@ -138,7 +138,7 @@ interface StudiosService {
 
     @RetrySafe
     @DELETE("v1/projects/{projectId}/cloudspaces/{id}/plugins/{pluginId}")
-    Call<Void> uninstallPlugin(
+    Call<Plugin> uninstallPlugin(
             @Path("projectId") String projectId, @Path("id") String id, @Path("pluginId") String pluginId);
 
     @POST("v1/projects/{projectId}/cloudspaces/{id}/plugins/{pluginId}/execute")
@@ -150,7 +150,7 @@ interface StudiosService {
 
     @RetrySafe
     @GET("v1/projects/{projectId}/endpoints")
-    Call<EndpointList> endpoints(@Path("projectId") String projectId);
+    Call<EndpointList> endpoints(@Path("projectId") String projectId, @Query("cloudspaceId") String cloudspaceId);
 
     @RetrySafe
     @DELETE("v1/projects/{projectId}/endpoints/{id}")

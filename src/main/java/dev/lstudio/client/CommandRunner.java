@@ -13,11 +13,19 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Runs a command and follows its output live: a detached execute gives a session; its stream
- * is read while it lasts; if the stream cannot be opened or breaks, the session is polled
- * (with growing delays) until the exit code arrives or the timeout passes.
+ * Runs a command and follows its output live. The detached execute answers at once with a
+ * session name; its exit code and output are a placeholder ("Command Started Successfully"), so
+ * only the session is taken from it. The session's stream is then read as the live service
+ * serves it: a finite answer holding all output from the start, exit code -1 while running, so
+ * it is called again about every second until a final exit code arrives. Long-lived streams
+ * (SSE, NDJSON that lasts until the end) are read the same way. When the stream cannot be opened
+ * or breaks, the session is polled instead, which is safe to repeat.
  */
 final class CommandRunner {
+    /** The live service is asked again about once a second, as both SDKs do. */
+    static final Duration FIRST_WAIT = Duration.ofMillis(250);
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
     private final Context context;
 
     CommandRunner(Context context) {
@@ -35,71 +43,132 @@ final class CommandRunner {
         } catch (ServerErrorException | NetworkException e) {
             throw e.noting("not sent again: the command may have started, so check the studio before running it twice");
         }
-        tracker.snapshot(first.output());
-        if (first.finished()) {
-            return result(tracker, first.exitCode(), start, first.session());
-        }
         String session = first.session();
-        if (session == null) {
+        if (session == null || session.isBlank()) {
             throw new UnsupportedAnswerException("execute in studio '" + studioName
-                    + "' returned neither an exit code nor a session to follow; the server may not support detached commands");
+                    + "' answered without a session name to follow, so the command's output and exit code are unknown");
         }
-        Integer exit = stream(projectId, studioId, session, tracker, remaining(start, timeout));
-        if (exit != null) {
-            return result(tracker, exit, start, session);
-        }
-        return poll(projectId, studioId, studioName, session, tracker, start, timeout);
+        Follow follow = new Follow(projectId, studioId, studioName, session, tracker, start, timeout);
+        return follow.run();
     }
 
-    /** Reads the stream to its end; the exit code, or null when the stream gave none (then polling takes over). */
-    private Integer stream(String projectId, String studioId, String session, OutputTracker tracker, Duration remaining) {
-        if (remaining.isNegative() || remaining.isZero()) {
-            return null;
+    /** One command being followed: the stream while it serves, then polls. */
+    private final class Follow {
+        private final String projectId;
+        private final String studioId;
+        private final String studioName;
+        private final String session;
+        private final OutputTracker tracker;
+        private final long start;
+        private final Duration timeout;
+        private Duration delay = FIRST_WAIT;
+
+        Follow(String projectId, String studioId, String studioName, String session, OutputTracker tracker,
+               long start, Duration timeout) {
+            this.projectId = projectId;
+            this.studioId = studioId;
+            this.studioName = studioName;
+            this.session = session;
+            this.tracker = tracker;
+            this.start = start;
+            this.timeout = timeout;
         }
-        try (ExecuteStream stream = context.api().executeStream(projectId, studioId, session, remaining)) {
-            ExecuteResult event;
-            while ((event = stream.next()) != null) {
-                tracker.streamed(event.output(), stream.offset());
-                if (event.finished()) {
-                    return event.exitCode();
+
+        ExecResult run() {
+            while (true) {
+                Answer answer = stream();
+                if (answer == Answer.NONE) {
+                    return poll();
                 }
+                if (answer.exitCode != null) {
+                    return result(answer.exitCode);
+                }
+                pause();
             }
-            return null;
-        } catch (UnauthenticatedException | PermissionDeniedException e) {
-            throw e;
-        } catch (ApiException e) {
-            // No stream on this server (404/405/501), a broken or refused one (5xx, network):
-            // polling the session, which is safe to repeat, follows the command to its end.
-            return null;
         }
-    }
 
-    private ExecResult poll(String projectId, String studioId, String studioName, String session,
-                            OutputTracker tracker, long start, Duration timeout) {
-        Duration delay = context.waiter().initialDelay();
-        while (true) {
-            ExecuteResult now = context.api().executeOutput(projectId, studioId, session);
-            tracker.snapshot(now.output());
-            if (now.finished()) {
-                return result(tracker, now.exitCode(), start, session);
-            }
-            Duration left = remaining(start, timeout);
+        /** Reads one answer of the stream to its end; {@link Answer#NONE} when there is no usable stream. */
+        private Answer stream() {
+            Duration left = remaining();
             if (left.isNegative() || left.isZero()) {
-                throw new CommandTimeoutException("command in studio '" + studioName + "' still running after "
-                        + Waiter.human(timeout) + " (session " + session + "); it may still be running there: "
-                        + "give a longer timeout, or stop the studio to end it", tracker.text(), session);
+                throw timedOut();
             }
-            context.waiter().sleep(delay.compareTo(left) < 0 ? Waiter.jitter(delay) : left);
-            delay = context.waiter().nextDelay(delay);
+            try (ExecuteStream stream = context.api().executeStream(projectId, studioId, session, left)) {
+                Integer exit = null;
+                boolean any = false;
+                ExecuteResult event;
+                while ((event = stream.next()) != null) {
+                    any = true;
+                    if (stream.position() != null) {
+                        tracker.positioned(event.output(), stream.position());
+                    } else {
+                        tracker.streamed(event.output(), stream.offset());
+                    }
+                    if (event.finished()) {
+                        if (exit != null && !exit.equals(event.exitCode())) {
+                            throw new UnsupportedAnswerException("the output stream of session " + session + " in studio '"
+                                    + studioName + "' gave two exit codes in one answer (" + exit + " and "
+                                    + event.exitCode() + "); the command's result is unknown");
+                        }
+                        exit = event.exitCode();
+                        if (stream.position() == null) {
+                            return new Answer(exit); // an SSE server may hold the stream open after the end
+                        }
+                    }
+                }
+                return any ? new Answer(exit) : Answer.NONE;
+            } catch (UnauthenticatedException | PermissionDeniedException e) {
+                throw e;
+            } catch (ApiException e) {
+                // No stream on this server (404/405/501), a broken or refused one (5xx, network):
+                // polling the session, which is safe to repeat, follows the command to its end.
+                return Answer.NONE;
+            }
+        }
+
+        private ExecResult poll() {
+            while (true) {
+                ExecuteResult now = context.api().executeOutput(projectId, studioId, session);
+                tracker.snapshot(now.output());
+                if (now.finished()) {
+                    return result(now.exitCode());
+                }
+                pause();
+            }
+        }
+
+        private void pause() {
+            Duration left = remaining();
+            if (left.isNegative() || left.isZero()) {
+                throw timedOut();
+            }
+            context.waiter().sleep(delay.compareTo(left) < 0 ? delay : left);
+            delay = Duration.ofMillis(Math.min(delay.toMillis() * 3 / 2, MAX_WAIT.toMillis()));
+        }
+
+        private CommandTimeoutException timedOut() {
+            return new CommandTimeoutException("command in studio '" + studioName + "' still running after "
+                    + Waiter.human(timeout) + " (session " + session + "); it may still be running there: "
+                    + "give a longer timeout, or stop the studio to end it", tracker.text(), session);
+        }
+
+        private Duration remaining() {
+            return timeout.minusNanos(context.options().sleeper().nanoTime() - start);
+        }
+
+        private ExecResult result(int exitCode) {
+            Duration took = Duration.ofNanos(context.options().sleeper().nanoTime() - start);
+            return new ExecResult(tracker.text(), exitCode, took, session);
         }
     }
 
-    private Duration remaining(long start, Duration timeout) {
-        return timeout.minusNanos(context.options().sleeper().nanoTime() - start);
-    }
+    /** What one answer of the stream said: a final exit code, or null while the command runs. */
+    private static final class Answer {
+        static final Answer NONE = new Answer(null);
+        final Integer exitCode;
 
-    private ExecResult result(OutputTracker tracker, int exitCode, long start, String session) {
-        Duration took = Duration.ofNanos(context.options().sleeper().nanoTime() - start);
-        return new ExecResult(tracker.text(), exitCode, took, session);
+        Answer(Integer exitCode) {
+            this.exitCode = exitCode;
+        }
     }
 }

@@ -37,8 +37,18 @@ final class Lifecycle {
         checkSlug(machine.name());
         StudioStatus now = StudioStatus.of(codeStatus());
         if (now.ready()) {
-            boolean other = now.machine() != null && !now.machine().equals(machine.name());
-            return other ? switchTo(machine, timeout) : now;
+            if (now.machine() == null || now.machine().equals(machine.name())) {
+                return now;
+            }
+            if (!Machines.comparable(now.machine())) {
+                // The server named an instance type (e.g. p5.48xlarge), not a slug: it may well be the
+                // machine asked for, and switching on a guess would restart a running Studio.
+                context.warn().accept("studio '" + name + "' is running on '" + now.machine() + "', which is not a machine"
+                        + " slug lstudio can compare with '" + machine.name() + "'; leaving it running as it is"
+                        + " (switch explicitly if it is the wrong machine)");
+                return now;
+            }
+            return switchTo(machine, timeout);
         }
         if (now.status() == Status.STOPPING) {
             stop(timeout);

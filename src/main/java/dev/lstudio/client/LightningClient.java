@@ -130,10 +130,24 @@ public final class LightningClient implements AutoCloseable {
         return result;
     }
 
-    /** The Studio named {@code name}, if any; a name no Studio can have is an {@link StudioNames.InvalidNameException}. */
+    /**
+     * The Studio named {@code name}, if any; a name no Studio can have is an {@link StudioNames.InvalidNameException}.
+     * Asked first without {@code userId}, as the SDK looks names up, so that a teammate's Studio in a
+     * shared teamspace is found; then with it, for a server that lists nothing without it (the reference).
+     */
     public Optional<Studio> findStudio(Teamspace teamspace, String name) {
         StudioNames.check(name);
-        return studios(teamspace, StudioFilter.named(name)).stream().filter(s -> name.equals(s.name())).findFirst();
+        Optional<Studio> anyone = named(teamspace, CloudSpaceQuery.anyUser().withName(name), name);
+        return anyone.isPresent() ? anyone : named(teamspace, CloudSpaceQuery.forUser(me().id()).withName(name), name);
+    }
+
+    private Optional<Studio> named(Teamspace teamspace, CloudSpaceQuery query, String name) {
+        for (CloudSpace cs : context.api().cloudspaces(teamspace.projectId(), query)) {
+            if (name.equals(cs.name())) {
+                return Optional.of(new Studio(context, teamspace, cs));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The Studio named {@code name}; a {@link LookupException} lists the existing ones when there is none. */

@@ -26,13 +26,13 @@ public final class Machines {
         add(new Machine("data-prep-ultra-extra-large", MachineKind.DATA_PREP, null, 0, null));
         add(new Machine("lit-t4-1-small", MachineKind.GPU, "T4", 1, null));
         gpus("lit-t4-", "T4", 1, 2, 4, 8);
-        gpus("lit-l4-", "L4", 1, 4);
-        gpus("lit-l40s-", "L40S", 1, 4, 8);
-        gpus("lit-rtx-6000-pro-", "RTX 6000 Pro", 1, 8);
-        gpus("lit-a100-", "A100", 1, 8);
-        gpus("lit-a100-40gb-", "A100 40GB", 1, 8);
-        gpus("lit-a100-80gb-", "A100 80GB", 1, 8);
-        gpus("lit-h100-", "H100", 1, 8);
+        gpus("lit-l4-", "L4", 1, 2, 4, 8);
+        gpus("lit-l40s-", "L40S", 1, 2, 4, 8);
+        gpus("lit-rtx-6000-pro-", "RTX 6000 Pro", 1, 2, 4, 8);
+        gpus("lit-a100-", "A100", 1, 2, 4, 8);
+        gpus("lit-a100-40gb-", "A100 40GB", 1, 2, 4, 8);
+        gpus("lit-a100-80gb-", "A100 80GB", 1, 2, 4, 8);
+        gpus("lit-h100-", "H100", 1, 2, 4, 8);
         gpus("lit-h200x-", "H200", 1, 8);
         gpus("lit-b200x-", "B200", 8);
     }
@@ -64,6 +64,20 @@ public final class Machines {
 
     public static boolean isKnown(String slug) {
         return find(slug).isPresent();
+    }
+
+    /**
+     * Whether {@code name}, as an instance status names its machine, can be compared with a slug:
+     * a known slug, or one shaped like the slugs (a new one). The live service may name an
+     * instance type instead ({@code p5.48xlarge}, {@code g4dn.xlarge}, {@code n2-standard-8}),
+     * which says nothing about which slug it serves.
+     */
+    public static boolean comparable(String name) {
+        if (name == null) {
+            return false;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        return isKnown(n) || n.startsWith("lit-") || n.startsWith("cpu-") || n.startsWith("data-prep-");
     }
 
     /** The known slug closest to {@code slug} (edit distance, ignoring case; ties to the longer shared prefix). */

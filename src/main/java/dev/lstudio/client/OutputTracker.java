@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * Turns what the server sends into new text only, so a consumer sees each character once.
- * Session polls are cumulative (each returns everything so far), as the API facts state. The
- * stream is assumed cumulative too, until a chunk does not start with everything seen so far:
+ * Session polls are cumulative (each returns everything so far), as the API facts state; lines
+ * of the live NDJSON stream are placed by their position ({@link #positioned}). A server-sent
+ * event stream without offsets is assumed cumulative, until a chunk does not start with everything seen so far:
  * from then on the stream is taken as incremental and chunks are passed on whole. (An
  * incremental chunk that happens to repeat the whole output so far would be misread as
  * cumulative; only the first chunks of an output are at risk, and a poll afterwards, being
@@ -49,6 +50,18 @@ final class OutputTracker {
     void snapshot(String output) {
         if (output != null && output.length() > total) {
             emit(output.substring((int) total));
+        }
+    }
+
+    /**
+     * A chunk that ends at {@code end} in the whole output (a line of the live NDJSON stream,
+     * placed by the lengths of the lines before it in the same response). Only what goes past
+     * the text seen is new: every response of the live stream starts again from the first output,
+     * and output that repeats itself is placed by position, never by comparing text.
+     */
+    void positioned(String chunk, long end) {
+        if (chunk != null && !chunk.isEmpty() && end > total) {
+            emit(chunk.substring((int) Math.max(0, total - (end - chunk.length()))));
         }
     }
 

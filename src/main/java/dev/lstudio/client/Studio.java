@@ -3,17 +3,19 @@ package dev.lstudio.client;
 import dev.lstudio.api.AddEndpointRequest;
 import dev.lstudio.api.CloudSpace;
 import dev.lstudio.api.CloudSpaceState;
-import dev.lstudio.api.CodeConfig;
 import dev.lstudio.api.ComputeConfig;
 import dev.lstudio.api.Endpoint;
-import dev.lstudio.api.EndpointType;
 import dev.lstudio.api.EnvVar;
 import dev.lstudio.api.ForkRequest;
 import dev.lstudio.api.Plugin;
+import dev.lstudio.api.SleepConfigRequest;
 import dev.lstudio.api.UpdateCloudSpaceRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -176,40 +178,75 @@ public final class Studio {
     }
 
     // --- settings
+    // The live update is a full replace: each change reads the Studio and sends back every field
+    // of the update body it has, with the one change, so that changing one thing clears nothing else.
 
+    /** Changes the name shown on lightning.ai ({@code displayName}); everything else is kept. */
     public Studio rename(String newDisplayName) {
-        return update(new UpdateCloudSpaceRequest(newDisplayName, null));
+        return update(body -> body.withDisplayName(newDisplayName));
     }
 
-    /** The Studio's environment variables now (one call). */
+    /** The Studio's environment variables now (one call); a secret's value is as the server shows it. */
     public Map<String, String> env() {
-        CloudSpace now = context.api().getCloudspace(teamspace.projectId(), id());
-        Map<String, String> vars = new java.util.LinkedHashMap<>();
-        if (now.codeConfig() != null && now.codeConfig().envVars() != null) {
-            now.codeConfig().envVars().forEach(v -> vars.put(v.name(), v.value()));
-        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        current().envVars().forEach(v -> vars.put(v.name(), v.value()));
         return vars;
     }
 
-    /** Replaces the Studio's environment variables. */
+    /** Replaces the Studio's environment variables with exactly {@code variables}; other settings are kept. */
     public Studio setEnv(Map<String, String> variables) {
         List<EnvVar> vars = variables.entrySet().stream().map(e -> new EnvVar(e.getKey(), e.getValue()))
                 .collect(Collectors.toList());
-        return update(new UpdateCloudSpaceRequest(null, new CodeConfig(null, null, vars, null)));
+        return update(body -> body.withEnv(vars));
+    }
+
+    /**
+     * Sets {@code variables} (a null value removes that one) and keeps every other variable as it
+     * is, secrets included.
+     */
+    public Studio putEnv(Map<String, String> variables) {
+        return update(body -> {
+            Map<String, EnvVar> merged = new LinkedHashMap<>();
+            body.env().forEach(v -> merged.put(v.name(), v));
+            variables.forEach((name, value) -> {
+                if (value == null) {
+                    merged.remove(name);
+                } else {
+                    merged.put(name, new EnvVar(name, value));
+                }
+            });
+            return body.withEnv(new ArrayList<>(merged.values()));
+        });
     }
 
     /** Stops the Studio after {@code idle} without use. */
     public void autoSleep(Duration idle) {
-        context.api().sleepConfig(teamspace.projectId(), id(), CodeConfig.sleep(false, idle.toSeconds()));
+        sleepConfig(false, idle.toSeconds());
     }
 
     /** Never auto-sleep (the server requires a paid plan for this). */
     public void disableAutoSleep() {
-        context.api().sleepConfig(teamspace.projectId(), id(), CodeConfig.sleep(true, null));
+        sleepConfig(true, null);
     }
 
-    private Studio update(UpdateCloudSpaceRequest request) {
-        CloudSpace updated = context.api().updateCloudspace(teamspace.projectId(), id(), request);
+    /** The flat live body; switchToDefaultMachineOnIdle goes back as the Studio has it, so it is not cleared. */
+    private void sleepConfig(boolean disable, Long idleSeconds) {
+        CloudSpace now = current();
+        Long idle = idleSeconds;
+        if (idle == null && now.codeConfig() != null) {
+            idle = now.codeConfig().idleShutdownSeconds();
+        }
+        context.api().sleepConfig(teamspace.projectId(), id(),
+                new SleepConfigRequest(disable, idle, now.switchToDefaultMachineOnIdle()));
+    }
+
+    private CloudSpace current() {
+        return context.api().getCloudspace(teamspace.projectId(), id());
+    }
+
+    private Studio update(UnaryOperator<UpdateCloudSpaceRequest> change) {
+        UpdateCloudSpaceRequest body = change.apply(UpdateCloudSpaceRequest.of(current()));
+        CloudSpace updated = context.api().updateCloudspace(teamspace.projectId(), id(), body);
         return new Studio(context, teamspace, updated.id() == null ? info : updated);
     }
 
@@ -219,18 +256,26 @@ public final class Studio {
         return fork(newName, teamspace, null);
     }
 
-    /** Duplicates into {@code target} (optionally on {@code machine}) and waits until the copy is READY. */
+    /**
+     * Duplicates into {@code target} and waits until the copy is READY; then, when a
+     * {@code machine} is given, starts the copy on it and waits until it runs (the live fork
+     * takes no machine).
+     */
     public Studio fork(String newName, Teamspace target, String machine) {
         StudioNames.check(newName);
-        ComputeConfig compute = machine == null ? null : ComputeConfig.of(machine);
+        boolean here = target.projectId().equals(teamspace.projectId());
         CloudSpace copy = context.api().fork(teamspace.projectId(), id(),
-                new ForkRequest(target.projectId().equals(teamspace.projectId()) ? null : target.projectId(), compute, newName));
+                new ForkRequest(newName, target.projectId(), here ? info.clusterId() : null));
         CloudSpace ready = context.waiter().until(newName, "fork", context.options().startTimeout(),
                 () -> context.api().getCloudspace(target.projectId(), copy.id()),
                 cs -> cs.state() == CloudSpaceState.DELETED ? Waiter.Verdict.FAILED
                         : cs.state() == null || cs.state() == CloudSpaceState.READY ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT,
                 cs -> String.valueOf(cs.state()));
-        return new Studio(context, target, ready);
+        Studio forked = new Studio(context, target, ready);
+        if (machine != null && !machine.isBlank()) {
+            forked.start(machine);
+        }
+        return forked;
     }
 
     /** Deletes the Studio and all its files, for good. */
@@ -244,16 +289,28 @@ public final class Studio {
         return context.api().installedPlugins(teamspace.projectId(), id());
     }
 
+    /** Installs a plugin; a {@link PluginFailedException} when the server's answer does not say it worked. */
     public Plugin installPlugin(String pluginId) {
-        return context.api().installPlugin(teamspace.projectId(), id(), pluginId);
+        return checked("installing", pluginId, context.api().installPlugin(teamspace.projectId(), id(), pluginId));
     }
 
     public void uninstallPlugin(String pluginId) {
-        context.api().uninstallPlugin(teamspace.projectId(), id(), pluginId);
+        checked("uninstalling", pluginId, context.api().uninstallPlugin(teamspace.projectId(), id(), pluginId));
     }
 
     public Plugin runPlugin(String pluginId) {
-        return context.api().executePlugin(teamspace.projectId(), id(), pluginId);
+        return checked("running", pluginId, context.api().executePlugin(teamspace.projectId(), id(), pluginId));
+    }
+
+    /** The live service answers 200 whether a plugin call worked or not: the answer's state and error tell. */
+    private Plugin checked(String doing, String pluginId, Plugin answer) {
+        if (answer.succeeded()) {
+            return answer;
+        }
+        String why = answer.error() != null && !answer.error().isBlank() ? answer.error()
+                : "the server answered state " + (answer.state() == null ? "(none)" : "'" + answer.state() + "'");
+        throw new PluginFailedException(doing + " plugin '" + pluginId + "' in " + this + " failed: "
+                + why.replaceAll("\\s*\\R\\s*", " ").strip(), pluginId, answer.state());
     }
 
     /** Ports listening inside the running Studio. */
@@ -261,16 +318,28 @@ public final class Studio {
         return context.api().openPorts(teamspace.projectId(), id()).ports();
     }
 
-    /** Exposes {@code port} as an HTTPS endpoint, public or private to the teamspace. */
-    public Endpoint exposePort(int port, String label, boolean publicAccess) {
-        return context.api().addEndpoint(teamspace.projectId(),
-                new AddEndpointRequest(port, label, id(), publicAccess ? EndpointType.PUBLIC : EndpointType.PRIVATE));
+    /** Exposes {@code port} of this Studio as an HTTPS endpoint named {@code label}. */
+    public Endpoint exposePort(int port, String label) {
+        return context.api().addEndpoint(teamspace.projectId(), AddEndpointRequest.port(id(), port, label));
     }
 
-    /** This Studio's exposed ports (the API lists the teamspace's; those of other Studios are left out). */
+    /**
+     * As {@link #exposePort(int, String)}. The live endpoint has no public/private type (who may
+     * reach it is set on lightning.ai), so a public one asked for gets a warning that the choice
+     * was not sent, rather than a silent promise.
+     */
+    public Endpoint exposePort(int port, String label, boolean publicAccess) {
+        if (publicAccess) {
+            context.warn().accept("port " + port + " of " + this + ": public access was not sent: the live service"
+                    + " takes no private/public choice for an endpoint; set who may reach it on lightning.ai");
+        }
+        return exposePort(port, label);
+    }
+
+    /** This Studio's exposed ports (asked with {@code ?cloudspaceId=}; any of other Studios still left out). */
     public List<Endpoint> ports() {
-        return context.api().endpoints(teamspace.projectId()).stream()
-                .filter(e -> e.cloudspaceId() == null || id().equals(e.cloudspaceId()))
+        return context.api().endpoints(teamspace.projectId(), id()).stream()
+                .filter(e -> e.studioId() == null || id().equals(e.studioId()))
                 .collect(Collectors.toList());
     }
 

@@ -36,12 +36,25 @@
  *     only in this package, through the injectable {@link dev.lstudio.api.Sleeper}, so tests run
  *     without waiting. Each wait is a {@link dev.lstudio.client.Progress} task, updated after every poll.</li>
  * <li><b>Commands stream.</b> {@link dev.lstudio.client.Studio#exec(String, java.time.Duration, java.util.function.Consumer)}
- *     sends a detached execute, follows the session's stream (SSE or NDJSON), and polls the session when
- *     the stream is missing or breaks. Polls are cumulative; stream events are taken as cumulative until
- *     one does not extend the text seen, then as incremental; either way the consumer sees each
- *     character once. A non-zero exit code is a result, not an exception.</li>
- * <li><b>Machines.</b> {@link dev.lstudio.client.Machines} knows the reference's and the SDK's slugs;
- *     an unknown slug is sent anyway, with a warning suggesting the nearest known one.</li>
+ *     sends a detached execute ({@code {"command", "detached": true}}) and follows the session it names;
+ *     the submit's own exit code and output are a placeholder and never shown, and an answer without a
+ *     session name is an error. The live stream is a finite NDJSON answer holding all output from the
+ *     start, one chunk a line, exit code -1 while running: chunks are placed by their position in the
+ *     answer (so output that repeats itself is never mistaken for a repeat), and the stream is called
+ *     again about every second until the final exit code. SSE (placed by numeric ids where sent) and
+ *     long-lived streams are read too; when the stream is missing or breaks the session is polled.
+ *     Either way the consumer sees each character once. Lines of one answer that disagree on the final
+ *     exit code are an error. A non-zero exit code is a result, not an exception.</li>
+ * <li><b>Updates are full replaces.</b> rename, {@link dev.lstudio.client.Studio#setEnv(java.util.Map)},
+ *     {@link dev.lstudio.client.Studio#putEnv(java.util.Map)} read the Studio and send back every field of
+ *     the live update body it has, with the one change; auto-sleep sends the flat sleepconfig body. A fork
+ *     takes no machine: the copy is started on the one asked for once it is READY.</li>
+ * <li><b>Finding Studios.</b> A name is looked up without {@code userId} first (a teammate's Studio in a
+ *     shared teamspace is found), then with it; listing "my" Studios and completion send {@code userId}.</li>
+ * <li><b>Machines.</b> {@link dev.lstudio.client.Machines} knows the SDK's slugs; an unknown slug is sent
+ *     anyway, with a warning suggesting the nearest known one. The machine a running Studio reports may be
+ *     an instance type ({@code p5.48xlarge}): a start then warns and leaves it running rather than switch
+ *     on a name it cannot compare.</li>
  * <li><b>Completion.</b> {@link dev.lstudio.client.CompletionCache} serves teamspaces, Studio names with
  *     their status, and machine slugs without blocking more than {@code cacheMaxWait}.</li>
  * <li><b>Errors.</b> Everything thrown for a person to read is a {@link dev.lstudio.api.LightningException}

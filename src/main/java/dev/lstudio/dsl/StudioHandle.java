@@ -277,9 +277,9 @@ public final class StudioHandle {
 
     /** {@code env FOO: 'bar', DEBUG: '1'}: sets these variables, keeping the others. */
     public StudioHandle env(Map<String, ?> variables) {
-        Map<String, String> merged = new LinkedHashMap<>(getEnv());
-        variables.forEach((name, value) -> merged.put(String.valueOf(name), value == null ? "" : value.toString()));
-        studio = Blocking.call(() -> studio.setEnv(merged));
+        Map<String, String> given = new LinkedHashMap<>();
+        variables.forEach((name, value) -> given.put(String.valueOf(name), value == null ? "" : value.toString()));
+        studio = Blocking.call(() -> studio.putEnv(given));
         return this;
     }
 

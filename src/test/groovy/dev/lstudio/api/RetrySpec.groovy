@@ -172,10 +172,10 @@ class RetrySpec extends MockApiSpec {
         name             | action
         'execute'        | { LightningApi a -> a.execute('p', 's', ExecuteRequest.of('rm -rf build')) }
         'create'         | { LightningApi a -> a.createCloudspace('p', CreateCloudSpaceRequest.named('x')) }
-        'fork'           | { LightningApi a -> a.fork('p', 's', new ForkRequest(null, null, 'copy')) }
+        'fork'           | { LightningApi a -> a.fork('p', 's', new ForkRequest('copy', null, null)) }
         'plugin execute' | { LightningApi a -> a.executePlugin('p', 's', 'jobs') }
         'runs'           | { LightningApi a -> a.createRun('p', 's', CreateRunRequest.localSource('c')) }
-        'endpoint add'   | { LightningApi a -> a.addEndpoint('p', new AddEndpointRequest(80, null, 's', EndpointType.PUBLIC)) }
+        'endpoint add'   | { LightningApi a -> a.addEndpoint('p', AddEndpointRequest.port('s', 80, null)) }
     }
 
     @Unroll
@@ -200,7 +200,7 @@ class RetrySpec extends MockApiSpec {
         'switch confirm' | { LightningApi a -> a.confirmSwitch('p', 's') }
         'switch cancel'  | { LightningApi a -> a.cancelSwitch('p', 's') }
         'delete'         | { LightningApi a -> a.deleteCloudspace('p', 's') }
-        'sleepconfig'    | { LightningApi a -> a.sleepConfig('p', 's', CodeConfig.sleep(true, null)) }
+        'sleepconfig'    | { LightningApi a -> a.sleepConfig('p', 's', new SleepConfigRequest(true, null, null)) }
     }
 
     def "a connection dropped after the request was sent is retried for a GET"() {

@@ -62,19 +62,18 @@ class WireFormatSpec extends Specification {
         'a number' | '{"startupEtaSeconds":120}'
     }
 
-    def "a 64-bit number is written as a string, as the reference does"() {
+    def "a 64-bit number is written as a string, in camelCase as the live service names it"() {
         expect:
         mapper.writeValueAsString(new ComputeConfig('lit-h100-8', true, 10800L)) ==
-                '{"name":"lit-h100-8","spot":true,"requested_run_duration_seconds":"10800"}'
+                '{"name":"lit-h100-8","spot":true,"requestedRunDurationSeconds":"10800"}'
     }
 
-    def "request bodies are written in snake_case and leave out what is not set"() {
+    def "request bodies are written in camelCase and leave out what is not set"() {
         expect:
         mapper.writeValueAsString(CreateCloudSpaceRequest.named('s')) == '{"name":"s"}'
-        mapper.writeValueAsString(new ForkRequest(null, ComputeConfig.of('cpu-4'), 'copy')) ==
-                '{"compute_config":{"name":"cpu-4"},"new_name":"copy"}'
-        mapper.writeValueAsString(new UpdateCloudSpaceRequest(null, CodeConfig.sleep(true, 600L))) ==
-                '{"code_config":{"disable_auto_shutdown":true,"idle_shutdown_seconds":600}}'
+        mapper.writeValueAsString(new ForkRequest('copy', null, null)) == '{"newName":"copy"}'
+        mapper.writeValueAsString(new SleepConfigRequest(true, 600L, null)) ==
+                '{"disableAutoShutdown":true,"idleShutdownSeconds":600}'
     }
 
     def "membership owner types compare ignoring case"() {

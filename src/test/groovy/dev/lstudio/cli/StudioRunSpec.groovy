@@ -178,10 +178,10 @@ class StudioRunSpec extends CliEmulatorSpec {
 
     def "an unknown machine is warned about with the nearest slug before the server answers"() {
         when:
-        lstudio(['--emulator', '-e', "studio('s', create: true) { start 'lit-h100-2' }"])
+        lstudio(['--emulator', '-e', "studio('s', create: true) { start 'lit-h100-16' }"])
 
         then:
-        stderr.contains("warning: machine 'lit-h100-2' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
+        stderr.contains("warning: machine 'lit-h100-16' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
     }
 
     def "starting a studio that runs on another machine is an error naming both"() {

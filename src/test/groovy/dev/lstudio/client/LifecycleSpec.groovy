@@ -26,7 +26,7 @@ class LifecycleSpec extends ClientSpec {
 
         then:
         status == new StudioStatus(Status.RUNNING, 'lit-t4-1', true, false)
-        body(api.last("POST $P/s1/start")) == [compute_config: [name: 'lit-t4-1', spot: false]]
+        body(api.last("POST $P/s1/start")) == [computeConfig: [name: 'lit-t4-1', spot: false]]
         progress.tasks*.text == ['s: start']
         progress.phases == ['PENDING', 'PENDING', 'RUNNING on lit-t4-1 (restoring files)', 'RUNNING on lit-t4-1']
         progress.tasks.every { it.closed }
@@ -76,15 +76,15 @@ class LifecycleSpec extends ClientSpec {
 
     def "an unknown machine is sent as given, with a warning naming the nearest known one"() {
         given:
-        api.on(CODE, NO_INSTANCE, running('lit-h100-2'))
+        api.on(CODE, NO_INSTANCE, running('lit-h100-16'))
 
         when:
-        studio.start('lit-h100-2')
+        studio.start('lit-h100-16')
 
         then:
-        body(api.last("POST $P/s1/start")).compute_config.name == 'lit-h100-2'
+        body(api.last("POST $P/s1/start")).computeConfig.name == 'lit-h100-16'
         warnings.size() == 1
-        warnings[0].startsWith("machine 'lit-h100-2' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
+        warnings[0].startsWith("machine 'lit-h100-16' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
     }
 
     def "a Studio already running on that machine is not started again"() {
@@ -107,7 +107,7 @@ class LifecycleSpec extends ClientSpec {
         studio.start(null)
 
         then:
-        body(api.last("POST $P/s1/start")).compute_config.name == 'cpu-4'
+        body(api.last("POST $P/s1/start")).computeConfig.name == 'cpu-4'
         warnings.empty
     }
 
@@ -119,7 +119,7 @@ class LifecycleSpec extends ClientSpec {
         studio.start('lit-h100-8', true, Duration.ofHours(3), Duration.ofMinutes(5))
 
         then:
-        body(api.last("POST $P/s1/start")) == [compute_config: [name: 'lit-h100-8', spot: true, requested_run_duration_seconds: '10800']]
+        body(api.last("POST $P/s1/start")) == [computeConfig: [name: 'lit-h100-8', spot: true, requestedRunDurationSeconds: '10800']]
     }
 
     def "stop waits until there is no instance in use"() {
@@ -168,7 +168,7 @@ class LifecycleSpec extends ClientSpec {
 
         then:
         status == new StudioStatus(Status.RUNNING, 'lit-a100-1', true, false)
-        body(api.last("PUT $P/s1/codeconfig")) == [compute_config: [name: 'lit-a100-1', spot: false]]
+        body(api.last("PUT $P/s1/codeconfig")) == [computeConfig: [name: 'lit-a100-1', spot: false]]
         api.calls.findAll { !it.startsWith('GET') } == ["PUT $P/s1/codeconfig", "POST $P/s1/switch-confirm"]*.toString()
         api.count(CODE) == 7
         progress.tasks*.text == ['s: switch (preparing lit-a100-1)', 's: switch (moving to lit-a100-1)']
@@ -182,7 +182,7 @@ class LifecycleSpec extends ClientSpec {
         studio.switchMachine('cpu-8')
 
         then:
-        body(api.last("POST $P/s1/start")).compute_config.name == 'cpu-8'
+        body(api.last("POST $P/s1/start")).computeConfig.name == 'cpu-8'
         api.count("PUT $P/s1/codeconfig") == 0
     }
 
@@ -232,5 +232,34 @@ class LifecycleSpec extends ClientSpec {
 
         expect:
         studio.status().describe() == 'RUNNING on cpu-4 (switching machine)'
+    }
+
+    def "a start on a Studio running on an instance type does not switch it: it warns and leaves it running"() {
+        given:
+        api.on(CODE, JsonOutput.toJson([inUse: instance('RUNNING', 'p5.48xlarge', 'i1', true, true) + [instanceType: 'p5.48xlarge']]))
+
+        when:
+        def status = studio.start('lit-h100-8')
+
+        then:
+        status.running()
+        status.machine() == 'p5.48xlarge'
+        api.count("PUT $P/s1/codeconfig") == 0
+        api.count("POST $P/s1/start") == 0
+        warnings == ["studio 's' is running on 'p5.48xlarge', which is not a machine slug lstudio can compare with 'lit-h100-8';"
+                + " leaving it running as it is (switch explicitly if it is the wrong machine)"]
+    }
+
+    def "while starting, the progress line shows the server's percentage and status message"() {
+        given:
+        def starting = [inUse: [phase: 'CLOUD_SPACE_INSTANCE_STATE_PENDING', startupPercentage: '40',
+                                statusMessage: 'Pulling the container image', computeConfig: [name: 'lit-t4-1']]]
+        api.on(CODE, NO_INSTANCE, JsonOutput.toJson(starting), running('lit-t4-1'))
+
+        when:
+        studio.start('lit-t4-1')
+
+        then:
+        progress.phases.contains('PENDING on lit-t4-1 40% (Pulling the container image)')
     }
 }

@@ -6,14 +6,34 @@ import spock.lang.Unroll
 /** The catalogue of machine slugs and suggestions for unknown ones. */
 class MachinesSpec extends Specification {
 
-    def "every slug of the reference and the SDK is known"() {
+    def "every slug the SDK knows today is known"() {
+        given: 'the list of api-facts, "Machine slugs the SDK knows today"'
+        def sdk = ['cpu-2', 'cpu-4', 'cpu-8', 'cpu-16', 'data-prep-mid', 'data-prep-max-large',
+                   'data-prep-ultra-extra-large', 'lit-t4-1-small']
+        ['lit-t4-', 'lit-l4-', 'lit-l40s-', 'lit-rtx-6000-pro-', 'lit-a100-', 'lit-a100-40gb-', 'lit-a100-80gb-', 'lit-h100-'].each { p ->
+            [1, 2, 4, 8].each { sdk << p + it }
+        }
+        sdk += ['lit-h200x-1', 'lit-h200x-8', 'lit-b200x-8']
+
         expect:
-        Machines.slugs().containsAll(['cpu-2', 'cpu-4', 'cpu-8', 'cpu-16', 'data-prep-mid', 'data-prep-max-large',
-                'data-prep-ultra-extra-large', 'lit-t4-1-small', 'lit-t4-1', 'lit-t4-2', 'lit-t4-4', 'lit-t4-8',
-                'lit-l4-1', 'lit-l4-4', 'lit-l40s-1', 'lit-l40s-4', 'lit-l40s-8', 'lit-rtx-6000-pro-1',
-                'lit-rtx-6000-pro-8', 'lit-a100-1', 'lit-a100-8', 'lit-a100-40gb-1', 'lit-a100-40gb-8',
-                'lit-a100-80gb-1', 'lit-a100-80gb-8', 'lit-h100-1', 'lit-h100-8', 'lit-h200x-1', 'lit-h200x-8', 'lit-b200x-8'])
-        Machines.slugs().size() == 30
+        Machines.slugs() as Set == sdk as Set
+        Machines.slugs().size() == 43
+    }
+
+    @Unroll
+    def "#name can be compared with a slug: #comparable"() {
+        expect:
+        Machines.comparable(name) == comparable
+
+        where:
+        name          || comparable
+        'lit-h100-8'  || true
+        'lit-x-9'     || true
+        'cpu-4'       || true
+        'p5.48xlarge' || false
+        'g4dn.xlarge' || false
+        'n2-standard-8' || false
+        null          || false
     }
 
     @Unroll
@@ -39,14 +59,14 @@ class MachinesSpec extends Specification {
         typed          || nearest
         'CPU-4'        || 'cpu-4'
         'cpu4'         || 'cpu-4'
-        'lit-h100-2'   || 'lit-h100-1'
+        'lit-h100-16'  || 'lit-h100-1'
         'lit-h200-8'   || 'lit-h200x-8'
         'lit-a10g-1'   || 'lit-a100-1'
     }
 
     def "an unknown slug gets a warning, a known one none"() {
         expect:
-        !Machines.warning('lit-l4-1').present
-        Machines.warning('lit-l4-2').get().startsWith("machine 'lit-l4-2' is not one lstudio knows; sending it as given (did you mean 'lit-l4-1'?")
+        !Machines.warning('lit-l4-2').present
+        Machines.warning('lit-l4-3').get().startsWith("machine 'lit-l4-3' is not one lstudio knows; sending it as given (did you mean 'lit-l4-1'?")
     }
 }

@@ -37,6 +37,27 @@ class StatusSpec extends Specification {
     }
 
     static InstanceStatus instance(boolean topUp) {
-        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null)
+        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null, null, null, null, null, null)
+    }
+
+    def "the live status fields are read: percentage, message, price per hour and instance type"() {
+        given:
+        def code = dev.lstudio.api.LightningApiTestAccess.read(LiveWireSpecResources.text('codestatus.json'))
+
+        when:
+        def status = StudioStatus.of(code)
+
+        then:
+        status.status() == Status.PENDING
+        status.startupPercentage() == '40'
+        status.statusMessage() == 'Pulling the container image'
+        status.pricePerHour() == 31.464d
+        status.instanceType() == 'p5.48xlarge'
+        status.describe() == 'PENDING on p5.48xlarge 40% (Pulling the container image)'
+    }
+
+    def "without a price the price per hour is null"() {
+        expect:
+        StudioStatus.of(new CodeStatus(instance(true), null)).pricePerHour() == null
     }
 }

@@ -65,8 +65,8 @@ class StudioLookupSpec extends ClientSpec {
 
         then:
         studio.id() == 's5'
-        body(api.last("POST $P")) == [name: 'new-one', display_name: 'New', seed_files: [[path: 'a.py', contents: 'print(1)']]]
-        body(api.last("POST $P/s5/runs")) == [cluster_id: 'c1', local_source: true]
+        body(api.last("POST $P")) == [name: 'new-one', displayName: 'New', seedFiles: [[path: 'a.py', contents: 'print(1)']]]
+        body(api.last("POST $P/s5/runs")) == [clusterId: 'c1', localSource: true]
         warnings.empty
     }
 
@@ -83,5 +83,41 @@ class StudioLookupSpec extends ClientSpec {
         warnings.size() == 1
         warnings[0].startsWith("studio 'new-one' was created, but registering its run failed")
         client.warnings() == warnings
+    }
+
+    def "a Studio is looked up by name without userId first, so a teammate's Studio in a shared teamspace is found"() {
+        given:
+        api.on("GET $P", LiveWireSpecResources.text('list-cloudspaces.json'))
+
+        when:
+        def studio = client.studio(TEAM, 'llm-finetune')
+
+        then:
+        studio.id() == '01jf2a7c1d8e9f0g1h2j'
+        studio.info().userId() == '01ha1b2c3d4e5f6g7h8i'
+        api.requests.findAll { it.path.startsWith(P) }*.path == ["$P?name=llm-finetune"]*.toString()
+    }
+
+    def "when the list without userId finds nothing, the name is looked up again with it (the reference's server)"() {
+        given:
+        api.on("GET $P", '{"cloudspaces":[]}', '{"cloudspaces":[{"id":"s9","name":"mine"}]}')
+
+        when:
+        def studio = client.studio(TEAM, 'mine')
+
+        then:
+        studio.id() == 's9'
+        api.requests.findAll { it.path.startsWith(P) }*.path == ["$P?name=mine", "$P?userId=u1&name=mine"]*.toString()
+    }
+
+    def "listing my Studios and completion keep sending userId"() {
+        given:
+        api.on("GET $P", '{"cloudspaces":[{"id":"s9","name":"mine"}]}')
+
+        when:
+        client.studios(TEAM)
+
+        then:
+        api.last("GET $P").requestUrl.queryParameter('userId') == 'u1'
     }
 }

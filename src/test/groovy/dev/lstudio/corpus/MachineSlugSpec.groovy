@@ -13,13 +13,13 @@ import spock.lang.Timeout
 class MachineSlugSpec extends EmulatorCorpusSpec {
     def "a slug the server refuses: the warning and the error both name the nearest, exit 1, the studio stopped"() {
         when:
-        int exit = lstudio(['-e', "studio('s', create: true) { start 'lit-h100-2'; exec 'nvidia-smi' }"], emulator.env)
+        int exit = lstudio(['-e', "studio('s', create: true) { start 'lit-h100-16'; exec 'nvidia-smi' }"], emulator.env)
 
         then:
         exit == 1
-        stderr.contains("warning: machine 'lit-h100-2' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
+        stderr.contains("warning: machine 'lit-h100-16' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
         theError.startsWith("lstudio: studio 's': POST /v1/projects/")
-        theError.contains("/start failed (HTTP 400, gRPC 3): unknown machine 'lit-h100-2' (did you mean lit-h100-1?)")
+        theError.contains("/start failed (HTTP 400, gRPC 3): unknown machine 'lit-h100-16' (did you mean lit-h100-1?)")
         emulator.studio('s').active == false
         !emulator.requests().requests.keySet().any { it.endsWith('/execute') }
     }

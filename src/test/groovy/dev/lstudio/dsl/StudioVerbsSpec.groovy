@@ -110,11 +110,11 @@ class StudioVerbsSpec extends Specification {
 
     def "an unknown machine is warned about with the nearest known slug, and the server decides"() {
         when:
-        harness.run("studio('s', create: true) { start 'lit-h100-2' }")
+        harness.run("studio('s', create: true) { start 'lit-h100-16' }")
 
         then: 'the emulator refuses slugs it does not know'
         thrown(InvalidArgumentException)
-        harness.warnings.any { it.contains("machine 'lit-h100-2' is not one lstudio knows") && it.contains("did you mean 'lit-h100-1'") }
+        harness.warnings.any { it.contains("machine 'lit-h100-16' is not one lstudio knows") && it.contains("did you mean 'lit-h100-1'") }
         !emulator.studio('s').active
         !harness.logs.any { it.startsWith('studios this run started') }
     }
