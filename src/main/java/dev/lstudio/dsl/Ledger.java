@@ -44,6 +44,11 @@ final class Ledger {
         private long ranNanos;
         private Teardown.Action guard;
         private KeepAlive.Hold beat;
+        /** What the machine in use costs an hour, as its status said (null: it did not say), and since when. */
+        private Double pricePerHour;
+        private long pricedSince = -1;
+        private double cost;
+        private boolean priced;
         private Thread owner;
         private boolean kept;
 
@@ -138,6 +143,35 @@ final class Ledger {
         }
     }
 
+    /**
+     * The price an hour of the machine {@code studio} now runs on, from its status once started or
+     * switched: the time before is charged at the price before, for the summary's estimate.
+     */
+    synchronized void priced(Studio studio, Double pricePerHour) {
+        Entry entry = entries.get(studio.id());
+        if (entry == null || entry.runningSince < 0) {
+            return;
+        }
+        long now = nanos.getAsLong();
+        accrue(entry, now);
+        entry.pricePerHour = pricePerHour;
+        entry.pricedSince = now;
+        entry.priced |= pricePerHour != null;
+    }
+
+    private static void accrue(Entry entry, long now) {
+        if (entry.pricePerHour != null && entry.pricedSince >= 0) {
+            entry.cost += entry.pricePerHour * (now - entry.pricedSince) / 3.6e12;
+        }
+        entry.pricedSince = now;
+    }
+
+    /** The estimate so far: settled time at its prices, and the time since at the price now. */
+    private static double costNow(Entry e, long now) {
+        double open = e.pricePerHour != null && e.pricedSince >= 0 ? e.pricePerHour * (now - e.pricedSince) / 3.6e12 : 0;
+        return e.cost + open;
+    }
+
     /** {@code keepRunning()} on one studio: its guard is left undone at exit. */
     synchronized void keep(Studio studio) {
         Entry entry = entries.get(studio.id());
@@ -222,8 +256,12 @@ final class Ledger {
 
     private void settle(Entry entry) {
         if (entry.runningSince >= 0) {
-            entry.ranNanos += nanos.getAsLong() - entry.runningSince;
+            long now = nanos.getAsLong();
+            entry.ranNanos += now - entry.runningSince;
             entry.runningSince = -1;
+            accrue(entry, now);
+            entry.pricePerHour = null;
+            entry.pricedSince = -1;
         }
         endBeat(entry);
     }
@@ -264,15 +302,24 @@ final class Ledger {
             synchronized (this) {
                 kept = e.kept || context.teardown().keepingRunning();
             }
+            Double cost;
+            synchronized (this) {
+                cost = e.priced ? costNow(e, now) : null;
+            }
             context.output().log("  " + e.name() + " (teamspace " + e.studio.teamspace().label() + ") on "
-                    + String.join(" then ", e.machines) + ", running " + Durations.format(ran) + ", now " + state
-                    + (kept ? " (keepRunning)" : ""));
+                    + String.join(" then ", e.machines) + ", running " + Durations.format(ran)
+                    + (cost == null ? "" : ", about $" + String.format(java.util.Locale.ROOT, "%.2f", cost)
+                    + " (an estimate: the machine's price an hour times the time running)")
+                    + ", now " + state + (kept ? " (keepRunning)" : ""));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("studio", e.name());
             row.put("teamspace", e.studio.teamspace().label());
             row.put("machines", List.copyOf(e.machines));
             row.put("started", e.firstStart.toString());
             row.put("runningSeconds", ran.toMillis() / 1000.0);
+            if (cost != null) {
+                row.put("estimatedCost", Math.round(cost * 10000) / 10000.0);
+            }
             row.put("state", state);
             row.put("keptRunning", kept);
             rows.add(row);

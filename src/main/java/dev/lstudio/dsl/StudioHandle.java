@@ -110,8 +110,12 @@ public final class StudioHandle {
         }
         try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + slug,
                 "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
-            Blocking.run(wait ? () -> studio.start(slug, spot, maxRuntime, timeout)
-                    : () -> studio.requestStart(slug, spot, maxRuntime));
+            if (wait) {
+                StudioStatus ready = Blocking.call(() -> studio.start(slug, spot, maxRuntime, timeout));
+                session.ledger().priced(studio, ready.pricePerHour());
+            } else {
+                Blocking.run(() -> studio.requestStart(slug, spot, maxRuntime));
+            }
         } catch (ApiException e) {
             if (!up && e.httpStatus() >= 400 && e.httpStatus() < 500) {
                 session.ledger().refused(studio);
@@ -168,9 +172,10 @@ public final class StudioHandle {
         try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + machine.strip(),
                 "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio");
              KeepAlive.Hold beat = keptAlive()) {
-            Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
+            StudioStatus moved = Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
+            session.ledger().switched(studio, machine.strip());
+            session.ledger().priced(studio, moved.pricePerHour());
         }
-        session.ledger().switched(studio, machine.strip());
         return this;
     }
 

@@ -176,6 +176,7 @@ class RetrySpec extends MockApiSpec {
         'plugin execute' | { LightningApi a -> a.executePlugin('p', 's', 'jobs') }
         'runs'           | { LightningApi a -> a.createRun('p', 's', CreateRunRequest.localSource('c')) }
         'endpoint add'   | { LightningApi a -> a.addEndpoint('p', AddEndpointRequest.port('s', 80, null)) }
+        'keep-alive'     | { LightningApi a -> a.keepAlive('p', 's') } // periodic: the next beat is the retry
     }
 
     @Unroll
@@ -195,7 +196,6 @@ class RetrySpec extends MockApiSpec {
         'start'          | { LightningApi a -> a.start('p', 's', ComputeConfig.of('cpu-4')) }
         'stop'           | { LightningApi a -> a.stop('p', 's') }
         'restart'        | { LightningApi a -> a.restart('p', 's') }
-        'keep-alive'     | { LightningApi a -> a.keepAlive('p', 's') }
         'switch'         | { LightningApi a -> a.switchMachine('p', 's', ComputeConfig.of('cpu-8')) }
         'switch confirm' | { LightningApi a -> a.confirmSwitch('p', 's') }
         'switch cancel'  | { LightningApi a -> a.cancelSwitch('p', 's') }
@@ -257,8 +257,8 @@ class RetrySpec extends MockApiSpec {
         def safe = StudiosService.declaredMethods.findAll { it.isAnnotationPresent(RetrySafe) }*.name as Set
         def unsafe = StudiosService.declaredMethods.findAll { !it.isAnnotationPresent(RetrySafe) }*.name as Set
         unsafe == ['createCloudspace', 'createRun', 'execute', 'executeStream', 'fork', 'installPlugin',
-                   'executePlugin', 'addEndpoint'] as Set
-        ['start', 'stop', 'restart', 'keepAlive', 'confirmSwitch', 'cancelSwitch', 'switchMachine',
+                   'executePlugin', 'addEndpoint', 'keepAlive'] as Set
+        ['start', 'stop', 'restart', 'confirmSwitch', 'cancelSwitch', 'switchMachine',
          'deleteCloudspace', 'updateCloudspace', 'sleepConfig', 'codeStatus', 'getCloudspace'].every { it in safe }
     }
 }
