@@ -308,8 +308,7 @@ final class Ledger {
             }
             context.output().log("  " + e.name() + " (teamspace " + e.studio.teamspace().label() + ") on "
                     + String.join(" then ", e.machines) + ", running " + Durations.format(ran)
-                    + (cost == null ? "" : ", about $" + String.format(java.util.Locale.ROOT, "%.2f", cost)
-                    + " (an estimate: the machine's price an hour times the time running)")
+                    + (cost == null ? "" : ", " + estimate(cost))
                     + ", now " + state + (kept ? " (keepRunning)" : ""));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("studio", e.name());
@@ -327,6 +326,11 @@ final class Ledger {
         if (context.jsonResults()) {
             Dsl.create(context).json(Map.of("summary", rows));
         }
+    }
+
+    /** The machine's price an hour times the time it ran: not the bill, which the service keeps. */
+    private static String estimate(double cost) {
+        return (cost < 0.005 ? "under $0.01" : "about $" + String.format(java.util.Locale.ROOT, "%.2f", cost)) + " (estimate)";
     }
 
     private static String stateNow(Entry e) {

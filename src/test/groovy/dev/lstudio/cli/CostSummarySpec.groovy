@@ -26,7 +26,7 @@ class CostSummarySpec extends CliEmulatorSpec {
         code == 0
         price > 0
         stderr.readLines().find { it.contains('priced (teamspace demo/demo) on lit-h100-1') }
-                ==~ /.*running \d+(\.\d)?s, about \$\d+\.\d\d \(an estimate: the machine's price an hour times the time running\), now STOPPED/
+                ==~ /.*running \d+(\.\d)?s, (about \$\d+\.\d\d|under \$0\.01) \(estimate\), now STOPPED/
         summary.estimatedCost > 0
         Math.abs(summary.estimatedCost / hours - price) < price * 0.2
     }

@@ -129,8 +129,8 @@ class GuardedTeardownSpec extends Specification {
         then:
         harness.logs.contains('studios this run started:')
         summary.size() == 2
-        summary[0] ==~ /  a \(teamspace demo\/demo\) on lit-h100-1, running [0-9.a-z]+, now STOPPED/
-        summary[1] ==~ /  b \(teamspace demo\/demo\) on cpu-4, running [0-9.a-z]+, now STOPPED/
+        summary[0] ==~ /  a \(teamspace demo\/demo\) on lit-h100-1, running [0-9.a-z]+(, (about \$\d+\.\d\d|under \$0\.01) \(estimate\))?, now STOPPED/
+        summary[1] ==~ /  b \(teamspace demo\/demo\) on cpu-4, running [0-9.a-z]+(, (about \$\d+\.\d\d|under \$0\.01) \(estimate\))?, now STOPPED/
     }
 
     def "with --json the summary is also a JSON line on stdout"() {
