@@ -67,7 +67,7 @@ final class ReplCommand {
             Repl repl = Repl.builder()
                     .terminal(terminal)
                     .evaluator(GroovyEvaluator.create(ScriptCompiler.configuration(), LstudioScript.binding(context)))
-                    .completion(new DslCompletionData(() -> cache(context), session::teamspace, reference))
+                    .completion(new DslCompletionData(() -> cache(context), session::resolvedTeamspace, reference))
                     .help(HelpSource.of(reference))
                     .session(session)
                     .renderer(new DslRenderer())
@@ -127,8 +127,8 @@ final class ReplCommand {
             try {
                 CompletionCache cache = context.client().completionCache();
                 cache.teamspaces();
-                String teamspace = session.warmUp();
-                cache.studios(teamspace);
+                session.warmUp();
+                cache.studios(session.resolvedTeamspace());
             } catch (RuntimeException e) {
                 // No credentials, several teamspaces, no network: the first verb says so itself.
             }

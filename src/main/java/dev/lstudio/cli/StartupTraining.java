@@ -80,7 +80,7 @@ public final class StartupTraining {
             studio.start("cpu-4");
             studio.exec("echo ok", text -> { });
             studio.stop();
-            client.completionCache().studioNames(team.name());
+            client.completionCache().studioNames(team);
             client.studios(team);
         }
     }

@@ -5,6 +5,7 @@ import dev.lstudio.api.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +21,17 @@ import java.util.stream.Collectors;
  * served as it is while a background thread fetches a new one; a list never fetched is waited
  * for at most {@code cacheMaxWait} (a few hundred ms), then whatever is known (maybe nothing)
  * is served. A failing API leaves the last known list in place.
+ *
+ * <p>Studio lists are keyed by the resolved {@link Teamspace} (its project id), so a refresh is
+ * one listing call, never a memberships call to find the teamspace again. The client's verbs that
+ * change a teamspace's list (create, delete, rename, fork) forget that list, so the name a
+ * verb just made is offered at the next TAB. This is the only cache and the only pool of
+ * completion: the REPL reads it as it is.
  */
 public final class CompletionCache implements AutoCloseable {
+    private static final String TEAMSPACES = "teamspaces";
+    private static final String PLUGINS = "plugins";
+
     private final LightningClient client;
     private final Sleeper clock;
     private final Duration maxWait;
@@ -42,22 +52,23 @@ public final class CompletionCache implements AutoCloseable {
 
     /** Teamspace labels ({@code owner/name} where the owner is known). */
     public List<String> teamspaces() {
-        return get("teamspaces", () -> Teamspaces.labels(client.teamspaces()));
+        return get(TEAMSPACES, () -> Teamspaces.labels(client.teamspaces()));
     }
 
-    /** Names and statuses of a teamspace's Studios ({@code teamspace} as a caller would name it; null: the default one). */
-    public List<StudioSummary> studios(String teamspace) {
-        return get("studios:" + teamspace, () -> client.studios(client.teamspaceOrDefault(teamspace)).stream()
+    /** Names and statuses of the Studios of {@code teamspace}. */
+    public List<StudioSummary> studios(Teamspace teamspace) {
+        Objects.requireNonNull(teamspace, "teamspace");
+        return get(studiosKey(teamspace), () -> client.studios(teamspace).stream()
                 .map(s -> new StudioSummary(s.name(), s.listedStatus())).collect(Collectors.toList()));
     }
 
-    public List<String> studioNames(String teamspace) {
+    public List<String> studioNames(Teamspace teamspace) {
         return studios(teamspace).stream().map(StudioSummary::name).collect(Collectors.toList());
     }
 
     /** Plugins that can be installed. */
     public List<Plugin> plugins() {
-        return get("plugins", client::availablePlugins);
+        return get(PLUGINS, client::availablePlugins);
     }
 
     /** Known machine slugs; no call needed. */
@@ -65,9 +76,18 @@ public final class CompletionCache implements AutoCloseable {
         return Machines.slugs();
     }
 
+    /** The Studios of {@code teamspace} changed (a create, delete, rename or fork): the next read lists them again. */
+    void studiosChanged(Teamspace teamspace) {
+        entries.remove(studiosKey(teamspace));
+    }
+
     /** Forgets every list, so the next read fetches again. */
     public void invalidate() {
         entries.clear();
+    }
+
+    private static String studiosKey(Teamspace teamspace) {
+        return "studios:" + teamspace.projectId();
     }
 
     @SuppressWarnings("unchecked")

@@ -254,7 +254,7 @@ public final class LeftRunning {
             return shared;
         }
         ClientOptions quiet = shared.options().withProgress(Progress.silent());
-        return new Context(shared.api(), quiet, new Waiter(quiet), shared.warn());
+        return new Context(shared.api(), quiet, new Waiter(quiet), shared.warn(), shared.studiosChanged());
     }
 
     private String teamspaceProjectId(LightningClient api) {

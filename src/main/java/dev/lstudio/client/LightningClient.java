@@ -32,7 +32,7 @@ public final class LightningClient implements AutoCloseable {
     private volatile CurrentUser me;
 
     private LightningClient(LightningApi api, ClientOptions options) {
-        this.context = new Context(api, options, new Waiter(options), this::warn);
+        this.context = new Context(api, options, new Waiter(options), this::warn, this::studiosChanged);
         this.cache = new CompletionCache(this, options);
     }
 
@@ -179,6 +179,8 @@ public final class LightningClient implements AutoCloseable {
             context.api().createRun(teamspace.projectId(), created.id(), CreateRunRequest.localSource(cluster));
         } catch (ApiException e) {
             warn("studio '" + spec.name() + "' was created, but registering its run failed: " + e.getMessage());
+        } finally {
+            context.studiosChanged().accept(teamspace);
         }
         return new Studio(context, teamspace, created);
     }
@@ -218,6 +220,10 @@ public final class LightningClient implements AutoCloseable {
     /** Plugins that can be installed in any Studio. */
     public List<Plugin> availablePlugins() {
         return context.api().availablePlugins();
+    }
+
+    private void studiosChanged(Teamspace teamspace) {
+        cache.studiosChanged(teamspace);
     }
 
     /** Lists for completion, refreshed in the background. */

@@ -24,8 +24,13 @@ public final class Interactive {
 
     /** The current teamspace's label if it is known without asking the server, else null. */
     public String knownTeamspace() {
-        Teamspace known = context.session().known();
+        Teamspace known = resolvedTeamspace();
         return known == null ? null : known.label();
+    }
+
+    /** The current teamspace if it is known without asking the server, else null: what completion is keyed by. */
+    public Teamspace resolvedTeamspace() {
+        return context.session().known();
     }
 
     /** The current teamspace's label, asking the server the first time (the default teamspace). */

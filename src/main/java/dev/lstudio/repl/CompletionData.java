@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The lists that TAB completes from. Every method is called on the terminal's thread while the
  * user waits, so each must answer at once from memory (a cache that refreshes in the background)
- * and never touch the network. The REPL guards against a slow implementation anyway: an answer
- * that takes longer than a few hundred milliseconds is replaced by the last one it got.
+ * and never touch the network: the live lists come from the client's
+ * {@code CompletionCache}, which waits a few hundred milliseconds at most.
  */
 public interface CompletionData {
 

@@ -4,6 +4,7 @@ import dev.lstudio.api.Plugin;
 import dev.lstudio.client.CompletionCache;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.StudioSummary;
+import dev.lstudio.client.Teamspace;
 import dev.lstudio.dsl.DslReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Completion lists of a live session: teamspaces, studios and plugins from the client's
- * {@link CompletionCache} (refreshed in the background), machine slugs from the client's table,
+ * {@link CompletionCache} (refreshed in the background, and bounded in how long it waits, so
+ * nothing here needs a pool or a cache of its own), machine slugs from the client's table,
  * and the verbs with their named arguments from the DSL reference, the page {@code :help} prints.
  * Without credentials the server's lists are empty and the rest still completes.
  */
@@ -29,16 +31,16 @@ public final class DslCompletionData implements CompletionData {
             "plugin", Verb.Argument.PLUGIN);
 
     private final Supplier<CompletionCache> cache;
-    private final Supplier<String> teamspace;
+    private final Supplier<Teamspace> teamspace;
     private final Supplier<DslReference> reference;
     private volatile List<Verb> verbs;
 
     /**
      * @param cache     the client's cache; may throw (no credentials), which completes nothing from the server
-     * @param teamspace the current teamspace's label, or null for the default one; must answer from memory
+     * @param teamspace the current teamspace, resolved; must answer from memory (null: not known yet, no studios)
      * @param reference the DSL reference, asked for when the verbs are first needed
      */
-    public DslCompletionData(Supplier<CompletionCache> cache, Supplier<String> teamspace, Supplier<DslReference> reference) {
+    public DslCompletionData(Supplier<CompletionCache> cache, Supplier<Teamspace> teamspace, Supplier<DslReference> reference) {
         this.cache = cache;
         this.teamspace = teamspace;
         this.reference = reference;
@@ -67,7 +69,11 @@ public final class DslCompletionData implements CompletionData {
     @Override
     public List<Suggestion> studios() {
         List<Suggestion> out = new ArrayList<>();
-        for (StudioSummary s : this.<StudioSummary>fromCache(c -> c.studios(teamspace.get()))) {
+        Teamspace current = teamspace.get();
+        if (current == null) {
+            return out; // resolved by the REPL's warm-up or the first verb, never on the TAB key's thread
+        }
+        for (StudioSummary s : this.<StudioSummary>fromCache(c -> c.studios(current))) {
             out.add(Suggestion.of(s.name(), s.status().name()));
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.client.Teamspace;
 import dev.lstudio.dsl.Interactive;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,11 @@ public final class DslSession implements Session {
     @Override
     public String teamspace() {
         return dsl.knownTeamspace();
+    }
+
+    /** The current teamspace, resolved, if known without asking the server; else null. */
+    public Teamspace resolvedTeamspace() {
+        return dsl.resolvedTeamspace();
     }
 
     @Override

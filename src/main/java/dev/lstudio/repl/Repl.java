@@ -264,7 +264,6 @@ public final class Repl {
         private boolean json;
         private boolean debug;
         private Function<Object, String> jsonEncoder;
-        private Duration completionLimit = Duration.ofMillis(300);
         private Duration interruptGrace = Duration.ofSeconds(3);
 
         private Builder() {
@@ -337,12 +336,6 @@ public final class Repl {
             return this;
         }
 
-        /** The longest TAB waits for a list before it uses the last known one. */
-        public Builder completionLimit(Duration limit) {
-            this.completionLimit = Objects.requireNonNull(limit, "limit");
-            return this;
-        }
-
         /** How long an interrupted evaluation may take to stop before the prompt comes back without it. */
         public Builder interruptGrace(Duration grace) {
             this.interruptGrace = Objects.requireNonNull(grace, "grace");
@@ -355,7 +348,7 @@ public final class Repl {
                 jsonEncoder = JsonLines::write;
             }
             Evaluator e = evaluator != null ? evaluator : defaultEvaluator(terminal);
-            return new Repl(this, e, new BoundedCompletionData(completion, completionLimit));
+            return new Repl(this, e, completion);
         }
 
         private static Evaluator defaultEvaluator(Terminal terminal) {

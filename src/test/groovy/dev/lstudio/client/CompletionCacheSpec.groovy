@@ -61,8 +61,23 @@ class CompletionCacheSpec extends ClientSpec {
         def cache = client.completionCache()
 
         expect:
-        eventually { cache.studios('team') == [new StudioSummary('a', Status.RUNNING), new StudioSummary('b', Status.STOPPED)] }
-        cache.studioNames('team') == ['a', 'b']
+        eventually { cache.studios(TEAM) == [new StudioSummary('a', Status.RUNNING), new StudioSummary('b', Status.STOPPED)] }
+        cache.studioNames(TEAM) == ['a', 'b']
+    }
+
+    def "refreshing a teamspace's Studios lists them again without asking for the memberships"() {
+        given:
+        api.on("GET $P", '{"cloudspaces":[{"id":"1","name":"a"}]}')
+        def cache = client.completionCache()
+        eventually { cache.studioNames(TEAM) == ['a'] }
+
+        when: 'the list is older than its time to live'
+        sleeper.now += Duration.ofMinutes(5).toNanos()
+        cache.studioNames(TEAM)
+
+        then:
+        eventually { api.count("GET $P") >= 2 }
+        api.count('GET /v1/memberships') == 0
     }
 
     def "machine slugs need no call"() {

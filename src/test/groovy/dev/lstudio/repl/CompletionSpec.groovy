@@ -190,28 +190,4 @@ class CompletionSpec extends Specification {
         harness.output().contains('(1x H200)')
         !harness.output().contains('cpu-4')
     }
-
-    def "a completion source that hangs leaves TAB working from the last lists it gave"() {
-        given:
-        def release = new CountDownLatch(1)
-        def calls = 0
-        def slow = Stub(CompletionData) {
-            studios() >> {
-                if (++calls > 1) {
-                    release.await()
-                }
-                [Suggestion.of('known', 'RUNNING')]
-            }
-            verbs() >> data().verbs()
-        }
-        def bounded = new BoundedCompletionData(slow, java.time.Duration.ofMillis(100))
-
-        expect:
-        bounded.studios()*.value() == ['known']
-        bounded.studios()*.value() == ['known']
-        bounded.studios()*.value() == ['known']
-
-        cleanup:
-        release.countDown()
-    }
 }

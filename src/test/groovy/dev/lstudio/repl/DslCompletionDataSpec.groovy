@@ -53,7 +53,7 @@ class DslCompletionDataSpec extends Specification {
         def team = client.defaultTeamspace()
         client.createStudio(team, 'my-studio')
         client.createStudio(team, 'my-other').start('cpu-4')
-        def data = new DslCompletionData({ client.completionCache() }, { 'demo' }, { reference })
+        def data = new DslCompletionData({ client.completionCache() }, { team }, { reference })
 
         expect:
         new PollingConditions(timeout: 10).eventually {

@@ -50,7 +50,7 @@ final class TabCompletion {
                     api.createCloudspace(team.projectId(), CreateCloudSpaceRequest.named(String.format(Locale.ROOT, "studio-%04d", i)));
                 }
                 CompletionCache cache = client.completionCache();
-                try (TabProbe probe = new TabProbe(data(cache, "demo"))) {
+                try (TabProbe probe = new TabProbe(data(cache, team))) {
                     long t0 = System.nanoTime();
                     int first = probe.tab(BUFFER).size();
                     double firstMs = (System.nanoTime() - t0) / 1e6;
@@ -103,7 +103,7 @@ final class TabCompletion {
     }
 
     /** Completion data as the REPL wiring feeds it: studio names and phases from the client's cache. */
-    static CompletionData data(CompletionCache cache, String teamspace) {
+    static CompletionData data(CompletionCache cache, Teamspace teamspace) {
         CompletionData verbs = StaticCompletionData.builder()
                 .verb(Verb.of("studio", "a studio by name", Verb.Argument.STUDIO)).build();
         return new CompletionData() {
