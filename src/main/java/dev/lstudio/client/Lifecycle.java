@@ -32,47 +32,79 @@ final class Lifecycle {
         return context.api().codeStatus(projectId, studioId);
     }
 
-    /** Done when the instance in use is RUNNING and its files are restored (topUpRestoreFinished). */
-    StudioStatus start(ComputeConfig machine, Duration timeout) {
-        checkSlug(machine.name());
+    /**
+     * The start's decision, from one reading of the status. Up (or coming up) on another machine
+     * is {@link MachinePlan.Step#RUNNING_ELSEWHERE}: a start never switches a paid machine behind
+     * the caller's back. A machine the server names by instance type (e.g. p5.48xlarge) cannot be
+     * compared with a slug and may well be the one asked for: it is taken as that one, with a warning.
+     */
+    MachinePlan planStart(String machine) {
+        checkSlug(machine);
         StudioStatus now = StudioStatus.of(codeStatus());
-        if (now.ready()) {
-            if (now.machine() == null || now.machine().equals(machine.name())) {
-                return now;
+        boolean up = now.status() == Status.RUNNING || now.status() == Status.PENDING;
+        if (!up) {
+            return new MachinePlan(MachinePlan.Step.START, machine, now);
+        }
+        if (now.machine() != null && !now.machine().equals(machine)) {
+            if (Machines.comparable(now.machine())) {
+                return new MachinePlan(MachinePlan.Step.RUNNING_ELSEWHERE, machine, now);
             }
-            if (!Machines.comparable(now.machine())) {
-                // The server named an instance type (e.g. p5.48xlarge), not a slug: it may well be the
-                // machine asked for, and switching on a guess would restart a running Studio.
-                context.warn().accept("studio '" + name + "' is running on '" + now.machine() + "', which is not a machine"
-                        + " slug lstudio can compare with '" + machine.name() + "'; leaving it running as it is"
-                        + " (switch explicitly if it is the wrong machine)");
-                return now;
-            }
-            return switchTo(machine, timeout);
+            context.warn().accept("studio '" + name + "' is running on '" + now.machine() + "', which is not a machine"
+                    + " slug lstudio can compare with '" + machine + "'; leaving it running as it is"
+                    + " (switch explicitly if it is the wrong machine)");
         }
-        if (now.status() == Status.STOPPING) {
-            stop(timeout);
-        }
-        if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
-            send(machine, () -> api().start(projectId, studioId, machine));
-        }
-        return waitRunning("start", timeout, null);
+        return new MachinePlan(now.ready() ? MachinePlan.Step.NOTHING : MachinePlan.Step.WAIT, machine, now);
     }
 
     /**
-     * Asks for a start without waiting for it: nothing when it is already up or coming up, a
-     * wait for a stop under way first (a start sent while stopping would be lost).
+     * The switch's decision, from one reading of the status: a Studio that is stopped, stopping or
+     * FAILED is started on the new machine; one ready there already is left as it is.
      */
-    StudioStatus requestStart(ComputeConfig machine, Duration timeout) {
-        checkSlug(machine.name());
+    MachinePlan planSwitch(String machine) {
+        checkSlug(machine);
         StudioStatus now = StudioStatus.of(codeStatus());
-        if (now.status() == Status.STOPPING) {
-            now = stop(timeout);
+        if (now.stopped() || now.status() == Status.STOPPING || now.status() == Status.FAILED) {
+            return new MachinePlan(MachinePlan.Step.START, machine, now);
         }
-        if (now.status() != Status.RUNNING && now.status() != Status.PENDING) {
-            send(machine, () -> api().start(projectId, studioId, machine));
+        boolean there = now.ready() && machine.equals(now.machine()) && !now.switching();
+        return new MachinePlan(there ? MachinePlan.Step.NOTHING : MachinePlan.Step.SWITCH, machine, now);
+    }
+
+    /** Carries out a start's plan; done when the instance in use is RUNNING and its files are restored (topUpRestoreFinished). */
+    StudioStatus start(MachinePlan plan, ComputeConfig machine, Duration timeout) {
+        switch (plan.step()) {
+            case NOTHING:
+                return plan.now();
+            case RUNNING_ELSEWHERE:
+                throw new RunningElsewhereException(name, plan.now().machine(), plan.machine());
+            case SWITCH:
+                return switchTo(plan, machine, timeout);
+            case START:
+                sendStart(plan, machine, timeout);
+                return waitRunning("start", timeout, null);
+            default:
+                return waitRunning("start", timeout, null);
         }
-        return now;
+    }
+
+    /**
+     * Carries out a start's plan without waiting for the machine: nothing when it is up or coming
+     * up, a wait for a stop under way first (a start sent while stopping would be lost).
+     */
+    void requestStart(MachinePlan plan, ComputeConfig machine, Duration stopTimeout) {
+        if (plan.step() == MachinePlan.Step.RUNNING_ELSEWHERE) {
+            throw new RunningElsewhereException(name, plan.now().machine(), plan.machine());
+        }
+        if (plan.startsMachine()) {
+            sendStart(plan, machine, stopTimeout);
+        }
+    }
+
+    private void sendStart(MachinePlan plan, ComputeConfig machine, Duration stopTimeout) {
+        if (plan.now().status() == Status.STOPPING) {
+            stop(stopTimeout);
+        }
+        send(machine, () -> api().start(projectId, studioId, machine));
     }
 
     /** Asks for a stop without waiting for it; nothing when it is stopped or stopping already. */
@@ -110,27 +142,23 @@ final class Lifecycle {
     }
 
     /**
-     * Switches a running Studio: PUT codeconfig, wait for the requested instance's initial
+     * Carries out a switch's plan: PUT codeconfig, wait for the requested instance's initial
      * restore, confirm, wait until the instance in use is the new one with its files restored.
-     * A stopped (or stopping) Studio is simply started on the new machine; a starting one is
-     * waited for first.
+     * A Studio planned to {@link MachinePlan.Step#START start} is started on the new machine; a
+     * starting one is waited for first.
      */
-    StudioStatus switchTo(ComputeConfig machine, Duration timeout) {
-        checkSlug(machine.name());
+    StudioStatus switchTo(MachinePlan plan, ComputeConfig machine, Duration timeout) {
         long start = context.options().sleeper().nanoTime();
-        StudioStatus status = StudioStatus.of(codeStatus());
-        if (status.status() == Status.STOPPING) {
-            status = stop(timeout);
+        if (plan.step() == MachinePlan.Step.NOTHING) {
+            return plan.now();
         }
-        if (status.stopped()) {
-            send(machine, () -> api().start(projectId, studioId, machine));
+        if (plan.startsMachine()) {
+            sendStart(plan, machine, timeout);
             return waitRunning("start", left(start, timeout), null);
         }
+        StudioStatus status = plan.now();
         if (status.status() == Status.PENDING || (status.running() && !status.ready())) {
             status = waitRunning("start", left(start, timeout), null);
-        }
-        if (status.status() == Status.FAILED) {
-            throw new StudioFailedException("studio '" + name + "' is FAILED; stop it, then start it on " + machine.name());
         }
         if (machine.name().equals(status.machine()) && !status.switching()) {
             return status;

@@ -93,7 +93,10 @@ public final class Studio {
         return start(Machines.DEFAULT);
     }
 
-    /** Starts on {@code machine} and waits until ready; already running elsewhere means a switch. */
+    /**
+     * Starts on {@code machine} and waits until ready; already running there is nothing to do,
+     * running elsewhere a {@link RunningElsewhereException} (switch with {@link #switchMachine(String)}).
+     */
     public StudioStatus start(String machine) {
         return start(machine, false, null, context.options().startTimeout());
     }
@@ -104,9 +107,22 @@ public final class Studio {
      * machine means {@value Machines#DEFAULT}.
      */
     public StudioStatus start(String machine, boolean spot, Duration maxRuntime, Duration timeout) {
-        Long seconds = maxRuntime == null ? null : maxRuntime.toSeconds();
-        String slug = machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
-        return lifecycle.start(new ComputeConfig(slug, spot, seconds), timeout);
+        return start(planStart(machine), spot, maxRuntime, timeout);
+    }
+
+    /** What a start on {@code machine} (null: {@value Machines#DEFAULT}) would do now: one status call. */
+    public MachinePlan planStart(String machine) {
+        return lifecycle.planStart(slug(machine));
+    }
+
+    /** What a switch to {@code machine} would do now: one status call. */
+    public MachinePlan planSwitch(String machine) {
+        return lifecycle.planSwitch(slug(machine));
+    }
+
+    /** Carries out {@code plan} (from {@link #planStart}) and waits until ready; throws {@link RunningElsewhereException} for that step. */
+    public StudioStatus start(MachinePlan plan, boolean spot, Duration maxRuntime, Duration timeout) {
+        return lifecycle.start(plan, machine(plan, spot, maxRuntime), timeout);
     }
 
     /**
@@ -114,9 +130,20 @@ public final class Studio {
      * (it does wait for a stop under way to finish). Nothing happens when it is up or starting.
      */
     public void requestStart(String machine, boolean spot, Duration maxRuntime) {
-        Long seconds = maxRuntime == null ? null : maxRuntime.toSeconds();
-        String slug = machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
-        lifecycle.requestStart(new ComputeConfig(slug, spot, seconds), context.options().stopTimeout());
+        requestStart(planStart(machine), spot, maxRuntime);
+    }
+
+    /** As {@link #requestStart(String, boolean, Duration)}, for a plan from {@link #planStart}. */
+    public void requestStart(MachinePlan plan, boolean spot, Duration maxRuntime) {
+        lifecycle.requestStart(plan, machine(plan, spot, maxRuntime), context.options().stopTimeout());
+    }
+
+    private static String slug(String machine) {
+        return machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
+    }
+
+    private static ComputeConfig machine(MachinePlan plan, boolean spot, Duration maxRuntime) {
+        return new ComputeConfig(plan.machine(), spot, maxRuntime == null ? null : maxRuntime.toSeconds());
     }
 
     /** Asks the server to stop and returns without waiting until it has. */
@@ -149,8 +176,14 @@ public final class Studio {
         return switchMachine(machine, context.options().switchTimeout());
     }
 
+    /** Moves it to {@code machine}; a Studio stopped, stopping or FAILED is started there. */
     public StudioStatus switchMachine(String machine, Duration timeout) {
-        return lifecycle.switchTo(new ComputeConfig(machine, false, null), timeout);
+        return switchMachine(planSwitch(machine), timeout);
+    }
+
+    /** Carries out {@code plan}, from {@link #planSwitch}. */
+    public StudioStatus switchMachine(MachinePlan plan, Duration timeout) {
+        return lifecycle.switchTo(plan, new ComputeConfig(plan.machine(), false, null), timeout);
     }
 
     /** Tells the server the Studio is in use, so auto-sleep does not stop it (the SDK sends this every 30 s). */

@@ -6,6 +6,7 @@ import dev.lstudio.api.Endpoint;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.ExecResult;
 import dev.lstudio.client.KeepAlive;
+import dev.lstudio.client.MachinePlan;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.Status;
 import dev.lstudio.client.Studio;
@@ -80,7 +81,8 @@ public final class StudioHandle {
 
     /**
      * {@code start 'lit-h100-1', spot: true}. Nothing happens when it already runs on that machine;
-     * a stop under way is waited for; running on another machine is an error naming both.
+     * a stop under way is waited for; running on another machine is an error naming both. The
+     * client decides ({@link Studio#planStart}); this reports it in the script's words.
      */
     public StudioHandle start(Map<String, ?> options, String machine) {
         Options.check("start", options, "machine", "spot", "maxRuntime", "wait", "timeout");
@@ -92,17 +94,24 @@ public final class StudioHandle {
         if (maxRuntime != null && (maxRuntime.isNegative() || maxRuntime.isZero())) {
             throw new DslException("start: maxRuntime must be more than 0, got " + Durations.format(maxRuntime));
         }
-        StudioStatus now = Blocking.call(studio::status);
-        boolean up = now.status() == Status.RUNNING || now.status() == Status.PENDING;
-        if (up && now.machine() != null && !now.machine().equals(slug)) {
-            throw new DslException("studio '" + getName() + "' is running on " + now.machine() + ", not " + slug
+        MachinePlan plan = Blocking.call(() -> studio.planStart(slug));
+        if (plan.step() == MachinePlan.Step.RUNNING_ELSEWHERE) {
+            throw new DslException("studio '" + getName() + "' is running on " + plan.now().machine() + ", not " + slug
                     + "; stop() it first, or use switchTo '" + slug + "'");
         }
-        if (now.ready()) {
+        if (plan.step() == MachinePlan.Step.NOTHING) {
+            StudioStatus now = plan.now();
             log("studio '" + getName() + "' is already running" + (now.machine() == null ? "" : " on " + now.machine()));
             return this;
         }
-        if (!up) {
+        return carryOut(plan, spot, maxRuntime, wait, timeout);
+    }
+
+    /** A start the client planned: what it starts is this run's to stop, recorded before the request goes out. */
+    private StudioHandle carryOut(MachinePlan plan, boolean spot, Duration maxRuntime, boolean wait, Duration timeout) {
+        String slug = plan.machine();
+        boolean starts = plan.startsMachine();
+        if (starts) {
             Ledger.Entry entry = session.ledger().starting(studio, slug, maxRuntime);
             if (scoped) {
                 startedHere.add(entry);
@@ -111,13 +120,13 @@ public final class StudioHandle {
         try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + slug,
                 "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
             if (wait) {
-                StudioStatus ready = Blocking.call(() -> studio.start(slug, spot, maxRuntime, timeout));
+                StudioStatus ready = Blocking.call(() -> studio.start(plan, spot, maxRuntime, timeout));
                 session.ledger().priced(studio, ready.pricePerHour());
             } else {
-                Blocking.run(() -> studio.requestStart(slug, spot, maxRuntime));
+                Blocking.run(() -> studio.requestStart(plan, spot, maxRuntime));
             }
         } catch (ApiException e) {
-            if (!up && e.httpStatus() >= 400 && e.httpStatus() < 500) {
+            if (starts && e.httpStatus() >= 400 && e.httpStatus() < 500) {
                 session.ledger().refused(studio);
             }
             throw e;
@@ -165,15 +174,18 @@ public final class StudioHandle {
         Options.check("switchTo", options, "timeout");
         Objects.requireNonNull(machine, "machine");
         Duration timeout = Options.duration("switchTo", options, "timeout", defaults().switchTimeout());
-        StudioStatus now = Blocking.call(studio::status);
-        if (now.stopped() || now.status() == Status.STOPPING || now.status() == Status.FAILED) {
-            return start(Map.of("timeout", timeout), machine);
+        MachinePlan plan = Blocking.call(() -> studio.planSwitch(machine));
+        if (plan.startsMachine()) {
+            return carryOut(plan, false, null, true, timeout);
         }
-        try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + machine.strip(),
+        if (plan.step() == MachinePlan.Step.NOTHING) {
+            return this;
+        }
+        try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + plan.machine(),
                 "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio");
              KeepAlive.Hold beat = keptAlive()) {
-            StudioStatus moved = Blocking.call(() -> studio.switchMachine(machine.strip(), timeout));
-            session.ledger().switched(studio, machine.strip());
+            StudioStatus moved = Blocking.call(() -> studio.switchMachine(plan, timeout));
+            session.ledger().switched(studio, plan.machine());
             session.ledger().priced(studio, moved.pricePerHour());
         }
         return this;

@@ -99,6 +99,47 @@ class LifecycleSpec extends ClientSpec {
         api.count("POST $P/s1/start") == 0
     }
 
+    def "a start on a Studio running on another machine says so and does not switch it"() {
+        given:
+        api.on(CODE, running('cpu-4'))
+
+        when:
+        studio.start('lit-a100-1')
+
+        then:
+        RunningElsewhereException e = thrown()
+        e.message == "studio 's' is running on cpu-4, not lit-a100-1; stop it first, or switch it to lit-a100-1"
+        e.running() == 'cpu-4'
+        api.count("PUT $P/s1/codeconfig") == 0
+        api.count("POST $P/s1/start") == 0
+    }
+
+    def "a start reads the status once, then sends the start it decided on"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running('cpu-4'))
+
+        when:
+        studio.start('cpu-4')
+
+        then:
+        def calls = api.calls.toList()
+        calls.indexOf("POST $P/s1/start".toString()) > 0
+        calls.subList(0, calls.indexOf("POST $P/s1/start".toString())).count { it == CODE } == 1
+    }
+
+    def "switching a FAILED Studio starts it on the new machine, as a start would"() {
+        given:
+        api.on(CODE, phase('FAILED'), running('cpu-8'))
+
+        when:
+        def status = studio.switchMachine('cpu-8')
+
+        then:
+        status.ready()
+        body(api.last("POST $P/s1/start")).computeConfig.name == 'cpu-8'
+        api.count("PUT $P/s1/codeconfig") == 0
+    }
+
     def "no machine named means the default cpu-4"() {
         given:
         api.on(CODE, NO_INSTANCE, running())
