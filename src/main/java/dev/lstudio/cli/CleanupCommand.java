@@ -2,7 +2,7 @@ package dev.lstudio.cli;
 
 import dev.lstudio.client.CleanupOutcome;
 import dev.lstudio.client.Dirs;
-import dev.lstudio.client.LeftRunning;
+import dev.lstudio.client.Cleanup;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.ErrorLine;
 import dev.lstudio.dsl.JsonLines;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code lstudio cleanup [--dry-run]}: stops the studios that runs which ended without stopping
- * them left in the ledger of owned studios (see {@link LeftRunning}), one line per studio on
+ * them left in the ledger of owned studios (see {@link Cleanup}), one line per studio on
  * stderr (and a JSON line each on stdout with {@code --json}); exits non-zero when a studio
  * could not be stopped. {@link #beforeRun} does the same quietly at the start of every run.
  */
@@ -31,7 +31,7 @@ final class CleanupCommand {
 
     int run(boolean dryRun) {
         Path folder = Dirs.from(env).owned();
-        if (!LeftRunning.anyRecords(folder)) {
+        if (!Cleanup.anyRecords(folder)) {
             console.log("cleanup: no studios in the ledger (" + folder + "); nothing to do");
             return ExitCode.SUCCESS.code();
         }
@@ -43,7 +43,7 @@ final class CleanupCommand {
             return ExitCode.USAGE.code();
         }
         try {
-            List<CleanupOutcome> outcomes = LeftRunning.in(folder).dryRun(dryRun).teamspace(options.teamspace)
+            List<CleanupOutcome> outcomes = Cleanup.in(folder).dryRun(dryRun).teamspace(options.teamspace)
                     .warnings(w -> console.log("warning: " + w))
                     .each(this::print)
                     .run(run.context::client);
@@ -90,11 +90,11 @@ final class CleanupCommand {
      * empty one, it costs one folder check: no file is read and the client is not built.
      */
     static void beforeRun(Path ownedFolder, DslContext context, Console console) {
-        if (!LeftRunning.anyRecords(ownedFolder)) {
+        if (!Cleanup.anyRecords(ownedFolder)) {
             return;
         }
         try {
-            LeftRunning.in(ownedFolder).showProgress(false)
+            Cleanup.in(ownedFolder).showProgress(false)
                     .warnings(w -> console.log("warning: " + w))
                     .each(o -> {
                         if (o.action() == CleanupOutcome.Action.STOPPED) {

@@ -8,7 +8,7 @@ import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.Dirs;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
-import dev.lstudio.client.OwnedStudios;
+import dev.lstudio.client.Ownership;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.Teardown;
 import dev.lstudio.emulator.Emulator;
@@ -70,7 +70,7 @@ final class ContextFactory {
 
     /**
      * The studios the run starts are recorded in the ledger of owned studios (see
-     * {@link OwnedStudios}) as owned by this process running {@code owner} (a script's name),
+     * {@link Ownership}) as owned by this process running {@code owner} (a script's name),
      * except with {@code --emulator}: its embedded emulator ends with the process and brings
      * every studio back stopped, so nothing can be left running.
      */
@@ -100,8 +100,8 @@ final class ContextFactory {
                 .output(console)
                 .progress(console.progress())
                 .teardown(teardown)
-                .ownedStudios(emulator != null ? OwnedStudios.none()
-                        : OwnedStudios.in(Dirs.from(env).owned(), owner, w -> console.log("warning: " + w)))
+                .ownership(emulator != null ? Ownership.inMemory()
+                        : Ownership.in(Dirs.from(env).owned(), owner, w -> console.log("warning: " + w)))
                 .client(client)
                 .teamspace(teamspace)
                 .jsonResults(options.json)

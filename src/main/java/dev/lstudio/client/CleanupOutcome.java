@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@link LeftRunning} did (or, with a dry run, would do) about one studio in the ledger,
+ * What {@link Cleanup} did (or, with a dry run, would do) about one studio in the ledger,
  * with the line a person reads.
  */
 public record CleanupOutcome(Action action, OwnedStudio studio, Owner owner, String message, RuntimeException failure) {

@@ -32,7 +32,7 @@ public record Dirs(Path state, Path cache) {
         return state.resolve("locks");
     }
 
-    /** The ledger of studios that runs started and still own (see {@link OwnedStudios}). */
+    /** The ledger of studios that runs started and still own (see {@link Ownership}). */
     public Path owned() {
         return state.resolve("owned");
     }

@@ -13,7 +13,7 @@ public final class LedgerWriteException extends LightningException {
     private static final long serialVersionUID = 1L;
 
     LedgerWriteException(String studio, Path file, IOException cause) {
-        super("cannot record studio '" + studio + "' in the ledger at " + file + ": " + LedgerFiles.reason(cause)
+        super("cannot record studio '" + studio + "' in the ledger at " + file + ": " + OwnershipFiles.reason(cause)
                 + "; not starting it so it cannot be left running unseen", cause);
     }
 }

@@ -56,7 +56,7 @@ public final class LightningClient implements AutoCloseable {
         return context.api();
     }
 
-    /** What the client's parts share, for {@link LeftRunning} (which stops studios known only by id). */
+    /** What the client's parts share, for {@link Cleanup} (which stops studios known only by id). */
     Context context() {
         return context;
     }

@@ -134,7 +134,7 @@ public final class Dsl {
     /** Leaves what guarded teardown actions protect (started studios) running at exit. */
     public void keepRunning() {
         context.teardown().keepRunning();
-        context.ownedStudios().releaseAll(); // now, not at exit: a run killed later must not have them stopped
+        context.ownership().releaseAll(); // now, not at exit: a run killed later must not have them stopped
         log("keepRunning(): guarded resources will be left running at exit");
     }
 

@@ -4,7 +4,7 @@ import dev.lstudio.api.Sleeper;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
-import dev.lstudio.client.OwnedStudios;
+import dev.lstudio.client.Ownership;
 import dev.lstudio.client.Progress;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class DslContext {
     private final boolean interactive;
     private final KeepAlive keepAlive;
     private final Supplier<LightningClient> clientSupplier;
-    private final OwnedStudios ownedStudios;
+    private final Ownership ownership;
     private final Session session;
     private final Timeout.Running timeouts = new Timeout.Running();
     private LightningClient client;
@@ -56,7 +56,7 @@ public final class DslContext {
         this.interactive = b.interactive;
         this.keepAlive = KeepAlive.every(b.keepAlivePeriod, w -> output.log("warning: " + w));
         this.clientSupplier = b.client;
-        this.ownedStudios = b.ownedStudios;
+        this.ownership = b.ownership;
         this.session = new Session(this);
     }
 
@@ -143,12 +143,13 @@ public final class DslContext {
     }
 
     /**
-     * The ledger on disk of the studios this process started and still owns (recorded before
-     * each start, released when seen stopped or kept running), which {@code lstudio cleanup}
-     * reads when the process died; {@link OwnedStudios#none()} unless the builder was given one.
+     * The records of the studios this run started (recorded before each start, released when seen
+     * stopped or kept running), which the ledger's guards and summary read, and which
+     * {@code lstudio cleanup} reads on disk when the process died; {@link Ownership#inMemory()}
+     * unless the builder was given one.
      */
-    public OwnedStudios ownedStudios() {
-        return ownedStudios;
+    public Ownership ownership() {
+        return ownership;
     }
 
     public Sleeper sleeper() {
@@ -190,7 +191,7 @@ public final class DslContext {
         private Progress progress = Progress.silent();
         private Supplier<LightningClient> client;
         private Teardown teardown;
-        private OwnedStudios ownedStudios = OwnedStudios.none();
+        private Ownership ownership = Ownership.inMemory();
         private Sleeper sleeper = Sleeper.system();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private String teamspace;
@@ -232,8 +233,8 @@ public final class DslContext {
         }
 
         /** Where the studios this run starts are recorded until seen stopped (default: nowhere). */
-        public Builder ownedStudios(OwnedStudios ownedStudios) {
-            this.ownedStudios = Objects.requireNonNull(ownedStudios, "ownedStudios");
+        public Builder ownership(Ownership ownership) {
+            this.ownership = Objects.requireNonNull(ownership, "ownership");
             return this;
         }
 

@@ -2,9 +2,9 @@ package dev.lstudio.dsl;
 
 import dev.lstudio.api.NotFoundException;
 import dev.lstudio.client.KeepAlive;
+import dev.lstudio.client.OwnedStudio;
 import dev.lstudio.client.Studio;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The studios this run started, and the promise to stop them. A studio that a verb starts gets
- * a guard in the teardown registry ("stop studio x") before the start request goes out, so an
- * interrupt at any moment still stops it; a clean {@code stop()} cancels the guard. The ledger
- * also keeps what the exit summary reports (machine, time running, state now) and what the
- * {@link Watchdog} counts against {@code maxRuntime} and {@code budget}.
+ * The promise to stop what this run started. What it started is the client's
+ * {@link dev.lstudio.client.Ownership}: one {@link OwnedStudio} record per studio (machines, when
+ * first started), in memory and, while owned, on disk for {@code lstudio cleanup}; this class
+ * reads those records and adds only what a run does about them: a guard in the teardown
+ * registry ("stop studio x") registered before the start request goes out, so an interrupt at
+ * any moment still stops it (a clean {@code stop()} cancels it), the keep-alive beat, the time
+ * running and its price estimate for the exit summary, and what the {@link Watchdog} counts
+ * against {@code maxRuntime} and {@code budget}.
  */
 final class Ledger {
     private final DslContext context;
@@ -35,11 +38,9 @@ final class Ledger {
         return watchdog;
     }
 
-    /** One studio this run started (once or several times). */
+    /** What this run does about one studio it started (once or several times); its record is the ownership's. */
     static final class Entry {
         final Studio studio;
-        final Instant firstStart;
-        final List<String> machines = new ArrayList<>();
         private long runningSince = -1;
         private long ranNanos;
         private Teardown.Action guard;
@@ -50,11 +51,14 @@ final class Ledger {
         private double cost;
         private boolean priced;
         private Thread owner;
+        /** The {@code studio('x') { ... }} block whose start this was, if any: its failure stops it. */
+        private Object block;
+        /** The record as it was before the latest start (null: none), put back if the server refuses that start. */
+        private OwnedStudio beforeStart;
         private boolean kept;
 
-        private Entry(Studio studio, Instant firstStart) {
+        private Entry(Studio studio) {
             this.studio = studio;
-            this.firstStart = firstStart;
         }
 
         String name() {
@@ -67,32 +71,31 @@ final class Ledger {
     }
 
     /**
-     * Called just before this run asks the server to start {@code studio}: from here on it is
-     * this run's to stop. {@code maxRuntime} (or null) arms the watchdog. The studio is recorded
-     * in the ledger on disk first (unless kept running), so that a run killed outright leaves a
-     * trace for {@code lstudio cleanup}; if that record cannot be written, this throws and
-     * nothing starts.
+     * Called just before this run asks the server to start {@code studio}, from {@code block} (a
+     * {@code studio('x') { ... }} block, or null): from here on it is this run's to stop.
+     * {@code maxRuntime} (or null) arms the watchdog. The studio is recorded first, on disk too
+     * (unless kept running), so that a run killed outright leaves a trace for
+     * {@code lstudio cleanup}; if that record cannot be written, this throws and nothing starts.
      */
-    synchronized Entry starting(Studio studio, String machine, Duration maxRuntime) {
+    synchronized Entry starting(Studio studio, String machine, Duration maxRuntime, Object block) {
         Entry known = entries.get(studio.id());
-        if (!context.teardown().keepingRunning() && (known == null || !known.kept)) {
-            context.ownedStudios().record(studio, machine);
-        }
+        OwnedStudio before = context.ownership().recordOf(studio.id());
+        context.ownership().started(studio, machine,
+                !context.teardown().keepingRunning() && (known == null || !known.kept));
         if (!summaryRegistered) {
             summaryRegistered = true;
             context.teardown().last("summary of the studios this run started", this::report);
         }
-        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio, Instant.now()));
+        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio));
         if (entry.runningSince < 0) {
             entry.runningSince = nanos.getAsLong();
         }
         if (entry.beat == null && !context.interactive()) {
             entry.beat = context.keepAlive().hold(studio);
         }
-        if (entry.machines.isEmpty() || !entry.machines.get(entry.machines.size() - 1).equals(machine)) {
-            entry.machines.add(machine);
-        }
         entry.owner = Thread.currentThread();
+        entry.block = block;
+        entry.beforeStart = before;
         if (entry.guard == null || entry.guard.finished()) {
             // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
             entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
@@ -107,7 +110,7 @@ final class Ledger {
 
     /** The studio stopped cleanly (or was found stopped): nothing left to guard. */
     synchronized void stopped(Studio studio) {
-        context.ownedStudios().release(studio.id());
+        context.ownership().release(studio.id());
         Entry entry = entries.get(studio.id());
         if (entry != null) {
             settle(entry);
@@ -119,28 +122,37 @@ final class Ledger {
 
     /** The server refused the start request: nothing runs, and a studio that never ran here leaves the summary. */
     synchronized void refused(Studio studio) {
-        context.ownedStudios().release(studio.id());
         Entry entry = entries.get(studio.id());
         if (entry == null) {
             return;
         }
+        context.ownership().refused(studio.id(), entry.beforeStart);
         entry.runningSince = -1;
         endBeat(entry);
         if (entry.guard != null) {
             entry.guard.cancel();
         }
-        if (entry.ranNanos == 0 && entry.machines.size() <= 1) {
+        if (entry.beforeStart == null) {
             entries.remove(studio.id());
-        } else {
-            entry.machines.remove(entry.machines.size() - 1);
         }
     }
 
     synchronized void switched(Studio studio, String machine) {
         Entry entry = entries.get(studio.id());
         if (entry != null && entry.runningSince >= 0) {
-            entry.machines.add(machine);
+            context.ownership().switched(studio.id(), machine);
         }
+    }
+
+    /** What {@code block} started, for its failure to stop. */
+    synchronized List<Entry> startedIn(Object block) {
+        List<Entry> out = new ArrayList<>();
+        entries.values().forEach(e -> {
+            if (e.block == block) {
+                out.add(e);
+            }
+        });
+        return out;
     }
 
     /**
@@ -176,7 +188,7 @@ final class Ledger {
     synchronized void keep(Studio studio) {
         Entry entry = entries.get(studio.id());
         if (entry != null) {
-            context.ownedStudios().release(studio.id());
+            context.ownership().release(studio.id());
             entry.kept = true;
             if (entry.guard != null) {
                 entry.guard.keep();
@@ -242,13 +254,13 @@ final class Ledger {
         } catch (NotFoundException e) {
             context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
         } catch (RuntimeException e) {
-            if (context.ownedStudios().enabled()) {
+            if (context.ownership().persistent()) {
                 context.output().log("studio '" + entry.name() + "' stays in the ledger of owned studios: "
                         + "'lstudio cleanup' (or the next run) stops it once this run has ended");
             }
             throw e;
         }
-        context.ownedStudios().release(entry.studio.id());
+        context.ownership().release(entry.studio.id());
         synchronized (this) {
             settle(entry);
         }
@@ -288,7 +300,7 @@ final class Ledger {
             all = new ArrayList<>(entries.values());
             now = nanos.getAsLong();
             // Kept running however it was asked for (keepRunning(), a guard's keep()): no longer this run's to stop.
-            all.stream().filter(this::kept).forEach(e -> context.ownedStudios().release(e.studio.id()));
+            all.stream().filter(this::kept).forEach(e -> context.ownership().release(e.studio.id()));
         }
         if (all.isEmpty()) {
             return;
@@ -296,6 +308,7 @@ final class Ledger {
         List<Map<String, Object>> rows = new ArrayList<>();
         context.output().log("studios this run started:");
         for (Entry e : all) {
+            OwnedStudio record = context.ownership().recordOf(e.studio.id());
             String state = stateNow(e);
             Duration ran = Duration.ofNanos(ranNanos(e, now));
             boolean kept;
@@ -306,15 +319,15 @@ final class Ledger {
             synchronized (this) {
                 cost = e.priced ? costNow(e, now) : null;
             }
-            context.output().log("  " + e.name() + " (teamspace " + e.studio.teamspace().label() + ") on "
-                    + String.join(" then ", e.machines) + ", running " + Durations.format(ran)
+            context.output().log("  " + e.name() + " (teamspace " + record.teamspace() + ") on "
+                    + String.join(" then ", record.machines()) + ", running " + Durations.format(ran)
                     + (cost == null ? "" : ", " + estimate(cost))
                     + ", now " + state + (kept ? " (keepRunning)" : ""));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("studio", e.name());
-            row.put("teamspace", e.studio.teamspace().label());
-            row.put("machines", List.copyOf(e.machines));
-            row.put("started", e.firstStart.toString());
+            row.put("teamspace", record.teamspace());
+            row.put("machines", record.machines());
+            row.put("started", record.recorded().toString());
             row.put("runningSeconds", ran.toMillis() / 1000.0);
             if (cost != null) {
                 row.put("estimatedCost", Math.round(cost * 10000) / 10000.0);

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +30,6 @@ import java.util.function.Consumer;
 public final class StudioHandle {
     private final Session session;
     private final boolean scoped;
-    private final List<Ledger.Entry> startedHere = new CopyOnWriteArrayList<>();
     private volatile Studio studio;
 
     StudioHandle(Session session, Studio studio, boolean scoped) {
@@ -112,10 +110,7 @@ public final class StudioHandle {
         String slug = plan.machine();
         boolean starts = plan.startsMachine();
         if (starts) {
-            Ledger.Entry entry = session.ledger().starting(studio, slug, maxRuntime);
-            if (scoped) {
-                startedHere.add(entry);
-            }
+            session.ledger().starting(studio, slug, maxRuntime, scoped ? this : null);
         }
         try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + slug,
                 "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
@@ -392,7 +387,7 @@ public final class StudioHandle {
 
     /** The block ended with an exception: stop what it started (unless kept running). */
     void blockFailed() {
-        session.ledger().stopNow(startedHere, false);
+        session.ledger().stopNow(session.ledger().startedIn(this), false);
     }
 
     private ClientOptions defaults() {

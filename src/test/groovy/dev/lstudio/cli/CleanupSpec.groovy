@@ -1,7 +1,7 @@
 package dev.lstudio.cli
 
 import dev.lstudio.client.OwnedStudio
-import dev.lstudio.client.OwnedStudios
+import dev.lstudio.client.Ownership
 import dev.lstudio.client.Owner
 import groovy.json.JsonSlurperClassic
 import java.nio.file.Files
@@ -69,10 +69,10 @@ class CleanupSpec extends CliEmulatorSpec {
     }
 
     /** A record written as a run would, by an owner that ended: this process's pid with another start instant (a reused pid). */
-    OwnedStudios endedRun(String script = 'old.groovy') {
+    Ownership endedRun(String script = 'old.groovy') {
         def owner = new Owner(ProcessHandle.current().pid(), Instant.parse('2001-01-01T00:00:00Z'),
                 Owner.current('x').host(), script)
-        OwnedStudios.in(folder, owner, { Path temp, byte[] bytes -> Files.write(temp, bytes) } as OwnedStudios.BytesWriter, {})
+        Ownership.in(folder, owner, { Path temp, byte[] bytes -> Files.write(temp, bytes) } as Ownership.BytesWriter, {})
     }
 
     OwnedStudio recordOf(String name, Map<String, String> changes = [:]) {
@@ -304,7 +304,7 @@ class CleanupSpec extends CliEmulatorSpec {
         emulator.requests().total == 0
 
         when: "a live owner's record (this very JVM)"
-        OwnedStudios.in(folder, Owner.current('live.groovy'), { Path t, byte[] b -> Files.write(t, b) } as OwnedStudios.BytesWriter, {})
+        Ownership.in(folder, Owner.current('live.groovy'), { Path t, byte[] b -> Files.write(t, b) } as Ownership.BytesWriter, {})
                 .record(new OwnedStudio(emulator.baseUrl, emulator.emu.userId(), 'p', 'demo/demo', 'id', 'live', 'cpu-4', Instant.now()))
         exit = lstudio('-e', "println 'hi'")
 

@@ -1,7 +1,7 @@
 package dev.lstudio.dsl
 
 import dev.lstudio.client.LightningClient
-import dev.lstudio.client.OwnedStudios
+import dev.lstudio.client.Ownership
 import dev.lstudio.client.Progress
 
 /**
@@ -18,7 +18,7 @@ class LiveHarness {
     boolean json
     String teamspace
     Progress progress = Progress.silent()
-    OwnedStudios ownedStudios = OwnedStudios.none()
+    Ownership ownership = Ownership.inMemory()
     private DslContext context
     private LightningClient client
 
@@ -31,7 +31,7 @@ class LiveHarness {
             def printStream = new PrintStream(stdout, true, 'UTF-8')
             def output = [log: { String m -> logs << m }, out: { printStream }] as Output
             client = emulator.client(warnings, progress)
-            context = DslContext.builder().output(output).teardown(teardown).client(client).ownedStudios(ownedStudios)
+            context = DslContext.builder().output(output).teardown(teardown).client(client).ownership(ownership)
                     .teamspace(teamspace).jsonResults(json).progress(progress).build()
         }
         context

@@ -27,7 +27,7 @@ import java.util.Set;
  * new one, never half of one; files are 0600 and the folder 0700. This is a local file
  * format, not the wire: it has its own small mapper, strict about what it needs.
  */
-final class LedgerFiles {
+final class OwnershipFiles {
     static final String SUFFIX = ".json";
     static final String TEMP_SUFFIX = ".json.tmp";
     static final int FORMAT = 1;
@@ -39,7 +39,7 @@ final class LedgerFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private LedgerFiles() {
+    private OwnershipFiles() {
     }
 
     /** What one file holds. */
@@ -59,7 +59,7 @@ final class LedgerFiles {
     }
 
     /** Creates the file owner-only, writes every byte and syncs it to the disk before the rename. */
-    static final OwnedStudios.BytesWriter SYNCED = (temp, bytes) -> {
+    static final Ownership.BytesWriter SYNCED = (temp, bytes) -> {
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 OwnerOnly.file(temp))) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -97,7 +97,7 @@ final class LedgerFiles {
     }
 
     /** Replaces {@code file} with {@code content} atomically; on failure no temporary file stays behind. */
-    static void write(Path file, Content content, OwnedStudios.BytesWriter writer) throws IOException {
+    static void write(Path file, Content content, Ownership.BytesWriter writer) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(content);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * Finds the studios that runs which ended without stopping them (SIGKILL, power loss, a stop
- * that failed) left in the ledger of {@link OwnedStudios}, and stops them: {@code lstudio
+ * that failed) left in the ledger of {@link Ownership}, and stops them: {@code lstudio
  * cleanup}, and the start of every run. For each record of an ended owner it asks the API for
  * the studio's state, stops it when it still runs (waiting as {@link Studio#stop()} does) and
  * drops records of studios found stopped or deleted. It leaves alone the records of owners
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * ended owners. Two cleanups at once (two cron runs starting together) take turns on each
  * file through an OS file lock, which the OS releases if the cleaner dies.
  */
-public final class LeftRunning {
+public final class Cleanup {
     /** A temporary file older than this was left by a writer that died; younger ones may be mid-write. */
     private static final Duration STALE_TEMP = Duration.ofMinutes(10);
 
@@ -42,46 +42,46 @@ public final class LeftRunning {
     private boolean dryRun;
     private boolean showProgress = true;
     private String teamspace;
-    private Consumer<String> warnings = LeftRunning::ignore;
-    private Consumer<CleanupOutcome> each = LeftRunning::ignore;
+    private Consumer<String> warnings = Cleanup::ignore;
+    private Consumer<CleanupOutcome> each = Cleanup::ignore;
     private LightningClient client;
     private String teamspaceProjectId;
 
-    private LeftRunning(Path folder) {
+    private Cleanup(Path folder) {
         this.folder = folder;
     }
 
     /** The ledger in {@code folder} (the {@code owned/} folder of the state directory). */
-    public static LeftRunning in(Path folder) {
-        return new LeftRunning(Objects.requireNonNull(folder, "folder"));
+    public static Cleanup in(Path folder) {
+        return new Cleanup(Objects.requireNonNull(folder, "folder"));
     }
 
     /** List what would be done; change nothing. */
-    public LeftRunning dryRun(boolean dryRun) {
+    public Cleanup dryRun(boolean dryRun) {
         this.dryRun = dryRun;
         return this;
     }
 
     /** Whether waits for a stop show on the client's progress display (the start of a run keeps them quiet). */
-    public LeftRunning showProgress(boolean showProgress) {
+    public Cleanup showProgress(boolean showProgress) {
         this.showProgress = showProgress;
         return this;
     }
 
     /** Only studios of this teamspace ({@code name} or {@code owner/name}); null for all. */
-    public LeftRunning teamspace(String nameOrNull) {
+    public Cleanup teamspace(String nameOrNull) {
         this.teamspace = nameOrNull == null || nameOrNull.isBlank() ? null : nameOrNull.strip();
         return this;
     }
 
     /** Where warnings go: unreadable or corrupt ledger files (named), a ledger that cannot be rewritten. */
-    public LeftRunning warnings(Consumer<String> warnings) {
+    public Cleanup warnings(Consumer<String> warnings) {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         return this;
     }
 
     /** Called with each outcome as it happens (before the next studio is looked at). */
-    public LeftRunning each(Consumer<CleanupOutcome> each) {
+    public Cleanup each(Consumer<CleanupOutcome> each) {
         this.each = Objects.requireNonNull(each, "each");
         return this;
     }
@@ -98,7 +98,7 @@ public final class LeftRunning {
             return false; // no folder (or one this user cannot list)
         }
         for (String name : names) {
-            if (name.endsWith(LedgerFiles.SUFFIX)) {
+            if (name.endsWith(OwnershipFiles.SUFFIX)) {
                 return true;
             }
         }
@@ -116,11 +116,11 @@ public final class LeftRunning {
      */
     public List<CleanupOutcome> run(Supplier<LightningClient> clients) {
         List<CleanupOutcome> outcomes = new ArrayList<>();
-        Map<Path, LedgerFiles.Content> ended = new java.util.LinkedHashMap<>();
+        Map<Path, OwnershipFiles.Content> ended = new java.util.LinkedHashMap<>();
         Map<String, Owner> liveOwners = new HashMap<>();
         List<CleanupOutcome> alive = new ArrayList<>();
-        for (Path file : files(LedgerFiles.SUFFIX)) {
-            LedgerFiles.Content content = readOrWarn(file);
+        for (Path file : files(OwnershipFiles.SUFFIX)) {
+            OwnershipFiles.Content content = readOrWarn(file);
             if (content == null) {
                 continue;
             }
@@ -140,7 +140,7 @@ public final class LeftRunning {
             }
         }
         alive.forEach(o -> report(o, outcomes));
-        for (Map.Entry<Path, LedgerFiles.Content> e : ended.entrySet()) {
+        for (Map.Entry<Path, OwnershipFiles.Content> e : ended.entrySet()) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
@@ -164,7 +164,7 @@ public final class LeftRunning {
             if (lock == null || !Files.exists(file)) {
                 return; // another cleanup has it (or just finished it)
             }
-            LedgerFiles.Content content = readOrWarn(file);
+            OwnershipFiles.Content content = readOrWarn(file);
             if (content == null) {
                 return;
             }
@@ -179,13 +179,13 @@ public final class LeftRunning {
             if (remaining.isEmpty()) {
                 Files.deleteIfExists(file);
             } else if (remaining.size() < content.studios().size()) {
-                LedgerFiles.write(file, new LedgerFiles.Content(LedgerFiles.FORMAT, content.owner(), remaining),
-                        LedgerFiles.SYNCED);
+                OwnershipFiles.write(file, new OwnershipFiles.Content(OwnershipFiles.FORMAT, content.owner(), remaining),
+                        OwnershipFiles.SYNCED);
             }
         } catch (NoSuchFileException gone) {
             // Cleaned by another cleanup meanwhile.
         } catch (IOException e) {
-            warnings.accept("could not update the ledger file " + file + ": " + LedgerFiles.reason(e)
+            warnings.accept("could not update the ledger file " + file + ": " + OwnershipFiles.reason(e)
                     + "; the next cleanup looks at it again");
         }
     }
@@ -273,17 +273,17 @@ public final class LeftRunning {
         return new CleanupOutcome(action, s, owner, message, null);
     }
 
-    private LedgerFiles.Content readOrWarn(Path file) {
+    private OwnershipFiles.Content readOrWarn(Path file) {
         try {
-            return LedgerFiles.read(file);
+            return OwnershipFiles.read(file);
         } catch (NoSuchFileException gone) {
             return null; // its owner released its last studio meanwhile
-        } catch (LedgerFiles.Corrupt e) {
+        } catch (OwnershipFiles.Corrupt e) {
             warnings.accept("ignoring ledger file " + file + ": it is not a valid record (" + e.getMessage()
                     + "); left as it is: delete it once no lstudio run owns it");
             return null;
         } catch (IOException e) {
-            warnings.accept("cannot read ledger file " + file + ": " + LedgerFiles.reason(e) + "; left alone");
+            warnings.accept("cannot read ledger file " + file + ": " + OwnershipFiles.reason(e) + "; left alone");
             return null;
         }
     }
@@ -297,7 +297,7 @@ public final class LeftRunning {
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder, "*" + suffix)) {
             listing.forEach(files::add);
         } catch (IOException e) {
-            warnings.accept("cannot list the ledger folder " + folder + ": " + LedgerFiles.reason(e));
+            warnings.accept("cannot list the ledger folder " + folder + ": " + OwnershipFiles.reason(e));
         }
         files.sort(null);
         return files;
@@ -305,7 +305,7 @@ public final class LeftRunning {
 
     private void removeStaleTemps() {
         Instant staleBefore = Instant.now().minus(STALE_TEMP);
-        for (Path temp : files(LedgerFiles.TEMP_SUFFIX)) {
+        for (Path temp : files(OwnershipFiles.TEMP_SUFFIX)) {
             try {
                 if (Files.getLastModifiedTime(temp).toInstant().isBefore(staleBefore)) {
                     Files.deleteIfExists(temp);

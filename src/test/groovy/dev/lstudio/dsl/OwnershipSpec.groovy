@@ -2,7 +2,7 @@ package dev.lstudio.dsl
 
 import dev.lstudio.client.LedgerWriteException
 import dev.lstudio.client.Owner
-import dev.lstudio.client.OwnedStudios
+import dev.lstudio.client.Ownership
 import groovy.json.JsonSlurperClassic
 import java.nio.file.Files
 import java.nio.file.Path
@@ -19,7 +19,7 @@ import spock.lang.Timeout
  * record cannot be written is not started.
  */
 @Timeout(120)
-class OwnedStudiosSpec extends Specification {
+class OwnershipSpec extends Specification {
     @Shared
     @AutoCleanup
     EmulatorFixture emulator = EmulatorFixture.start()
@@ -33,12 +33,12 @@ class OwnedStudiosSpec extends Specification {
     def setup() {
         emulator.reset()
         folder = home.resolve('state/owned')
-        OwnedStudios.BytesWriter writer = { Path temp, byte[] bytes ->
+        Ownership.BytesWriter writer = { Path temp, byte[] bytes ->
             def record = new JsonSlurperClassic().parseText(new String(bytes, "UTF-8"))
             record.studios.findAll { s -> !atRecord.any { it.name == s.name } }.each { atRecord << emulator.studio(it.name as String) }
             Files.write(temp, bytes)
         }
-        harness.ownedStudios = OwnedStudios.in(folder, Owner.current('nightly.groovy'), writer, { harness.logs << it })
+        harness.ownership = Ownership.in(folder, Owner.current('nightly.groovy'), writer, { harness.logs << it })
     }
 
     def cleanup() {
@@ -174,12 +174,12 @@ class OwnedStudiosSpec extends Specification {
         Files.createDirectories(folder)
         def existing = folder.resolve('other-host-1-0.json')
         Files.writeString(existing, '{"unrelated": true}')
-        OwnedStudios.BytesWriter full = { Path temp, byte[] bytes ->
+        Ownership.BytesWriter full = { Path temp, byte[] bytes ->
             Files.write(temp, Arrays.copyOf(bytes, bytes.length.intdiv(2)))
             throw new IOException('No space left on device')
         }
-        def owned = OwnedStudios.in(folder, Owner.current('nightly.groovy'), full, { harness.logs << it })
-        harness.ownedStudios = owned
+        def owned = Ownership.in(folder, Owner.current('nightly.groovy'), full, { harness.logs << it })
+        harness.ownership = owned
 
         when:
         harness.run("studio('train', create: true) { start 'lit-a100-1' }")
@@ -204,7 +204,7 @@ class OwnedStudiosSpec extends Specification {
         plain.run("studio('train', create: true) { start 'cpu-4'; stop() }")
 
         then:
-        !plain.context().ownedStudios().enabled()
+        !plain.context().ownership().persistent()
         !Files.exists(folder)
 
         cleanup:

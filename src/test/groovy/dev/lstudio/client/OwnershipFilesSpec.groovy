@@ -14,13 +14,13 @@ import spock.lang.Timeout
 
 /** The ledger's parts on their own: who counts as a live owner, a failed write, two cleanups at once. */
 @Timeout(120)
-class LedgerSpec extends Specification {
+class OwnershipFilesSpec extends Specification {
     @Shared
     @AutoCleanup
     EmulatorFixture emulator = EmulatorFixture.start()
     @TempDir
     Path folder
-    static final OwnedStudios.BytesWriter PLAIN = { Path temp, byte[] bytes -> Files.write(temp, bytes) }
+    static final Ownership.BytesWriter PLAIN = { Path temp, byte[] bytes -> Files.write(temp, bytes) }
 
     def setup() {
         emulator.reset()
@@ -56,13 +56,13 @@ class LedgerSpec extends Specification {
     def "a record that cannot be written leaves the file as it was and the studio out of the ledger"() {
         given:
         boolean full = false
-        def owned = OwnedStudios.in(folder, Owner.current('s'), { Path temp, byte[] bytes ->
+        def owned = Ownership.in(folder, Owner.current('s'), { Path temp, byte[] bytes ->
             if (full) {
                 Files.write(temp, bytes[0..<10] as byte[])
                 throw new IOException('No space left on device')
             }
             Files.write(temp, bytes)
-        } as OwnedStudios.BytesWriter, {})
+        } as Ownership.BytesWriter, {})
         owned.record(studio('first'))
         def before = Files.readString(owned.file())
 
@@ -83,12 +83,12 @@ class LedgerSpec extends Specification {
         given:
         List<String> warnings = []
         boolean broken = false
-        def owned = OwnedStudios.in(folder, Owner.current('s'), { Path temp, byte[] bytes ->
+        def owned = Ownership.in(folder, Owner.current('s'), { Path temp, byte[] bytes ->
             if (broken) {
                 throw new IOException('Read-only file system')
             }
             Files.write(temp, bytes)
-        } as OwnedStudios.BytesWriter, { warnings << it })
+        } as Ownership.BytesWriter, { warnings << it })
         owned.record(studio('a'))
         owned.record(studio('b'))
 
@@ -103,7 +103,7 @@ class LedgerSpec extends Specification {
 
     def "the last release removes the file; the folder stays"() {
         given:
-        def owned = OwnedStudios.in(folder.resolve('owned'), Owner.current('s'), PLAIN, {})
+        def owned = Ownership.in(folder.resolve('owned'), Owner.current('s'), PLAIN, {})
         owned.record(studio('a'))
 
         when:
@@ -121,12 +121,12 @@ class LedgerSpec extends Specification {
         def s = client.createStudio(team, 'train')
         s.start('cpu-4')
         def dead = new Owner(ProcessHandle.current().pid(), Instant.EPOCH, host(), 'old.groovy')
-        OwnedStudios.in(folder, dead, PLAIN, {}).record(OwnedStudio.of(s, 'cpu-4'))
+        Ownership.in(folder, dead, PLAIN, {}).record(OwnedStudio.of(s, 'cpu-4'))
         def pool = Executors.newFixedThreadPool(2)
 
         when:
         def runs = (1..2).collect {
-            pool.submit({ LeftRunning.in(folder).run { client } } as Callable<List<CleanupOutcome>>)
+            pool.submit({ Cleanup.in(folder).run { client } } as Callable<List<CleanupOutcome>>)
         }
         def outcomes = runs.collectMany { it.get() }
 
@@ -147,17 +147,73 @@ class LedgerSpec extends Specification {
         def s = client.createStudio(client.defaultTeamspace(), 'train')
         s.start('cpu-4')
         def dead = new Owner(ProcessHandle.current().pid(), Instant.EPOCH, host(), 'old.groovy')
-        def owned = OwnedStudios.in(folder, dead, PLAIN, {})
+        def owned = Ownership.in(folder, dead, PLAIN, {})
         owned.record(OwnedStudio.of(s, 'cpu-4'))
         def before = Files.readString(owned.file())
 
         when:
-        def outcomes = LeftRunning.in(folder).dryRun(true).run { client }
+        def outcomes = Cleanup.in(folder).dryRun(true).run { client }
 
         then:
         outcomes*.action == [CleanupOutcome.Action.WOULD_STOP]
         emulator.studio('train').active
         Files.readString(owned.file()) == before
+
+        cleanup:
+        client?.close()
+    }
+
+    def "a ledger file left by an older lstudio, without the machines of a switch, is still cleaned up"() {
+        given: 'a file as lstudio wrote it before records kept their machines'
+        def client = emulator.client()
+        def s = client.createStudio(client.defaultTeamspace(), 'train')
+        s.start('cpu-4')
+        long pid = endedPid()
+        Files.writeString(folder.resolve("${host()}-${pid}-0.json"), """{
+          "format" : 1,
+          "owner" : { "pid" : ${pid}, "host" : "${host()}", "script" : "old.groovy" },
+          "studios" : [ { "api" : "${emulator.baseUrl}", "userId" : "${emulator.emu.userId()}",
+            "projectId" : "${s.teamspace().projectId()}", "teamspace" : "demo/demo", "studioId" : "${s.id()}",
+            "name" : "train", "machine" : "cpu-4", "recorded" : "2026-01-05T10:00:00Z" } ]
+        }""")
+
+        when:
+        def outcomes = Cleanup.in(folder).run { client }
+
+        then:
+        outcomes*.action == [CleanupOutcome.Action.STOPPED]
+        outcomes[0].toMap().machine == 'cpu-4'
+        !emulator.studio('train').active
+        Files.list(folder).withCloseable { it.toList() }.isEmpty()
+
+        cleanup:
+        client?.close()
+    }
+
+    def "a switch is on the record, on disk too, so a cleanup names the machine it runs on now"() {
+        given:
+        def client = emulator.client()
+        def s = client.createStudio(client.defaultTeamspace(), 'train')
+        def owned = Ownership.in(folder, Owner.current('s'), PLAIN, {})
+
+        when:
+        owned.started(s, 'cpu-4', true)
+        owned.switched(s.id(), 'lit-a100-1')
+
+        then:
+        owned.recordOf(s.id()).machines() == ['cpu-4', 'lit-a100-1']
+        with(OwnershipFiles.read(owned.file()).studios()[0]) {
+            machine() == 'lit-a100-1'
+            machines() == ['cpu-4', 'lit-a100-1']
+        }
+
+        when: 'released: off the disk, and still what the run started'
+        owned.release(s.id())
+
+        then:
+        !Files.exists(owned.file())
+        owned.recordOf(s.id()).machines() == ['cpu-4', 'lit-a100-1']
+        owned.studios().empty
 
         cleanup:
         client?.close()
