@@ -55,8 +55,21 @@
  *     anyway, with a warning suggesting the nearest known one. The machine a running Studio reports may be
  *     an instance type ({@code p5.48xlarge}): a start then warns and leaves it running rather than switch
  *     on a name it cannot compare.</li>
- * <li><b>Completion.</b> {@link dev.lstudio.client.CompletionCache} serves teamspaces, Studio names with
- *     their status, and machine slugs without blocking more than {@code cacheMaxWait}.</li>
+ * <li><b>One start/stop/switch decision.</b> {@link dev.lstudio.client.Studio#planStart} and
+ *     {@link dev.lstudio.client.Studio#planSwitch} read the status once and decide
+ *     ({@link dev.lstudio.client.MachinePlan}); the plan is then carried out. A start on a Studio running on
+ *     another machine is refused ({@link dev.lstudio.client.RunningElsewhereException}), never a silent switch
+ *     of a paid machine; a switch of a stopped, stopping or FAILED Studio starts it there.</li>
+ * <li><b>Ownership.</b> {@link dev.lstudio.client.Ownership} holds one {@link dev.lstudio.client.OwnedStudio}
+ *     record per Studio a run started (machines in order, when first started): in memory for the run, whose
+ *     teardown guards and summary read it, and on disk ({@link dev.lstudio.client.OwnershipFiles}, the ledger
+ *     in {@code owned/}) while the run owns it. {@link dev.lstudio.client.Cleanup} ({@code lstudio cleanup},
+ *     and the start of every run) reads the files of runs that ended and stops what they left running.
+ *     Hardening of teardown (stop first then confirm, generations of a record) belongs here.</li>
+ * <li><b>Completion.</b> {@link dev.lstudio.client.CompletionCache}, the one cache and pool of completion,
+ *     serves teamspaces, Studio names with their status (keyed by the resolved teamspace), and machine slugs
+ *     without blocking more than {@code cacheMaxWait}; create, delete, rename and fork forget the list they
+ *     change.</li>
  * <li><b>Errors.</b> Everything thrown for a person to read is a {@link dev.lstudio.api.LightningException}
  *     whose message is one line saying what to do; API failures keep their types from
  *     {@link dev.lstudio.api} (e.g. {@link dev.lstudio.api.NotFoundException}).</li>

@@ -30,7 +30,8 @@
  *       ({@link dev.lstudio.dsl.LstudioScript#binding(DslContext)}), so one mechanism serves
  *       the runner (a script) and the REPL (a binding shared by every line). It holds the API
  *       client (built on first use from the builder's supplier), output, progress, teardown,
- *       and the studio state of the run ({@code Session}: the teamspace in use, the ledger).</li>
+ *       and the studio state of the run ({@code Session}: the teamspace in use, the ledger), and
+ *       the client's {@link dev.lstudio.client.Ownership}, the one record of what the run started.</li>
  *   <li>{@link dev.lstudio.dsl.Teardown}: LIFO actions run on failure, on SIGINT/SIGTERM and at
  *       exit; {@code guard} actions are skipped after {@code keepRunning()}; {@code last} actions
  *       (the exit summary) run after all the others.</li>
@@ -40,9 +41,13 @@
  *
  * <h2>Guarded teardown</h2>
  * <ul>
- *   <li>A verb that starts a studio first registers a teardown guard "stop studio x"
- *       ({@code Ledger}), so an interrupt at any moment still stops it; a clean {@code stop()}
- *       cancels the guard; {@code keepRunning()} (the handle's, or the script's) keeps it.</li>
+ *   <li>{@code start} and {@code switchTo} ask the client what to do
+ *       ({@link dev.lstudio.client.Studio#planStart}, one status read) and report it; a verb whose plan
+ *       starts a studio first records it in the client's {@link dev.lstudio.client.Ownership} (on
+ *       disk too, for {@code lstudio cleanup}) and registers a teardown guard "stop studio x"
+ *       ({@code Ledger}, which reads those records and adds guards, keep-alive, time and price), so
+ *       an interrupt at any moment still stops it; a clean {@code stop()} cancels the guard;
+ *       {@code keepRunning()} (the handle's, or the script's) keeps it.</li>
  *   <li>A {@code studio('x') { ... }} block that ends with an exception stops, at once, what it
  *       started, then rethrows. A studio that was already running is never this run's to stop.</li>
  *   <li>Client calls run on a worker while the script thread waits interruptibly
