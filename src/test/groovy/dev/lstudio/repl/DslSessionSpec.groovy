@@ -2,16 +2,25 @@ package dev.lstudio.repl
 
 import dev.lstudio.dsl.Dsl
 import dev.lstudio.dsl.DslContext
+import dev.lstudio.dsl.DslReference
 import dev.lstudio.dsl.EmulatorFixture
 import dev.lstudio.dsl.Interactive
 import dev.lstudio.dsl.Teardown
+import org.jline.reader.Candidate
+import org.jline.reader.LineReader
+import org.jline.reader.Parser.ParseContext
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
 
-/** The REPL's session over the DSL's, against the emulator: what the prompt, quit and Ctrl-C are told. */
+/**
+ * The REPL's session over the DSL's, against the emulator: what the prompt, quit and Ctrl-C are
+ * told, and what TAB offers when wired as {@code lstudio repl} wires it (the client's one
+ * completion cache, keyed by the session's resolved teamspace, forgotten by the verbs that change
+ * the list).
+ */
 @Timeout(90)
 class DslSessionSpec extends Specification {
     @Shared
@@ -23,6 +32,16 @@ class DslSessionSpec extends Specification {
     DslContext context
     DslSession session
     Dsl dsl
+    @AutoCleanup('close')
+    ReplHarness harness = new ReplHarness()
+    LineReader reader
+
+    /** TAB as {@code lstudio repl} wires it, built for the features that press it. */
+    LineReader reader() {
+        reader = reader ?: harness.builder().evaluator(GroovyEvaluator.create())
+                .completion(new DslCompletionData({ context.client().completionCache() }, session::resolvedTeamspace,
+                        { DslReference.shipped() })).build().reader()
+    }
 
     def setup() {
         emulator.reset()
@@ -100,5 +119,45 @@ class DslSessionSpec extends Specification {
 
         then:
         session.afterInterrupt() == 'nothing was running remotely'
+    }
+
+    /** The studio names TAB lists (JLine then narrows them to the typed prefix). */
+    List<String> offered(String buffer) {
+        def tab = reader()
+        def line = tab.parser.parse(buffer, buffer.length(), ParseContext.COMPLETE)
+        List<Candidate> out = []
+        tab.completer.complete(tab, line, out)
+        out*.value()
+    }
+
+    def "studio('fre<TAB> right after studio('fresh-one', create: true) offers it"() {
+        given: 'the list was read once, before the studio existed'
+        dsl.studio([create: true], 'first-one')
+        offered("studio('fi") == ['first-one']
+
+        when:
+        dsl.studio([create: true], 'fresh-one')
+
+        then: 'no waiting for the list to grow old'
+        offered("studio('fre").contains('fresh-one')
+    }
+
+    def "a deleted studio is no longer offered, and a fork is"() {
+        given:
+        def gone = dsl.studio([create: true], 'gone-soon')
+        offered("studio('go") == ['gone-soon']
+
+        when:
+        gone.fork('got-copied')
+        gone.delete()
+
+        then:
+        offered("studio('go") == ['got-copied']
+    }
+
+    def "before the teamspace is known TAB offers no studio and asks the server nothing"() {
+        expect:
+        session.resolvedTeamspace() == null
+        offered("studio('") == []
     }
 }
