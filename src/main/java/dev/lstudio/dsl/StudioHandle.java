@@ -79,8 +79,7 @@ public final class StudioHandle {
 
     /**
      * {@code start 'lit-h100-1', spot: true}. Nothing happens when it already runs on that machine;
-     * a stop under way is waited for; running on another machine is an error naming both. The
-     * client decides ({@link Studio#planStart}); this reports it in the script's words.
+     * a stop under way is waited for; running on another machine is an error naming both ({@link Studio#planStart}).
      */
     public StudioHandle start(Map<String, ?> options, String machine) {
         Options.check("start", options, "machine", "spot", "maxRuntime", "wait", "timeout");
@@ -98,8 +97,8 @@ public final class StudioHandle {
                     + "; stop() it first, or use switchTo '" + slug + "'");
         }
         if (plan.step() == MachinePlan.Step.NOTHING) {
-            StudioStatus now = plan.now();
-            log("studio '" + getName() + "' is already running" + (now.machine() == null ? "" : " on " + now.machine()));
+            String on = plan.now().machine() == null ? "" : " on " + plan.now().machine();
+            log("studio '" + getName() + "' is already running" + on);
             return this;
         }
         return carryOut(plan, spot, maxRuntime, wait, timeout);
@@ -107,12 +106,11 @@ public final class StudioHandle {
 
     /** A start the client planned: what it starts is this run's to stop, recorded before the request goes out. */
     private StudioHandle carryOut(MachinePlan plan, boolean spot, Duration maxRuntime, boolean wait, Duration timeout) {
-        String slug = plan.machine();
         boolean starts = plan.startsMachine();
         if (starts) {
-            session.ledger().starting(studio, slug, maxRuntime, scoped ? this : null);
+            session.ledger().starting(studio, plan.machine(), maxRuntime, scoped ? this : null);
         }
-        try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + slug,
+        try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + plan.machine(),
                 "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
             if (wait) {
                 StudioStatus ready = Blocking.call(() -> studio.start(plan, spot, maxRuntime, timeout));
