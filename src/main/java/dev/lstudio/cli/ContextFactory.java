@@ -69,7 +69,7 @@ final class ContextFactory {
     }
 
     /**
-     * The studios the run starts are recorded in the ledger of owned studios (see
+     * The studios the run starts are recorded on disk, in the ledger of owned studios (see
      * {@link Ownership}) as owned by this process running {@code owner} (a script's name),
      * except with {@code --emulator}: its embedded emulator ends with the process and brings
      * every studio back stopped, so nothing can be left running.
