@@ -15,7 +15,7 @@ import retrofit2.Response;
  * Retrofit's {@code Call} and turns every failure into a {@link LightningException}:
  * a typed {@link ApiException} for HTTP errors, {@link NetworkException} when the server
  * cannot be reached, {@link MalformedResponseException} when the answer is not the JSON
- * expected. Calls marked safe are retried per the {@link RetryPolicy}; nothing here waits for
+ * expected. Calls marked safe are retried per the {@link HttpRetryPolicy}; nothing here waits for
  * a Studio to change state (that is the client's job).
  */
 public final class LightningApi {
