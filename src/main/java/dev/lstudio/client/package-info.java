@@ -34,7 +34,9 @@
  *     switch, codeconfig, then the requested instance's {@code initialRestoreFinished}, confirm,
  *     then the new instance in use with {@code topUpRestoreFinished}. Polling and sleeping happen
  *     only in this package, through the injectable {@link dev.lstudio.api.Sleeper}, so tests run
- *     without waiting. Each wait is a {@link dev.lstudio.client.Progress} task, updated after every poll.</li>
+ *     without waiting; every delay comes from the one {@link dev.lstudio.api.Backoff}, and the
+ *     floors above reach both through {@link dev.lstudio.client.Clock}. Durations in messages are
+ *     written by {@link dev.lstudio.client.Durations}. Each wait is a {@link dev.lstudio.client.Progress} task, updated after every poll.</li>
  * <li><b>Commands stream.</b> {@link dev.lstudio.client.Studio#exec(String, java.time.Duration, java.util.function.Consumer)}
  *     sends a detached execute ({@code {"command", "detached": true}}) and follows the session it names;
  *     the submit's own exit code and output are a placeholder and never shown, and an answer without a

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
 import dev.lstudio.api.NotFoundException;
+import dev.lstudio.client.Durations;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.Studio;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.lstudio.api.ApiException;
 import dev.lstudio.api.Endpoint;
 import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.Durations;
 import dev.lstudio.client.ExecResult;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.Machines;

@@ -60,7 +60,8 @@
  *
  * <p>Waits report through the one progress abstraction, {@link dev.lstudio.client.Progress}: the
  * client opens a task per wait; the runner hands the same display to the client and to
- * {@link dev.lstudio.dsl.DslContext#progress()}. Time for retries and waits is
- * {@link dev.lstudio.api.Sleeper}, the client's own.
+ * {@link dev.lstudio.dsl.DslContext#progress()}. Time for retries is the
+ * client's {@link dev.lstudio.client.Clock} (its sleeper and backoff), and durations in messages
+ * read as {@link dev.lstudio.client.Durations} writes them.
  */
 package dev.lstudio.dsl;
