@@ -46,4 +46,37 @@ class PaginationSpec extends MockApiSpec {
         api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() } == ['a', 'b']
         server.requestCount == 2
     }
+
+    def "a server that repeats a page does not repeat its Studios"() {
+        given:
+        reply(200, '{"cloudspaces":[{"id":"1","name":"a"},{"id":"2","name":"b"}],"nextPageToken":"same"}')
+        reply(200, '{"cloudspaces":[{"id":"1","name":"a"},{"id":"2","name":"b"}],"nextPageToken":"same"}')
+
+        expect:
+        api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() } == ['a', 'b']
+    }
+
+    def "a list whose every page brings a new token ends with one clear error after #max pages, not a hang"() {
+        given:
+        int served = 0
+        server.dispatcher = new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            okhttp3.mockwebserver.MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                served++
+                new okhttp3.mockwebserver.MockResponse().setHeader('Content-Type', 'application/json')
+                        .setBody('{"cloudspaces":[{"id":"' + served + '","name":"s' + served + '"}],"nextPageToken":"t' + served + '"}')
+            }
+        }
+
+        when:
+        api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() }
+
+        then:
+        def e = thrown(MalformedResponseException)
+        e.message.startsWith("the server's list did not end after $max pages (each with a new nextPageToken)")
+        served == max
+
+        where:
+        max = Pages.MAX_PAGES
+    }
 }
