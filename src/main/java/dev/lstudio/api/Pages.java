@@ -22,12 +22,19 @@ final class Pages<P, T> implements Iterable<T> {
     private final Function<P, List<T>> items;
     private final Function<P, String> next;
     private final Function<T, ?> key;
+    private final int maxPages;
 
     Pages(Function<String, P> fetch, Function<P, List<T>> items, Function<P, String> next, Function<T, ?> key) {
+        this(fetch, items, next, key, MAX_PAGES);
+    }
+
+    /** With another page limit, so that a spec need not serve a thousand pages. */
+    Pages(Function<String, P> fetch, Function<P, List<T>> items, Function<P, String> next, Function<T, ?> key, int maxPages) {
         this.fetch = fetch;
         this.items = items;
         this.next = next;
         this.key = key;
+        this.maxPages = maxPages;
     }
 
     @Override
@@ -45,8 +52,8 @@ final class Pages<P, T> implements Iterable<T> {
             public boolean hasNext() {
                 while (ahead == null) {
                     while (!current.hasNext() && !done) {
-                        if (pages++ == MAX_PAGES) {
-                            throw new MalformedResponseException("the server's list did not end after " + MAX_PAGES
+                        if (pages++ == maxPages) {
+                            throw new MalformedResponseException("the server's list did not end after " + maxPages
                                     + " pages (each with a new nextPageToken); stopped reading it: report it to the "
                                     + "service, or narrow the list (a name, running only)", 200, null);
                         }
