@@ -70,7 +70,7 @@ public final class LightningApi {
     /** All Studios matching {@code query}, fetched page by page as the iteration goes. */
     public Iterable<CloudSpace> cloudspaces(String projectId, CloudSpaceQuery query) {
         return new Pages<>(token -> listCloudspaces(projectId, query, token), CloudSpacePage::cloudspaces,
-                CloudSpacePage::nextPageToken);
+                CloudSpacePage::nextPageToken, CloudSpace::id);
     }
 
     public CloudSpace getCloudspace(String projectId, String id) {

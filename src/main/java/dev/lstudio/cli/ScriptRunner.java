@@ -37,7 +37,7 @@ final class ScriptRunner {
         RunLock lock = null;
         try {
             if (options.lock(lockByDefault)) {
-                lock = RunLock.acquire(dirs.locks(), source.lockKey());
+                lock = RunLock.acquire(dirs.locks(), source.lockKey(), source.lockName());
             }
             return load(source, args);
         } catch (RunLock.Held e) {

@@ -86,6 +86,9 @@ public final class Dsl {
 
     public <T, R> List<R> parallel(Collection<? extends T> items, int maxConcurrent, Body<? super T, ? extends R> body)
             throws InterruptedException {
+        if (items == null) {
+            throw new DslException("parallel: give the items to work on, e.g. parallel(['a', 'b']) { name -> ... }, got null");
+        }
         return Parallel.run(new ArrayList<T>(items), maxConcurrent, body, context.output()::log);
     }
 
