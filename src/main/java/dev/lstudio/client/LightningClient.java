@@ -10,7 +10,6 @@ import dev.lstudio.api.CreateCloudSpaceRequest;
 import dev.lstudio.api.CreateRunRequest;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.api.NetworkException;
-import dev.lstudio.api.Plugin;
 import dev.lstudio.api.SeedFile;
 import dev.lstudio.api.ServerErrorException;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ public final class LightningClient implements AutoCloseable {
         return client;
     }
 
-    public LightningApi api() {
+    /** Where and as whom this client calls the API (the ledger of owned studios records both). */
+    LightningApi api() {
         return context.api();
     }
 
@@ -216,8 +216,8 @@ public final class LightningClient implements AutoCloseable {
     private static final int CREATE_SENDS = 3;
 
     /** Plugins that can be installed in any Studio. */
-    public List<Plugin> availablePlugins() {
-        return context.api().availablePlugins();
+    public List<PluginInfo> availablePlugins() {
+        return context.api().availablePlugins().stream().map(PluginInfo::of).collect(Collectors.toList());
     }
 
     /** Lists for completion, refreshed in the background. */
