@@ -62,5 +62,12 @@
  * client opens a task per wait; the runner hands the same display to the client and to
  * {@link dev.lstudio.dsl.DslContext#progress()}. Time for retries and waits is
  * {@link dev.lstudio.api.Sleeper}, the client's own.
+ *
+ * <p>The DSL reaches the service only through {@code client}, and hands scripts the client's
+ * types ({@code expose} a {@link dev.lstudio.client.Port}, {@code plugin('x').execute()} a
+ * {@link dev.lstudio.client.PluginInfo}); it decides on failures by their
+ * {@link dev.lstudio.client.Failure} kind. The one use of {@code api} left is the
+ * {@code Sleeper} above, named as a temporary exception in {@code LayeringSpec}: it goes with
+ * the backoff work.
  */
 package dev.lstudio.dsl;
