@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -33,8 +32,9 @@ public final class LightningApi {
         return new LightningApi(Objects.requireNonNull(config, "config"));
     }
 
-    public HttpUrl baseUrl() {
-        return config.baseUrl();
+    /** The URL every call starts with, ending in {@code /}: a string, so that no OkHttp type leaves the API. */
+    public String baseUrl() {
+        return config.baseUrl().toString();
     }
 
     /** The caller's user id, from the credentials (the list call needs it). */

@@ -1,37 +1,34 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.api.ApiException;
-import dev.lstudio.api.ConfigException;
-import dev.lstudio.api.InvalidArgumentException;
-import dev.lstudio.api.PermissionDeniedException;
-import dev.lstudio.api.UnauthenticatedException;
-import dev.lstudio.client.CommandTimeoutException;
-import dev.lstudio.client.WaitTimeoutException;
+import dev.lstudio.client.Failure;
 import dev.lstudio.dsl.DslTimeoutException;
 import dev.lstudio.dsl.ScriptCompileException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place that maps a failure to an exit status. It walks the cause chain (a timeout
  * inside a {@code parallel} item still exits 124); the first exception that is
- * {@link ExitCoded} or whose type (or a supertype) is in the table decides.
+ * {@link ExitCoded}, whose type (or a supertype) is in the table of the DSL's failures, or whose
+ * {@link Failure} kind (the client's word for it) is in the table of kinds decides.
  */
 final class ExitCodes {
     private static final Map<Class<? extends Throwable>, ExitCode> TABLE = new LinkedHashMap<>();
+    private static final Map<Failure, ExitCode> KINDS = new EnumMap<>(Failure.class);
 
     static {
         TABLE.put(DslTimeoutException.class, ExitCode.TIMEOUT);
-        TABLE.put(WaitTimeoutException.class, ExitCode.TIMEOUT);
-        TABLE.put(CommandTimeoutException.class, ExitCode.TIMEOUT);
         TABLE.put(ScriptCompileException.class, ExitCode.USAGE);
-        TABLE.put(ConfigException.class, ExitCode.CREDENTIALS);
-        TABLE.put(UnauthenticatedException.class, ExitCode.CREDENTIALS);
-        TABLE.put(PermissionDeniedException.class, ExitCode.CREDENTIALS);
+        KINDS.put(Failure.TIMEOUT, ExitCode.TIMEOUT);
+        KINDS.put(Failure.CREDENTIALS, ExitCode.CREDENTIALS);
         // the server refused a value of the script's (a name, a machine): trying later will not help
-        TABLE.put(InvalidArgumentException.class, ExitCode.SCRIPT_FAILED);
+        KINDS.put(Failure.REFUSED_VALUE, ExitCode.SCRIPT_FAILED);
+        // a Studio that is not there is an API answer like any other that failed after the retries
+        KINDS.put(Failure.GONE, ExitCode.API);
         // every other API answer that failed after the API layer's retries, network failures included
-        TABLE.put(ApiException.class, ExitCode.API);
+        KINDS.put(Failure.SERVICE, ExitCode.API);
     }
 
     private ExitCodes() {
@@ -47,6 +44,10 @@ final class ExitCodes {
                 if (code != null) {
                     return code;
                 }
+            }
+            Optional<Failure> kind = Failure.of(t);
+            if (kind.isPresent()) {
+                return KINDS.get(kind.get());
             }
         }
         return ExitCode.SCRIPT_FAILED;

@@ -1,7 +1,7 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.api.LightningException;
 import dev.lstudio.client.Dirs;
+import dev.lstudio.client.Failure;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.DslException;
 import dev.lstudio.dsl.ErrorLine;
@@ -138,7 +138,7 @@ final class ScriptRunner {
         if (console.debugging()) {
             console.stackTrace(failure);
         } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)
-                && !(failure instanceof LightningException)) {
+                && !Failure.explained(failure)) {
             console.error("lstudio: run with --debug for the full stack trace");
         }
         return code.code();

@@ -1,6 +1,5 @@
 package dev.lstudio.client;
 
-import dev.lstudio.api.Plugin;
 import dev.lstudio.api.Sleeper;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class CompletionCache implements AutoCloseable {
     }
 
     /** Plugins that can be installed. */
-    public List<Plugin> plugins() {
+    public List<PluginInfo> plugins() {
         return get("plugins", client::availablePlugins);
     }
 

@@ -11,7 +11,6 @@ import dev.lstudio.api.CreateCloudSpaceRequest;
 import dev.lstudio.api.CreateRunRequest;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.api.NetworkException;
-import dev.lstudio.api.Plugin;
 import dev.lstudio.api.SeedFile;
 import dev.lstudio.api.ServerErrorException;
 import java.util.ArrayList;
@@ -53,7 +52,8 @@ public final class LightningClient implements AutoCloseable {
         return client;
     }
 
-    public LightningApi api() {
+    /** Where and as whom this client calls the API (the ledger of owned studios records both). */
+    LightningApi api() {
         return context.api();
     }
 
@@ -222,8 +222,8 @@ public final class LightningClient implements AutoCloseable {
     }
 
     /** Plugins that can be installed in any Studio. */
-    public List<Plugin> availablePlugins() {
-        return context.api().availablePlugins();
+    public List<PluginInfo> availablePlugins() {
+        return context.api().availablePlugins().stream().map(PluginInfo::of).collect(Collectors.toList());
     }
 
     /** Lists for completion, refreshed in the background. */

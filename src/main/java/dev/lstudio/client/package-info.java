@@ -1,6 +1,13 @@
 /**
- * What a caller means, on top of {@link dev.lstudio.api.LightningApi}: the layer the Groovy DSL
- * and the REPL are built on.
+ * What a caller means, on top of {@link dev.lstudio.api.LightningApi}: the only floor above
+ * {@code api}, and the layer the Groovy DSL, the REPL and the CLI are built on. It hands out its
+ * own types ({@link dev.lstudio.client.Studio}, {@link dev.lstudio.client.StudioStatus},
+ * {@link dev.lstudio.client.Teamspace}, {@link dev.lstudio.client.ExecResult},
+ * {@link dev.lstudio.client.PluginInfo}, {@link dev.lstudio.client.Port},
+ * {@link dev.lstudio.client.Machine}...), never a wire record, the {@code LightningApi} or an
+ * OkHttp type; {@code LayeringSpec} keeps it so. Only the CLI's composition root
+ * ({@code cli.ContextFactory}) builds the {@code ApiConfig} and the {@code LightningApi} it is
+ * created with.
  *
  * <h2>Getting a client</h2>
  * <pre>{@code
@@ -59,9 +66,12 @@
  *     on a name it cannot compare.</li>
  * <li><b>Completion.</b> {@link dev.lstudio.client.CompletionCache} serves teamspaces, Studio names with
  *     their status, and machine slugs without blocking more than {@code cacheMaxWait}.</li>
- * <li><b>Errors.</b> Everything thrown for a person to read is a {@link dev.lstudio.api.LightningException}
- *     whose message is one line saying what to do; API failures keep their types from
- *     {@link dev.lstudio.api} (e.g. {@link dev.lstudio.api.NotFoundException}).</li>
+ * <li><b>Errors.</b> Everything thrown for a person to read has a message of one line saying what to
+ *     do ({@link dev.lstudio.client.Failure#explained}). The layers above decide on its
+ *     {@link dev.lstudio.client.Failure} kind (credentials, a refused value, gone, timeout, the
+ *     service), never on an HTTP status or an exception type of {@code api}: a stop of a deleted
+ *     Studio is {@code GONE}, a start the server refused is {@link dev.lstudio.client.Failure#refusedByServer}.
+ *     The exceptions are not wrapped, so their messages reach the user as written.</li>
  * </ul>
  */
 package dev.lstudio.client;

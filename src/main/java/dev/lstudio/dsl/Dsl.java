@@ -1,7 +1,7 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.api.LightningException;
 import dev.lstudio.client.Durations;
+import dev.lstudio.client.Failure;
 import dev.lstudio.client.Machine;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.StudioFilter;
@@ -227,16 +227,14 @@ public final class Dsl {
         StudioHandle handle;
         try {
             handle = open(options, name, true);
-        } catch (LightningException failure) {
-            throw failure.about("studio '" + name + "'");
+        } catch (RuntimeException failure) {
+            throw Failure.about(failure, "studio '" + name + "'");
         }
         try {
             return body.apply(handle);
         } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked
-            if (failure instanceof LightningException api) {
-                // The API's message names ids; the person reading it wants the studio's name.
-                api.about("studio '" + name + "'");
-            }
+            // The API's message names ids; the person reading it wants the studio's name.
+            Failure.about(failure, "studio '" + name + "'");
             try {
                 handle.blockFailed();
             } catch (Throwable stopFailure) {
