@@ -132,7 +132,7 @@ final class ScriptRunner {
             console.debug("script ended by the signal: " + failure);
             return guard.received().code();
         }
-        ExitCode code = ExitCodes.of(failure);
+        ExitCode code = ExitCode.of(failure);
         String where = ScriptLocation.of(failure, mainClass, source.displayName());
         console.error("lstudio: " + ErrorLine.of(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
         if (console.debugging()) {

@@ -1,7 +1,7 @@
 /**
  * The {@code lstudio} command: parsing (picocli, {@link dev.lstudio.cli.Commands}), the
  * headless script runner ({@code ScriptRunner}), exit codes ({@link dev.lstudio.cli.ExitCode},
- * mapped in {@code ExitCodes} from the DSL's own failures and the client's
+ * mapped in {@code ExitCode.of} from the DSL's own failures and the client's
  * {@link dev.lstudio.client.Failure} kinds: credentials 3, other API and network failures 4,
  * timeouts and expired limits 124), output rules ({@code Console}: results on stdout, people's lines on
  * stderr, a spinner on a terminal, timestamps elsewhere), the run lock ({@code RunLock}) and

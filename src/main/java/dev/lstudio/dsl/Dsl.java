@@ -240,7 +240,7 @@ public final class Dsl {
             } catch (Throwable stopFailure) {
                 failure.addSuppressed(stopFailure);
             }
-            throw Sneaky.<Exception>rethrow(failure);
+            throw Rethrow.<Exception>rethrow(failure);
         }
     }
 

@@ -26,7 +26,7 @@ final class Retry {
             } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked
                 if (!retryable(failure) || attempt >= policy.times()) {
                     earlier.forEach(failure::addSuppressed);
-                    throw Sneaky.<Exception>rethrow(failure);
+                    throw Rethrow.<Exception>rethrow(failure);
                 }
                 earlier.add(failure);
                 Duration delay = policy.delayAfter(attempt, clock);

@@ -41,7 +41,7 @@ final class Timeout {
             if (deadline.finish()) {
                 throw new DslTimeoutException(limit, failure);
             }
-            throw Sneaky.<Exception>rethrow(failure);
+            throw Rethrow.<Exception>rethrow(failure);
         } finally {
             running.deadlines.remove(deadline);
         }
