@@ -14,7 +14,7 @@ import okhttp3.HttpUrl;
 public record ApiConfig(
         HttpUrl baseUrl,
         Credentials credentials,
-        RetryPolicy retry,
+        HttpRetryPolicy retry,
         Duration connectTimeout,
         Duration readTimeout,
         Duration streamIdleTimeout,
@@ -34,7 +34,7 @@ public record ApiConfig(
 
     /** Defaults for a base URL (a trailing '/' is added when missing) and credentials. */
     public static ApiConfig of(String baseUrl, Credentials credentials) {
-        return new ApiConfig(parseUrl(baseUrl, "the base URL"), credentials, RetryPolicy.defaults(),
+        return new ApiConfig(parseUrl(baseUrl, "the base URL"), credentials, HttpRetryPolicy.defaults(),
                 Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), null);
     }
 
@@ -49,7 +49,7 @@ public record ApiConfig(
         return of(base.toString(), credentials);
     }
 
-    public ApiConfig withRetry(RetryPolicy policy) {
+    public ApiConfig withRetry(HttpRetryPolicy policy) {
         return new ApiConfig(baseUrl, credentials, policy, connectTimeout, readTimeout, streamIdleTimeout, debugLog);
     }
 

@@ -87,9 +87,19 @@ public final class Credentials {
         return Files.isDirectory(path) ? path.resolve("credentials.json") : path;
     }
 
+    /** A credentials file is a few hundred bytes; anything near this is not one. */
+    private static final int MAX_FILE_BYTES = 64 * 1024;
+
     private static Credentials readFile(Path file) {
+        // A device (/dev/zero) would be read for ever, a FIFO would block: only a file is opened.
+        if (!Files.isRegularFile(file)) {
+            throw unusable(file, "it is not a regular file (a device, a pipe or a folder)");
+        }
         JsonNode root;
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw unusable(file, "it is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+            }
             root = Json.mapper().readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote the file, which holds the key: report the place only

@@ -44,15 +44,23 @@ final class Http {
         OkHttpClient.Builder builder = loopbackHttp(config.baseUrl())
                 ? base().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 : Tls.BASE.newBuilder();
+        // A read timeout restarts with every byte, so an answer dripping a byte a second never ends
+        // it: every call, its resends included, also ends by a deadline (streams set their own).
         builder.connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
+                .callTimeout(callDeadline(config))
                 .addInterceptor(new RetryInterceptor(config.retry()))
                 .addInterceptor(new AuthInterceptor(config.credentials()));
         if (config.debugLog() != null) {
             builder.addNetworkInterceptor(new DebugLogInterceptor(config.debugLog(), config.credentials()));
         }
         return builder.build();
+    }
+
+    /** The most one call may take, resends included: the retry budget, and one read timeout for the last answer. */
+    static java.time.Duration callDeadline(ApiConfig config) {
+        return config.retry().totalBudget().plus(config.readTimeout());
     }
 
     /** The Retrofit service; streamed endpoints get the stream's idle timeout instead of the read timeout. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -15,7 +14,7 @@ import retrofit2.Response;
  * Retrofit's {@code Call} and turns every failure into a {@link LightningException}:
  * a typed {@link ApiException} for HTTP errors, {@link NetworkException} when the server
  * cannot be reached, {@link MalformedResponseException} when the answer is not the JSON
- * expected. Calls marked safe are retried per the {@link RetryPolicy}; nothing here waits for
+ * expected. Calls marked safe are retried per the {@link HttpRetryPolicy}; nothing here waits for
  * a Studio to change state (that is the client's job).
  */
 public final class LightningApi {
@@ -33,8 +32,9 @@ public final class LightningApi {
         return new LightningApi(Objects.requireNonNull(config, "config"));
     }
 
-    public HttpUrl baseUrl() {
-        return config.baseUrl();
+    /** The URL every call starts with, ending in {@code /}: a string, so that no OkHttp type leaves the API. */
+    public String baseUrl() {
+        return config.baseUrl().toString();
     }
 
     /** The caller's user id, from the credentials (the list call needs it). */
@@ -70,7 +70,7 @@ public final class LightningApi {
     /** All Studios matching {@code query}, fetched page by page as the iteration goes. */
     public Iterable<CloudSpace> cloudspaces(String projectId, CloudSpaceQuery query) {
         return new Pages<>(token -> listCloudspaces(projectId, query, token), CloudSpacePage::cloudspaces,
-                CloudSpacePage::nextPageToken);
+                CloudSpacePage::nextPageToken, CloudSpace::id);
     }
 
     public CloudSpace getCloudspace(String projectId, String id) {

@@ -10,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -19,7 +18,7 @@ import retrofit2.Invocation;
 
 /**
  * Sends a request again after a connection failure or a 429/500/502/503/504, following
- * {@link RetryPolicy}. Only endpoints marked {@link RetrySafe} are resent once the request
+ * {@link HttpRetryPolicy}. Only endpoints marked {@link RetrySafe} are resent once the request
  * may have reached the server; the others are retried only when the connection could not be
  * opened at all (nothing was sent), or when the server refused them with 429 (rate limited:
  * refused before doing anything, so an execute sent again still runs once). OkHttp's own silent retry is switched off in {@link Http}
@@ -28,9 +27,9 @@ import retrofit2.Invocation;
 final class RetryInterceptor implements Interceptor {
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
 
-    private final RetryPolicy policy;
+    private final HttpRetryPolicy policy;
 
-    RetryInterceptor(RetryPolicy policy) {
+    RetryInterceptor(HttpRetryPolicy policy) {
         this.policy = policy;
     }
 
@@ -91,7 +90,7 @@ final class RetryInterceptor implements Interceptor {
         if (attempt >= policy.maxAttempts()) {
             return null;
         }
-        Duration delay = retryAfter != null ? retryAfter : jitter(policy.ceiling(attempt));
+        Duration delay = retryAfter != null ? retryAfter : policy.backoff().delay(attempt);
         return fitsBudget(start, delay) ? delay : null;
     }
 
@@ -107,11 +106,6 @@ final class RetryInterceptor implements Interceptor {
     private boolean fitsBudget(long start, Duration delay) {
         long elapsed = policy.sleeper().nanoTime() - start;
         return elapsed + delay.toNanos() <= policy.totalBudget().toNanos();
-    }
-
-    private static Duration jitter(Duration ceiling) {
-        long max = ceiling.toMillis();
-        return Duration.ofMillis(max <= 0 ? 0 : ThreadLocalRandom.current().nextLong(max + 1));
     }
 
     /** OkHttp's call timeout is the caller's own deadline: retrying would overrun it. */

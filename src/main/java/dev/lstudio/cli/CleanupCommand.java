@@ -50,7 +50,7 @@ final class CleanupCommand {
             return summary(outcomes, dryRun);
         } catch (RuntimeException e) { // no credentials, an unknown --teamspace
             console.error("lstudio: cleanup: " + ErrorLine.of(e));
-            return ExitCodes.of(e).code();
+            return ExitCode.of(e).code();
         } finally {
             run.close();
         }
@@ -81,7 +81,7 @@ final class CleanupCommand {
                         + " could not be stopped" : "");
         console.log(line);
         return outcomes.stream().filter(o -> o.failure() != null).findFirst()
-                .map(o -> ExitCodes.of(o.failure()).code()).orElse(ExitCode.SUCCESS.code());
+                .map(o -> ExitCode.of(o.failure()).code()).orElse(ExitCode.SUCCESS.code());
     }
 
     /**

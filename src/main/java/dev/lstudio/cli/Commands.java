@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line's shape. Subcommands are registered in {@link #commandLine()}; the REPL
- * engineer replaces {@link Repl}'s placeholder, and new subcommands join there.
+ * The command line's shape: the root options and every subcommand, registered in
+ * {@link #commandLine()}; a new subcommand joins there.
  */
 final class Commands {
     private Commands() {

@@ -1,6 +1,6 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.dsl.Durations;
+import dev.lstudio.client.Durations;
 import dev.lstudio.dsl.Output;
 import dev.lstudio.client.Progress;
 import java.io.PrintStream;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the {@link DslContext} for one run from the parsed options, with its API client: from
@@ -128,6 +129,20 @@ final class ContextFactory {
                 + (stateDir == null ? "state discarded after the run" : "state kept in " + stateDir)
                 + "); nothing reaches lightning.ai");
         return emulator;
+    }
+
+    /**
+     * Masks the key the client will use, wherever it comes from (the credentials file too); with
+     * no usable credentials (the first verb says so), a key on its own is still masked.
+     */
+    static UnaryOperator<String> credentialsRedactor(Map<String, String> env) {
+        try {
+            Credentials credentials = Credentials.resolve(null, null, Environment.of(env, Dirs.userHome(env)), w -> { });
+            return credentials::redact;
+        } catch (RuntimeException e) {
+            String key = env.get("LIGHTNING_API_KEY");
+            return key == null || key.isBlank() ? text -> text : Credentials.of("-", key)::redact;
+        }
     }
 
     private static LightningClient fromEnvironment(Environment environment, GlobalOptions options, Console console) {

@@ -1,9 +1,17 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.client.Failure;
+import dev.lstudio.dsl.DslTimeoutException;
+import dev.lstudio.dsl.ScriptCompileException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Every exit status of {@code lstudio}, as documented in {@code lstudio --help}. */
+/**
+ * Every exit status of {@code lstudio}, as documented in {@code lstudio --help}, and the one
+ * place that maps a failure to one ({@link #of}).
+ */
 public enum ExitCode {
     SUCCESS(0, "success"),
     SCRIPT_FAILED(1, "the script failed (an uncaught error)"),
@@ -38,5 +46,49 @@ public enum ExitCode {
             table.put(String.valueOf(exit.code), exit.meaning);
         }
         return table;
+    }
+
+    /**
+     * The status a failure ends the run with. It walks the cause chain (a timeout inside a
+     * {@code parallel} item still exits 124); the first exception that is {@link ExitCoded},
+     * whose type (or a supertype) is one of the DSL's failures below, or whose {@link Failure}
+     * kind (the client's word for it) is known decides.
+     */
+    static ExitCode of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExitCoded) {
+                return ((ExitCoded) t).exitCode();
+            }
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                ExitCode code = Tables.TYPES.get(type);
+                if (code != null) {
+                    return code;
+                }
+            }
+            Optional<Failure> kind = Failure.of(t);
+            if (kind.isPresent()) {
+                return Tables.KINDS.get(kind.get());
+            }
+        }
+        return SCRIPT_FAILED;
+    }
+
+    /** Apart from the constants: an enum's own static fields are set only after all of them. */
+    private static final class Tables {
+        static final Map<Class<? extends Throwable>, ExitCode> TYPES = new LinkedHashMap<>();
+        static final Map<Failure, ExitCode> KINDS = new EnumMap<>(Failure.class);
+
+        static {
+            TYPES.put(DslTimeoutException.class, TIMEOUT);
+            TYPES.put(ScriptCompileException.class, USAGE);
+            KINDS.put(Failure.TIMEOUT, TIMEOUT);
+            KINDS.put(Failure.CREDENTIALS, CREDENTIALS);
+            // the server refused a value of the script's (a name, a machine): trying later will not help
+            KINDS.put(Failure.REFUSED_VALUE, SCRIPT_FAILED);
+            // a Studio that is not there is an API answer like any other that failed after the retries
+            KINDS.put(Failure.GONE, API);
+            // every other API answer that failed after the API layer's retries, network failures included
+            KINDS.put(Failure.SERVICE, API);
+        }
     }
 }

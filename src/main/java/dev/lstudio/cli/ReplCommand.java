@@ -1,7 +1,5 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.api.Credentials;
-import dev.lstudio.api.Environment;
 import dev.lstudio.client.CompletionCache;
 import dev.lstudio.client.Dirs;
 import dev.lstudio.dsl.DslContext;
@@ -97,17 +95,7 @@ final class ReplCommand {
      * that a line holding it stays out of history; with no credentials, masks nothing.
      */
     private UnaryOperator<String> credentialsRedactor() {
-        if (options.emulator) {
-            return text -> text;
-        }
-        try {
-            Credentials credentials = Credentials.resolve(null, null, Environment.of(env, Dirs.userHome(env)), w -> { });
-            return credentials::redact;
-        } catch (RuntimeException e) {
-            // no usable credentials (the first verb says so); a key on its own is still masked
-            String key = env.get("LIGHTNING_API_KEY");
-            return key == null || key.isBlank() ? text -> text : Credentials.of("-", key)::redact;
-        }
+        return options.emulator ? text -> text : ContextFactory.credentialsRedactor(env);
     }
 
     /** The completion cache when the client exists; never builds the client on the TAB key's thread. */

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * An OS file lock that keeps two runs of the same script apart (overlapping cron runs). The
- * lock file is named by a hash of the script's absolute path and holds the holder's pid, so
- * the loser can say who has it. The OS drops the lock when the holder dies, however it dies.
+ * lock file is named by a hash of the script's lock key (see {@link ScriptSource}) and holds the
+ * holder's pid, so the loser can say who has it. The OS drops the lock when the holder dies, however it dies.
  */
 final class RunLock implements AutoCloseable {
     private final FileChannel channel;
@@ -29,8 +29,8 @@ final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock for {@code key} (an absolute path, or a hash for inline code) or fails at once. */
-    static RunLock acquire(Path lockDir, String key) throws Held, IOException {
+    /** Takes the lock for {@code key} (called {@code name} in messages) or fails at once. */
+    static RunLock acquire(Path lockDir, String key, String name) throws Held, IOException {
         OwnerOnly.directories(lockDir);
         Path file = lockDir.resolve(hash(key) + ".lock");
         FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -46,9 +46,10 @@ final class RunLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new Held(key, holder(file), file);
+            String[] holder = holder(file);
+            throw new Held(holder[1] != null ? holder[1] : name, holder[0], file);
         }
-        byte[] owner = (ProcessHandle.current().pid() + "\n" + key + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] owner = (ProcessHandle.current().pid() + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8);
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(owner), 0);
         channel.force(false);
@@ -64,12 +65,15 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    private static String holder(Path file) {
+    /** The holder's pid ("unknown" if unreadable) and the name it ran the script by (null if unknown). */
+    private static String[] holder(Path file) {
         try {
-            String pid = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
-            return pid.isEmpty() ? "unknown" : pid;
+            java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String pid = lines.isEmpty() ? "" : lines.get(0).trim();
+            String name = lines.size() > 1 && !lines.get(1).isBlank() ? lines.get(1).trim() : null;
+            return new String[] {pid.isEmpty() ? "unknown" : pid, name};
         } catch (IOException e) {
-            return "unknown";
+            return new String[] {"unknown", null};
         }
     }
 
@@ -86,8 +90,8 @@ final class RunLock implements AutoCloseable {
     static final class Held extends Exception implements ExitCoded {
         private static final long serialVersionUID = 1L;
 
-        Held(String key, String pid, Path file) {
-            super("another run of " + key + " is in progress (pid " + pid + ", lock " + file
+        Held(String name, String pid, Path file) {
+            super("another run of " + name + " is in progress (pid " + pid + ", lock " + file
                     + "); wait for it to finish, or pass --no-lock to run anyway");
         }
 

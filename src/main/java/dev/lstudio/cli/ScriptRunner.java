@@ -1,7 +1,7 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.api.LightningException;
 import dev.lstudio.client.Dirs;
+import dev.lstudio.client.Failure;
 import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.DslException;
 import dev.lstudio.dsl.ErrorLine;
@@ -37,7 +37,7 @@ final class ScriptRunner {
         RunLock lock = null;
         try {
             if (options.lock(lockByDefault)) {
-                lock = RunLock.acquire(dirs.locks(), source.lockKey());
+                lock = RunLock.acquire(dirs.locks(), source.lockKey(), source.lockName());
             }
             return load(source, args);
         } catch (RunLock.Held e) {
@@ -132,13 +132,13 @@ final class ScriptRunner {
             console.debug("script ended by the signal: " + failure);
             return guard.received().code();
         }
-        ExitCode code = ExitCodes.of(failure);
+        ExitCode code = ExitCode.of(failure);
         String where = ScriptLocation.of(failure, mainClass, source.displayName());
         console.error("lstudio: " + ErrorLine.of(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
         if (console.debugging()) {
             console.stackTrace(failure);
         } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)
-                && !(failure instanceof LightningException)) {
+                && !Failure.explained(failure)) {
             console.error("lstudio: run with --debug for the full stack trace");
         }
         return code.code();

@@ -1,6 +1,7 @@
 package dev.lstudio.client;
 
 import dev.lstudio.api.ApiException;
+import dev.lstudio.api.Backoff;
 import dev.lstudio.api.ExecuteRequest;
 import dev.lstudio.api.ExecuteResult;
 import dev.lstudio.api.ExecuteStream;
@@ -25,6 +26,8 @@ final class CommandRunner {
     /** The live service is asked again about once a second, as both SDKs do. */
     static final Duration FIRST_WAIT = Duration.ofMillis(250);
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /** No jitter: each poll follows one command's own session, so there is no crowd to spread out. */
+    private static final Backoff PACE = Backoff.of(FIRST_WAIT, 1.5, MAX_WAIT).withJitter(0);
 
     private final Context context;
 
@@ -61,7 +64,7 @@ final class CommandRunner {
         private final OutputTracker tracker;
         private final long start;
         private final Duration timeout;
-        private Duration delay = FIRST_WAIT;
+        private int pauses;
 
         Follow(String projectId, String studioId, String studioName, String session, OutputTracker tracker,
                long start, Duration timeout) {
@@ -142,13 +145,13 @@ final class CommandRunner {
             if (left.isNegative() || left.isZero()) {
                 throw timedOut();
             }
+            Duration delay = PACE.delay(++pauses);
             context.waiter().sleep(delay.compareTo(left) < 0 ? delay : left);
-            delay = Duration.ofMillis(Math.min(delay.toMillis() * 3 / 2, MAX_WAIT.toMillis()));
         }
 
         private CommandTimeoutException timedOut() {
             return new CommandTimeoutException("command in studio '" + studioName + "' still running after "
-                    + Waiter.human(timeout) + " (session " + session + "); it may still be running there: "
+                    + Durations.format(timeout) + " (session " + session + "); it may still be running there: "
                     + "give a longer timeout, or stop the studio to end it", tracker.text(), session);
         }
 

@@ -1,6 +1,5 @@
 package dev.lstudio.client;
 
-import dev.lstudio.api.Plugin;
 import dev.lstudio.api.Sleeper;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class CompletionCache implements AutoCloseable {
     }
 
     /** Plugins that can be installed. */
-    public List<Plugin> plugins() {
+    public List<PluginInfo> plugins() {
         return get(PLUGINS, client::availablePlugins);
     }
 

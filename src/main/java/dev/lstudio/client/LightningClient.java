@@ -3,6 +3,7 @@ package dev.lstudio.client;
 import dev.lstudio.api.ApiConfig;
 import dev.lstudio.api.ApiException;
 import dev.lstudio.api.AuthUser;
+import dev.lstudio.api.Backoff;
 import dev.lstudio.api.CloudSpace;
 import dev.lstudio.api.CloudSpaceQuery;
 import dev.lstudio.api.ConflictException;
@@ -10,7 +11,6 @@ import dev.lstudio.api.CreateCloudSpaceRequest;
 import dev.lstudio.api.CreateRunRequest;
 import dev.lstudio.api.LightningApi;
 import dev.lstudio.api.NetworkException;
-import dev.lstudio.api.Plugin;
 import dev.lstudio.api.SeedFile;
 import dev.lstudio.api.ServerErrorException;
 import java.util.ArrayList;
@@ -52,7 +52,8 @@ public final class LightningClient implements AutoCloseable {
         return client;
     }
 
-    public LightningApi api() {
+    /** Where and as whom this client calls the API (the ledger of owned studios records both). */
+    LightningApi api() {
         return context.api();
     }
 
@@ -210,16 +211,21 @@ public final class LightningClient implements AutoCloseable {
                 if (e instanceof ConflictException || send >= CREATE_SENDS) {
                     throw e;
                 }
-                context.waiter().sleep(Waiter.jitter(context.waiter().initialDelay().multipliedBy(send)));
+                context.waiter().sleep(createBackoff().delay(send));
             }
         }
     }
 
     private static final int CREATE_SENDS = 3;
 
+    /** Doubling from the first poll delay, at least half of each: the lost create may need a moment to show. */
+    private Backoff createBackoff() {
+        return Backoff.of(context.options().pollInitial(), 2, context.options().pollMax()).withJitter(-0.5);
+    }
+
     /** Plugins that can be installed in any Studio. */
-    public List<Plugin> availablePlugins() {
-        return context.api().availablePlugins();
+    public List<PluginInfo> availablePlugins() {
+        return context.api().availablePlugins().stream().map(PluginInfo::of).collect(Collectors.toList());
     }
 
     private void studiosChanged(Teamspace teamspace) {

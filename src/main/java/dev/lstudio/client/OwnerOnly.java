@@ -1,12 +1,15 @@
 package dev.lstudio.client;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 
 /**
@@ -24,9 +27,31 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates {@code dir} and any missing parents as owner-only folders; folders that exist are left as they are. */
+    /**
+     * Creates {@code dir} and any missing parents as owner-only folders (0700 whatever the umask:
+     * the mode asked of mkdir loses what the umask takes, so each new folder is set afterwards);
+     * folders that exist are left as they are.
+     */
     public static Path directories(Path dir) throws IOException {
-        return posix(dir) ? Files.createDirectories(dir, DIRECTORY) : Files.createDirectories(dir);
+        if (!posix(dir)) {
+            return Files.createDirectories(dir);
+        }
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+            missing.push(p);
+        }
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p, DIRECTORY);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(p)) {
+                    throw e;
+                }
+                continue; // another process made it first: not ours to change
+            }
+            Files.setPosixFilePermissions(p, DIRECTORY_PERMISSIONS);
+        }
+        return dir;
     }
 
     /** The attributes that create a file owner-only (none where there are no POSIX permissions). */
@@ -46,10 +71,6 @@ public final class OwnerOnly {
         return posix(folder) && !Files.getPosixFilePermissions(folder).equals(DIRECTORY_PERMISSIONS);
     }
 
-    /** The attributes that create a folder owner-only (none where there are no POSIX permissions). */
-    static FileAttribute<?>[] directory(Path dir) {
-        return posix(dir) ? new FileAttribute<?>[] {DIRECTORY} : new FileAttribute<?>[0];
-    }
 
     private static boolean posix(Path path) {
         FileSystem fs = path.getFileSystem();

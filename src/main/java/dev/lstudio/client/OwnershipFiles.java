@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -115,15 +114,10 @@ final class OwnershipFiles {
     /** The folder, created owner-only (0700) when missing, and narrowed to the owner when it was not. */
     static void createFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder.getParent());
-            try {
-                Files.createDirectory(folder, OwnerOnly.directory(folder));
-            } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(folder)) {
-                    throw new FileSystemException(folder.toString(), null, folder + " is not a folder");
-                }
-                // Another run created it first.
+            if (Files.exists(folder)) {
+                throw new FileSystemException(folder.toString(), null, folder + " is not a folder");
             }
+            OwnerOnly.directories(folder);
         }
         if (OwnerOnly.openToOthers(folder)) {
             OwnerOnly.narrow(folder);

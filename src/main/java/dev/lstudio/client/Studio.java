@@ -4,7 +4,6 @@ import dev.lstudio.api.AddEndpointRequest;
 import dev.lstudio.api.CloudSpace;
 import dev.lstudio.api.CloudSpaceState;
 import dev.lstudio.api.ComputeConfig;
-import dev.lstudio.api.Endpoint;
 import dev.lstudio.api.EnvVar;
 import dev.lstudio.api.ForkRequest;
 import dev.lstudio.api.Plugin;
@@ -20,8 +19,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * One Studio in one teamspace: a handle holding its identity and the answer it was found with
- * ({@link #info()}); every method calls the API afresh. Methods that change the machine wait
+ * One Studio in one teamspace: a handle holding its identity and what it was listed with
+ * (the {@code listed...} getters, which make no call); every other method calls the API afresh. Methods that change the machine wait
  * until the change is done (with the timeouts of {@link ClientOptions} unless given), report
  * progress to the client's {@link Progress}, and throw {@link WaitTimeoutException} or
  * {@link StudioFailedException} when it does not happen. Thread-safe.
@@ -60,9 +59,9 @@ public final class Studio {
         return context.api();
     }
 
-    /** The API's answer this handle was made from (not refreshed). */
-    public CloudSpace info() {
-        return info;
+    /** The user who owns the Studio, as listed; null when the server did not say. */
+    public String userId() {
+        return info.userId();
     }
 
     /** The status as it was listed, without a call. */
@@ -74,6 +73,11 @@ public final class Studio {
     public String listedMachine() {
         return info.codeConfig() == null || info.codeConfig().computeConfig() == null
                 ? null : info.codeConfig().computeConfig().name();
+    }
+
+    /** The machine of the instance in use as listed, without a call; null when stopped or not said. */
+    public String listedMachineInUse() {
+        return info.codeStatus() == null || info.codeStatus().inUse() == null ? null : info.codeStatus().inUse().machine();
     }
 
     /** The status now (one call). */
@@ -321,12 +325,13 @@ public final class Studio {
 
     // --- plugins and ports
 
-    public List<Plugin> plugins() {
-        return context.api().installedPlugins(teamspace.projectId(), id());
+    public List<PluginInfo> plugins() {
+        return context.api().installedPlugins(teamspace.projectId(), id()).stream().map(PluginInfo::of)
+                .collect(Collectors.toList());
     }
 
     /** Installs a plugin; a {@link PluginFailedException} when the server's answer does not say it worked. */
-    public Plugin installPlugin(String pluginId) {
+    public PluginInfo installPlugin(String pluginId) {
         return checked("installing", pluginId, context.api().installPlugin(teamspace.projectId(), id(), pluginId));
     }
 
@@ -334,14 +339,14 @@ public final class Studio {
         checked("uninstalling", pluginId, context.api().uninstallPlugin(teamspace.projectId(), id(), pluginId));
     }
 
-    public Plugin runPlugin(String pluginId) {
+    public PluginInfo runPlugin(String pluginId) {
         return checked("running", pluginId, context.api().executePlugin(teamspace.projectId(), id(), pluginId));
     }
 
     /** The live service answers 200 whether a plugin call worked or not: the answer's state and error tell. */
-    private Plugin checked(String doing, String pluginId, Plugin answer) {
+    private PluginInfo checked(String doing, String pluginId, Plugin answer) {
         if (answer.succeeded()) {
-            return answer;
+            return PluginInfo.of(answer);
         }
         String why = answer.error() != null && !answer.error().isBlank() ? answer.error()
                 : "the server answered state " + (answer.state() == null ? "(none)" : "'" + answer.state() + "'");
@@ -355,8 +360,8 @@ public final class Studio {
     }
 
     /** Exposes {@code port} of this Studio as an HTTPS endpoint named {@code label}. */
-    public Endpoint exposePort(int port, String label) {
-        return context.api().addEndpoint(teamspace.projectId(), AddEndpointRequest.port(id(), port, label));
+    public Port exposePort(int port, String label) {
+        return Port.of(context.api().addEndpoint(teamspace.projectId(), AddEndpointRequest.port(id(), port, label)));
     }
 
     /**
@@ -364,7 +369,7 @@ public final class Studio {
      * reach it is set on lightning.ai), so a public one asked for gets a warning that the choice
      * was not sent, rather than a silent promise.
      */
-    public Endpoint exposePort(int port, String label, boolean publicAccess) {
+    public Port exposePort(int port, String label, boolean publicAccess) {
         if (publicAccess) {
             context.warn().accept("port " + port + " of " + this + ": public access was not sent: the live service"
                     + " takes no private/public choice for an endpoint; set who may reach it on lightning.ai");
@@ -373,9 +378,10 @@ public final class Studio {
     }
 
     /** This Studio's exposed ports (asked with {@code ?cloudspaceId=}; any of other Studios still left out). */
-    public List<Endpoint> ports() {
+    public List<Port> ports() {
         return context.api().endpoints(teamspace.projectId(), id()).stream()
                 .filter(e -> e.studioId() == null || id().equals(e.studioId()))
+                .map(Port::of)
                 .collect(Collectors.toList());
     }
 

@@ -1,11 +1,11 @@
 package dev.lstudio.client;
 
+import dev.lstudio.api.Backoff;
 import dev.lstudio.api.NetworkException;
 import dev.lstudio.api.RateLimitedException;
 import dev.lstudio.api.ServerErrorException;
 import dev.lstudio.api.Sleeper;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,13 +23,15 @@ final class Waiter {
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final Sleeper sleeper;
-    private final Duration initial;
+    private final Backoff backoff;
     private final Duration max;
     private final Progress progress;
 
     Waiter(ClientOptions options) {
         this.sleeper = options.sleeper();
-        this.initial = options.pollInitial();
+        // Growing by half, and never sooner than half the delay: a poll is a call, and full jitter
+        // would now and then send two of them back to back.
+        this.backoff = Backoff.of(options.pollInitial(), 1.5, options.pollMax()).withJitter(-0.5);
         this.max = options.pollMax();
         this.progress = options.progress();
     }
@@ -61,7 +63,7 @@ final class Waiter {
                         Function<T, Verdict> judge, Function<T, String> describe, Function<T, Duration> eta,
                         Progress.Task task) {
         long start = sleeper.nanoTime();
-        Duration delay = initial;
+        int pause = 1;
         String last = "not polled yet";
         Long etaAt = null;
         while (true) {
@@ -88,12 +90,12 @@ final class Waiter {
             Duration remaining = timeout.minus(Duration.ofNanos(sleeper.nanoTime() - start));
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new WaitTimeoutException(operation + " of studio '" + studio + "' did not finish within "
-                        + human(timeout) + " (last seen: " + last + "); check it on lightning.ai or wait longer",
+                        + Durations.format(timeout) + " (last seen: " + last + "); check it on lightning.ai or wait longer",
                         Duration.ofNanos(sleeper.nanoTime() - start), last);
             }
             Duration nearEta = etaAt == null ? null : nearEstimate(etaAt - sleeper.nanoTime());
-            sleep(min(nearEta != null ? nearEta : jitter(delay), remaining));
-            delay = nearEta != null ? initial : nextDelay(delay);
+            sleep(min(nearEta != null ? nearEta : backoff.delay(pause), remaining));
+            pause = nearEta != null ? 1 : pause + 1;
         }
     }
 
@@ -127,25 +129,6 @@ final class Waiter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting", e);
         }
-    }
-
-    Duration nextDelay(Duration delay) {
-        return min(Duration.ofMillis(delay.toMillis() * 3 / 2), max);
-    }
-
-    Duration initialDelay() {
-        return initial;
-    }
-
-    /** Half the delay plus a random part of the other half: spread out, never zero. */
-    static Duration jitter(Duration delay) {
-        long half = delay.toMillis() / 2;
-        return Duration.ofMillis(half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0));
-    }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        return s >= 120 ? (s / 60) + " min" : s + " s";
     }
 
     private static Duration min(Duration a, Duration b) {

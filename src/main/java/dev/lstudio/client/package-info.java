@@ -1,6 +1,13 @@
 /**
- * What a caller means, on top of {@link dev.lstudio.api.LightningApi}: the layer the Groovy DSL
- * and the REPL are built on.
+ * What a caller means, on top of {@link dev.lstudio.api.LightningApi}: the only floor above
+ * {@code api}, and the layer the Groovy DSL, the REPL and the CLI are built on. It hands out its
+ * own types ({@link dev.lstudio.client.Studio}, {@link dev.lstudio.client.StudioStatus},
+ * {@link dev.lstudio.client.Teamspace}, {@link dev.lstudio.client.ExecResult},
+ * {@link dev.lstudio.client.PluginInfo}, {@link dev.lstudio.client.Port},
+ * {@link dev.lstudio.client.Machine}...), never a wire record, the {@code LightningApi} or an
+ * OkHttp type; {@code LayeringSpec} keeps it so. Only the CLI's composition root
+ * ({@code cli.ContextFactory}) builds the {@code ApiConfig} and the {@code LightningApi} it is
+ * created with.
  *
  * <h2>Getting a client</h2>
  * <pre>{@code
@@ -34,7 +41,9 @@
  *     switch, codeconfig, then the requested instance's {@code initialRestoreFinished}, confirm,
  *     then the new instance in use with {@code topUpRestoreFinished}. Polling and sleeping happen
  *     only in this package, through the injectable {@link dev.lstudio.api.Sleeper}, so tests run
- *     without waiting. Each wait is a {@link dev.lstudio.client.Progress} task, updated after every poll.</li>
+ *     without waiting; every delay comes from the one {@link dev.lstudio.api.Backoff}, and the
+ *     floors above reach both through {@link dev.lstudio.client.Clock}. Durations in messages are
+ *     written by {@link dev.lstudio.client.Durations}. Each wait is a {@link dev.lstudio.client.Progress} task, updated after every poll.</li>
  * <li><b>Commands stream.</b> {@link dev.lstudio.client.Studio#exec(String, java.time.Duration, java.util.function.Consumer)}
  *     sends a detached execute ({@code {"command", "detached": true}}) and follows the session it names;
  *     the submit's own exit code and output are a placeholder and never shown, and an answer without a
@@ -70,9 +79,12 @@
  *     serves teamspaces, Studio names with their status (keyed by the resolved teamspace), and machine slugs
  *     without blocking more than {@code cacheMaxWait}; create, delete, rename and fork forget the list they
  *     change.</li>
- * <li><b>Errors.</b> Everything thrown for a person to read is a {@link dev.lstudio.api.LightningException}
- *     whose message is one line saying what to do; API failures keep their types from
- *     {@link dev.lstudio.api} (e.g. {@link dev.lstudio.api.NotFoundException}).</li>
+ * <li><b>Errors.</b> Everything thrown for a person to read has a message of one line saying what to
+ *     do ({@link dev.lstudio.client.Failure#explained}). The layers above decide on its
+ *     {@link dev.lstudio.client.Failure} kind (credentials, a refused value, gone, timeout, the
+ *     service), never on an HTTP status or an exception type of {@code api}: a stop of a deleted
+ *     Studio is {@code GONE}, a start the server refused is {@link dev.lstudio.client.Failure#refusedByServer}.
+ *     The exceptions are not wrapped, so their messages reach the user as written.</li>
  * </ul>
  */
 package dev.lstudio.client;

@@ -63,13 +63,13 @@ final class Blocking {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw Sneaky.<RuntimeException>rethrow(withCallerFrames(e.getCause()));
+            throw Rethrow.<RuntimeException>rethrow(withCallerFrames(e.getCause()));
         } catch (InterruptedException e) {
             future.cancel(true);
             if (started.get()) {
                 awaitUnwind(finished, unwind);
             }
-            throw Sneaky.<RuntimeException>rethrow(e);
+            throw Rethrow.<RuntimeException>rethrow(e);
         }
     }
 
@@ -89,7 +89,7 @@ final class Blocking {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    throw Sneaky.<RuntimeException>rethrow(withCallerFrames(e.getCause()));
+                    throw Rethrow.<RuntimeException>rethrow(withCallerFrames(e.getCause()));
                 }
             }
         } finally {

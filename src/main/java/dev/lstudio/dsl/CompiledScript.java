@@ -40,7 +40,7 @@ public final class CompiledScript {
             script.setBinding(LstudioScript.binding(context));
             return script;
         } catch (InvocationTargetException e) {
-            throw Sneaky.<RuntimeException>rethrow(e.getCause());
+            throw Rethrow.<RuntimeException>rethrow(e.getCause());
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new DslException("cannot instantiate script " + mainClassName + ": " + e, e);
         }

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.api.LightningException;
+import dev.lstudio.client.Durations;
+import dev.lstudio.client.Failure;
 import dev.lstudio.client.Machine;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.StudioFilter;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * Dsl dsl = Dsl.create(DslContext.system());
- * String out = dsl.retry(RetryPolicy.times(3).backoff(Duration.ofSeconds(2)), () -> fetch());
+ * String out = dsl.retry(RetrySettings.times(3).backoff(Duration.ofSeconds(2)), () -> fetch());
  * List<Integer> sizes = dsl.parallel(List.of("a", "b"), 8, name -> name.length());
  * dsl.studio("my-studio", s -> {            // stopped again if the block fails
  *     s.start("lit-h100-1");
@@ -85,6 +86,9 @@ public final class Dsl {
 
     public <T, R> List<R> parallel(Collection<? extends T> items, int maxConcurrent, Body<? super T, ? extends R> body)
             throws InterruptedException {
+        if (items == null) {
+            throw new DslException("parallel: give the items to work on, e.g. parallel(['a', 'b']) { name -> ... }, got null");
+        }
         return Parallel.run(new ArrayList<T>(items), maxConcurrent, body, context.output()::log);
     }
 
@@ -97,14 +101,14 @@ public final class Dsl {
     }
 
     public <T> T retry(int times, Callable<T> block) throws Exception {
-        return retry(RetryPolicy.times(times), block);
+        return retry(RetrySettings.times(times), block);
     }
 
-    public <T> T retry(RetryPolicy policy, Callable<T> block) throws Exception {
-        return Retry.run(policy, block, context.sleeper(), context.random(), context.output()::log);
+    public <T> T retry(RetrySettings policy, Callable<T> block) throws Exception {
+        return Retry.run(policy, block, context.clock(), context.output()::log);
     }
 
-    public void retry(RetryPolicy policy, Runnable block) throws InterruptedException {
+    public void retry(RetrySettings policy, Runnable block) throws InterruptedException {
         unchecked(() -> retry(policy, () -> {
             block.run();
             return null;
@@ -112,7 +116,7 @@ public final class Dsl {
     }
 
     public void retry(int times, Runnable block) throws InterruptedException {
-        retry(RetryPolicy.times(times), block);
+        retry(RetrySettings.times(times), block);
     }
 
     public <T> T timeout(Duration limit, Callable<T> block) throws Exception {
@@ -223,22 +227,20 @@ public final class Dsl {
         StudioHandle handle;
         try {
             handle = open(options, name, true);
-        } catch (LightningException failure) {
-            throw failure.about("studio '" + name + "'");
+        } catch (RuntimeException failure) {
+            throw Failure.about(failure, "studio '" + name + "'");
         }
         try {
             return body.apply(handle);
         } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked
-            if (failure instanceof LightningException api) {
-                // The API's message names ids; the person reading it wants the studio's name.
-                api.about("studio '" + name + "'");
-            }
+            // The API's message names ids; the person reading it wants the studio's name.
+            Failure.about(failure, "studio '" + name + "'");
             try {
                 handle.blockFailed();
             } catch (Throwable stopFailure) {
                 failure.addSuppressed(stopFailure);
             }
-            throw Sneaky.<Exception>rethrow(failure);
+            throw Rethrow.<Exception>rethrow(failure);
         }
     }
 

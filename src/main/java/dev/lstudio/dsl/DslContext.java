@@ -1,7 +1,7 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.api.Sleeper;
 import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.Clock;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.Ownership;
@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,8 +29,7 @@ public final class DslContext {
     private final Output output;
     private final Progress progress;
     private final Teardown teardown;
-    private final Sleeper sleeper;
-    private final DoubleSupplier random;
+    private final Clock clock;
     private final String teamspace;
     private final boolean jsonResults;
     private final boolean interactive;
@@ -49,8 +46,7 @@ public final class DslContext {
         this.output = b.output;
         this.progress = b.progress;
         this.teardown = b.teardown != null ? b.teardown : Teardown.create(output::log);
-        this.sleeper = b.sleeper;
-        this.random = b.random;
+        this.clock = b.clock;
         this.teamspace = b.teamspace;
         this.jsonResults = b.jsonResults;
         this.interactive = b.interactive;
@@ -152,12 +148,9 @@ public final class DslContext {
         return ownership;
     }
 
-    public Sleeper sleeper() {
-        return sleeper;
-    }
-
-    DoubleSupplier random() {
-        return random;
+    /** How this run sleeps between retries and where their jitter comes from. */
+    public Clock clock() {
+        return clock;
     }
 
     /** {@code --teamspace} as given, or null: the studio verbs resolve the default. */
@@ -192,8 +185,7 @@ public final class DslContext {
         private Supplier<LightningClient> client;
         private Teardown teardown;
         private Ownership ownership = Ownership.inMemory();
-        private Sleeper sleeper = Sleeper.system();
-        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private Clock clock = Clock.system();
         private String teamspace;
         private boolean jsonResults;
         private boolean interactive;
@@ -238,14 +230,9 @@ public final class DslContext {
             return this;
         }
 
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Source of jitter in [0, 1) for backoff; tests pin it. */
-        public Builder random(DoubleSupplier random) {
-            this.random = Objects.requireNonNull(random, "random");
+        /** Time and jitter for {@code retry}; tests hand in a fake sleeper and a pinned random. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

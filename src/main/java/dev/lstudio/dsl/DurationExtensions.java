@@ -60,6 +60,11 @@ public final class DurationExtensions {
         return Duration.ofNanos(new BigDecimal(self.toNanos()).multiply(decimal(factor)).longValue());
     }
 
+    /** {@code -(5.minutes)}: Groovy's unary minus, so the verbs can refuse a negative limit in their own words. */
+    public static Duration negative(Duration self) {
+        return self.negated();
+    }
+
     private static Duration of(Number amount, ChronoUnit unit) {
         if (amount instanceof Integer || amount instanceof Long || amount instanceof Short || amount instanceof Byte) {
             return Duration.of(amount.longValue(), unit);

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.api.NotFoundException;
+import dev.lstudio.client.Durations;
+import dev.lstudio.client.Failure;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.OwnedStudio;
 import dev.lstudio.client.Studio;
@@ -251,14 +252,15 @@ final class Ledger {
     private void stopForTeardown(Entry entry) {
         try {
             entry.studio.stop();
-        } catch (NotFoundException e) {
-            context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
         } catch (RuntimeException e) {
-            if (context.ownership().persistent()) {
-                context.output().log("studio '" + entry.name() + "' stays in the ledger of owned studios: "
-                        + "'lstudio cleanup' (or the next run) stops it once this run has ended");
+            if (!Failure.GONE.is(e)) {
+                if (context.ownership().persistent()) {
+                    context.output().log("studio '" + entry.name() + "' stays in the ledger of owned studios: "
+                            + "'lstudio cleanup' (or the next run) stops it once this run has ended");
+                }
+                throw e;
             }
-            throw e;
+            context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
         }
         context.ownership().release(entry.studio.id());
         synchronized (this) {
@@ -349,10 +351,8 @@ final class Ledger {
     private static String stateNow(Entry e) {
         try {
             return e.studio.status().describe();
-        } catch (NotFoundException gone) {
-            return "DELETED";
         } catch (RuntimeException failure) {
-            return "unknown (" + failure.getMessage() + ")";
+            return Failure.GONE.is(failure) ? "DELETED" : "unknown (" + failure.getMessage() + ")";
         }
     }
 }

@@ -100,7 +100,7 @@ public abstract class LstudioScript extends Script {
 
     /** {@code retry(times: 3, backoff: 2.seconds, maxBackoff: 1.minutes) { ... }}. */
     public Object retry(Map<String, ?> options, Closure<?> body) throws Exception {
-        return dsl().retry(RetryPolicy.fromOptions(options), (Callable<Object>) body::call);
+        return dsl().retry(RetrySettings.fromOptions(options), (Callable<Object>) body::call);
     }
 
     /** {@code timeout(10.minutes) { ... }}: interrupts the block and fails when the limit passes. */

@@ -1,5 +1,6 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

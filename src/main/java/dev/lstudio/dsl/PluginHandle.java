@@ -1,6 +1,6 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.api.Plugin;
+import dev.lstudio.client.PluginInfo;
 import dev.lstudio.client.Studio;
 
 /** {@code plugin('jobs')} inside a studio block: one plugin of one studio. */
@@ -18,7 +18,7 @@ public final class PluginHandle {
     }
 
     /** Runs the plugin's action in the studio (it must be installed: {@code install 'jobs'}) and returns the server's answer. */
-    public Plugin execute() {
+    public PluginInfo execute() {
         return Blocking.call(() -> studio.runPlugin(id));
     }
 

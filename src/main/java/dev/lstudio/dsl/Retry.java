@@ -1,12 +1,12 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.api.Sleeper;
+import dev.lstudio.client.Clock;
+import dev.lstudio.client.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.DoubleSupplier;
 
 /** Runs a block until it succeeds or the policy's attempts are used up. */
 final class Retry {
@@ -18,8 +18,7 @@ final class Retry {
      * last failure with the earlier ones attached as suppressed. Interruption (and errors
      * other than assertion failures) end it at once: retrying must not outlive a cancel.
      */
-    static <T> T run(RetryPolicy policy, Callable<T> block, Sleeper sleeper, DoubleSupplier random,
-                     Consumer<String> log) throws Exception {
+    static <T> T run(RetrySettings policy, Callable<T> block, Clock clock, Consumer<String> log) throws Exception {
         List<Throwable> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -27,13 +26,13 @@ final class Retry {
             } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked
                 if (!retryable(failure) || attempt >= policy.times()) {
                     earlier.forEach(failure::addSuppressed);
-                    throw Sneaky.<Exception>rethrow(failure);
+                    throw Rethrow.<Exception>rethrow(failure);
                 }
                 earlier.add(failure);
-                Duration delay = policy.delayAfter(attempt, random.getAsDouble());
+                Duration delay = policy.delayAfter(attempt, clock);
                 log.accept("attempt " + attempt + " of " + policy.times() + " failed: " + describe(failure)
                         + "; retrying in " + Durations.format(delay));
-                sleeper.sleep(delay);
+                clock.sleep(delay);
             }
         }
     }

@@ -1,13 +1,14 @@
 package dev.lstudio.dsl;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.lstudio.api.ApiException;
-import dev.lstudio.api.Endpoint;
 import dev.lstudio.client.ClientOptions;
+import dev.lstudio.client.Durations;
 import dev.lstudio.client.ExecResult;
+import dev.lstudio.client.Failure;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.MachinePlan;
 import dev.lstudio.client.Machines;
+import dev.lstudio.client.Port;
 import dev.lstudio.client.Status;
 import dev.lstudio.client.Studio;
 import dev.lstudio.client.StudioStatus;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One studio, as scripts see it: the delegate of {@code studio('x') { ... }} and what
@@ -118,8 +120,8 @@ public final class StudioHandle {
             } else {
                 Blocking.run(() -> studio.requestStart(plan, spot, maxRuntime));
             }
-        } catch (ApiException e) {
-            if (starts && e.httpStatus() >= 400 && e.httpStatus() < 500) {
+        } catch (RuntimeException e) {
+            if (starts && Failure.refusedByServer(e)) {
                 session.ledger().refused(studio);
             }
             throw e;
@@ -331,7 +333,7 @@ public final class StudioHandle {
     /** The ids of the plugins installed now. */
     public List<String> getPlugins() {
         List<String> ids = new ArrayList<>();
-        Blocking.call(studio::plugins).forEach(p -> ids.add(p.key()));
+        Blocking.call(studio::plugins).forEach(p -> ids.add(p.id()));
         return ids;
     }
 
@@ -351,12 +353,12 @@ public final class StudioHandle {
 
     // --- ports
 
-    public Endpoint expose(int port) {
+    public Port expose(int port) {
         return expose(Map.of(), port);
     }
 
     /** {@code expose 8080, name: 'app', public: true}: an HTTPS endpoint for the port (private to the teamspace by default). */
-    public Endpoint expose(Map<String, ?> options, int port) {
+    public Port expose(Map<String, ?> options, int port) {
         Options.check("expose", options, "name", "public");
         String label = Options.text("expose", options, "name", null);
         boolean open = Options.flag("expose", options, "public", false);
@@ -366,17 +368,18 @@ public final class StudioHandle {
     /** The ports exposed now. */
     public List<Integer> getPorts() {
         List<Integer> ports = new ArrayList<>();
-        for (Endpoint e : Blocking.call(studio::ports)) {
-            ports.addAll(Ports.of(e));
+        for (Port p : Blocking.call(studio::ports)) {
+            ports.addAll(p.numbers());
         }
         return ports;
     }
 
     public StudioHandle unexpose(int port) {
-        List<Endpoint> endpoints = Blocking.call(studio::ports);
-        Endpoint match = endpoints.stream().filter(e -> Ports.of(e).contains(port)).findFirst()
+        List<Port> exposed = Blocking.call(studio::ports);
+        Port match = exposed.stream().filter(p -> p.numbers().contains(port)).findFirst()
                 .orElseThrow(() -> new DslException("unexpose: port " + port + " is not exposed on studio '" + getName()
-                        + "'; exposed: " + (endpoints.isEmpty() ? "none" : Ports.all(endpoints))));
+                        + "'; exposed: " + (exposed.isEmpty() ? "none" : exposed.stream().flatMap(p -> p.numbers().stream())
+                        .map(String::valueOf).collect(Collectors.joining(", ")))));
         Blocking.run(() -> studio.removePort(match.id()));
         return this;
     }
@@ -403,8 +406,7 @@ public final class StudioHandle {
         m.put("name", getName());
         m.put("teamspace", getTeamspace());
         m.put("status", studio.listedStatus().name());
-        var inUse = studio.info().codeStatus() == null ? null : studio.info().codeStatus().inUse();
-        m.put("machine", inUse == null ? null : inUse.machine());
+        m.put("machine", studio.listedMachineInUse());
         return m;
     }
 

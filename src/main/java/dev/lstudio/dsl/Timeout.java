@@ -1,5 +1,6 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.Durations;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,7 +41,7 @@ final class Timeout {
             if (deadline.finish()) {
                 throw new DslTimeoutException(limit, failure);
             }
-            throw Sneaky.<Exception>rethrow(failure);
+            throw Rethrow.<Exception>rethrow(failure);
         } finally {
             running.deadlines.remove(deadline);
         }

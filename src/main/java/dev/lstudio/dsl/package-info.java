@@ -65,7 +65,13 @@
  *
  * <p>Waits report through the one progress abstraction, {@link dev.lstudio.client.Progress}: the
  * client opens a task per wait; the runner hands the same display to the client and to
- * {@link dev.lstudio.dsl.DslContext#progress()}. Time for retries and waits is
- * {@link dev.lstudio.api.Sleeper}, the client's own.
+ * {@link dev.lstudio.dsl.DslContext#progress()}. Time for retries is the
+ * client's {@link dev.lstudio.client.Clock} (its sleeper and backoff), and durations in messages
+ * read as {@link dev.lstudio.client.Durations} writes them.
+ *
+ * <p>The DSL reaches the service only through {@code client}, and hands scripts the client's
+ * types ({@code expose} a {@link dev.lstudio.client.Port}, {@code plugin('x').execute()} a
+ * {@link dev.lstudio.client.PluginInfo}); it decides on failures by their
+ * {@link dev.lstudio.client.Failure} kind.
  */
 package dev.lstudio.dsl;

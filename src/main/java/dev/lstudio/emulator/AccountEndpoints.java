@@ -5,11 +5,11 @@ import java.util.List;
 
 /** Memberships (one per configured teamspace) and the caller's user (auth/user and auth/whoami). */
 final class AccountEndpoints {
-    private final Teamspaces teamspaces;
+    private final Memberships teamspaces;
     private final Store.Identity identity;
-    private final String since = Lifecycle.now();
+    private final String since = PhaseMachine.now();
 
-    AccountEndpoints(Teamspaces teamspaces, Store.Identity identity) {
+    AccountEndpoints(Memberships teamspaces, Store.Identity identity) {
         this.teamspaces = teamspaces;
         this.identity = identity;
     }
@@ -22,7 +22,7 @@ final class AccountEndpoints {
 
     private Reply memberships() {
         List<Wire.Membership> out = new ArrayList<>();
-        for (Teamspaces.Teamspace t : teamspaces.all()) {
+        for (Memberships.Teamspace t : teamspaces.all()) {
             String ownerId = t.ownerType().equals("user") ? identity.userId() : "org-" + t.owner();
             out.add(new Wire.Membership(t.projectId(), t.name(), t.name(), ownerId, t.ownerType(), t.isDefault(),
                     identity.userId(), "owner", since));

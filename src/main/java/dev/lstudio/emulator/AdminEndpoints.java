@@ -12,13 +12,13 @@ import java.util.Map;
  */
 final class AdminEndpoints {
     private final Store store;
-    private final Lifecycle lifecycle;
+    private final PhaseMachine lifecycle;
     private final Faults faults;
     private final Settings settings;
     private final RequestCounts counts;
     private final Runnable seed;
 
-    AdminEndpoints(Store store, Lifecycle lifecycle, Faults faults, Settings settings, RequestCounts counts,
+    AdminEndpoints(Store store, PhaseMachine lifecycle, Faults faults, Settings settings, RequestCounts counts,
                    Runnable seed) {
         this.seed = seed;
         this.counts = counts;
@@ -58,7 +58,7 @@ final class AdminEndpoints {
             List<Map<String, Object>> out = new ArrayList<>();
             double total = store.retiredMachineSeconds();
             int active = 0;
-            for (Studio s : store.studios()) {
+            for (StudioRecord s : store.studios()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", s.id);
                 m.put("name", s.name);
@@ -70,11 +70,11 @@ final class AdminEndpoints {
                 m.put("machine", s.inUse == null ? null : s.inUse.machine);
                 m.put("requestedMachine", s.requested == null ? null : s.requested.machine);
                 m.put("active", s.isActive());
-                m.put("machineSeconds", Lifecycle.machineSeconds(s));
+                m.put("machineSeconds", PhaseMachine.machineSeconds(s));
                 m.put("commandsExecuted", s.executed);
                 m.put("lastStopReason", s.lastStopReason);
                 out.add(m);
-                total += Lifecycle.machineSeconds(s);
+                total += PhaseMachine.machineSeconds(s);
                 active += s.isActive() ? 1 : 0;
             }
             Map<String, Object> body = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ final class AdminEndpoints {
         return store.read(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
             long total = 0;
-            for (Studio s : store.studios()) {
+            for (StudioRecord s : store.studios()) {
                 List<Map<String, Object>> counts = new ArrayList<>();
                 s.commandCounts.forEach((command, n) -> counts.add(Map.of("command", command, "count", n)));
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ final class AdminEndpoints {
 
     private Reply reset() {
         store.update(() -> {
-            for (Studio s : store.studios()) {
+            for (StudioRecord s : store.studios()) {
                 lifecycle.discard(s);
                 StudioFiles.deleteTree(store.dir(s));
             }

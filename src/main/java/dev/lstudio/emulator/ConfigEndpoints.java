@@ -17,12 +17,12 @@ final class ConfigEndpoints {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Store store;
-    private final Teamspaces teamspaces;
-    private final Lifecycle lifecycle;
+    private final Memberships teamspaces;
+    private final PhaseMachine lifecycle;
     private final StudioEndpoints studios;
     private final Settings settings;
 
-    ConfigEndpoints(Store store, Teamspaces teamspaces, Lifecycle lifecycle, StudioEndpoints studios, Settings settings) {
+    ConfigEndpoints(Store store, Memberships teamspaces, PhaseMachine lifecycle, StudioEndpoints studios, Settings settings) {
         this.store = store;
         this.teamspaces = teamspaces;
         this.lifecycle = lifecycle;
@@ -51,7 +51,7 @@ final class ConfigEndpoints {
             JsonNode compute = Json.objectField(cc, "compute_config");
             String machine = Json.text(compute, "name");
             if (machine != null) {
-                Machines.require(machine);
+                MachineCatalog.require(machine);
             }
             return new SleepSettings(Json.bool(cc, "disable_auto_shutdown"), idle,
                     Json.bool(cc, "switch_to_default_machine_on_idle"), machine, Json.bool(compute, "spot"));
@@ -61,7 +61,7 @@ final class ConfigEndpoints {
             return disableAutoShutdown == null && idleShutdownSeconds == null && switchToDefault == null;
         }
 
-        void applyTo(Studio s) {
+        void applyTo(StudioRecord s) {
             if (disableAutoShutdown != null) {
                 s.disableAutoShutdown = disableAutoShutdown;
             }
@@ -80,8 +80,8 @@ final class ConfigEndpoints {
         }
     }
 
-    private static List<Studio.EnvVar> readEnv(List<JsonNode> items) {
-        List<Studio.EnvVar> out = new ArrayList<>();
+    private static List<StudioRecord.EnvVar> readEnv(List<JsonNode> items) {
+        List<StudioRecord.EnvVar> out = new ArrayList<>();
         if (items == null) {
             return out;
         }
@@ -92,17 +92,17 @@ final class ConfigEndpoints {
                         + " not starting with a digit");
             }
             String value = Json.text(item, "value");
-            out.add(new Studio.EnvVar(name, value == null ? "" : value,
+            out.add(new StudioRecord.EnvVar(name, value == null ? "" : value,
                     Boolean.TRUE.equals(Json.bool(item, "from_secret"))));
         }
         return out;
     }
 
-    private static List<Studio.Tag> readTags(List<JsonNode> items) {
-        List<Studio.Tag> out = new ArrayList<>();
+    private static List<StudioRecord.Tag> readTags(List<JsonNode> items) {
+        List<StudioRecord.Tag> out = new ArrayList<>();
         if (items != null) {
             for (JsonNode t : items) {
-                out.add(new Studio.Tag(Json.text(t, "id"), Json.text(t, "name"),
+                out.add(new StudioRecord.Tag(Json.text(t, "id"), Json.text(t, "name"),
                         Boolean.TRUE.equals(Json.bool(t, "internal"))));
             }
         }
@@ -124,15 +124,15 @@ final class ConfigEndpoints {
         SleepSettings sleep = SleepSettings.read(codeConfig);
         // the reference keeps env vars in code_config.env_vars; live has the top-level env
         List<JsonNode> envItems = Json.array(body, "env");
-        List<Studio.EnvVar> env = readEnv(envItems != null ? envItems : Json.array(codeConfig, "env_vars"));
-        List<Studio.Tag> tags = readTags(Json.array(body, "tags"));
+        List<StudioRecord.EnvVar> env = readEnv(envItems != null ? envItems : Json.array(codeConfig, "env_vars"));
+        List<StudioRecord.Tag> tags = readTags(Json.array(body, "tags"));
         List<JsonNode> mounts = Json.array(body, "data_connection_mounts");
         String description = textOrEmpty(body, "description");
         String userMetadata = textOrEmpty(body, "user_metadata");
         boolean favorite = Boolean.TRUE.equals(Json.bool(body, "is_favorite"));
         boolean switchToDefault = Boolean.TRUE.equals(Json.bool(body, "switch_to_default_machine_on_idle"));
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             s.displayName = displayName == null ? s.name : displayName;
             s.description = description;
             s.userMetadata = userMetadata;
@@ -142,7 +142,7 @@ final class ConfigEndpoints {
             s.dataConnectionMounts = mounts == null ? new ArrayList<>() : new ArrayList<>(mounts);
             s.switchToDefaultMachineOnIdle = switchToDefault;
             sleep.applyTo(s);
-            s.updatedAt = Lifecycle.now();
+            s.updatedAt = PhaseMachine.now();
             return Reply.json(Wire.cloudSpace(s));
         });
     }
@@ -158,9 +158,9 @@ final class ConfigEndpoints {
         SleepSettings sleep = new SleepSettings(read.disableAutoShutdown(), read.idleShutdownSeconds(),
                 read.switchToDefault(), null, null);
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             sleep.applyTo(s);
-            s.updatedAt = Lifecycle.now();
+            s.updatedAt = PhaseMachine.now();
             return Reply.json(Wire.cloudSpace(s));
         });
     }
@@ -180,15 +180,15 @@ final class ConfigEndpoints {
         }
         String machine = Json.text(Json.objectField(body, "compute_config"), "name");
         if (machine != null) {
-            Machines.require(machine);
+            MachineCatalog.require(machine);
         }
         return store.write(() -> {
-            Studio src = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord src = store.studio(req.param("projectId"), req.param("id"));
             String projectId = targetProject == null || targetProject.isBlank() ? src.projectId : targetProject;
             teamspaces.require(projectId);
             String name = newName != null ? newName : freeName(projectId, src.name + "-copy");
             studios.requireFreeName(projectId, name);
-            Studio copy = copyOf(src, projectId, name, machine);
+            StudioRecord copy = copyOf(src, projectId, name, machine);
             if (cluster != null && !cluster.isBlank()) {
                 copy.clusterId = cluster;
             }
@@ -196,7 +196,7 @@ final class ConfigEndpoints {
             StudioFiles.copyTree(store.dir(src), store.dir(copy));
             store.add(copy);
             // the copy is not started: the SDK waits for READY and starts it itself
-            lifecycle.after(copy, settings.forkDelay(), () -> copy.state = Studio.READY);
+            lifecycle.after(copy, settings.forkDelay(), () -> copy.state = StudioRecord.READY);
             return Reply.json(Wire.cloudSpace(copy));
         });
     }
@@ -209,15 +209,15 @@ final class ConfigEndpoints {
         return name;
     }
 
-    private Studio copyOf(Studio src, String projectId, String name, String machine) {
-        Studio c = new Studio();
+    private StudioRecord copyOf(StudioRecord src, String projectId, String name, String machine) {
+        StudioRecord c = new StudioRecord();
         c.id = UUID.randomUUID().toString();
         c.name = name;
         c.projectId = projectId;
         c.userId = store.identity().userId();
         c.clusterId = src.clusterId;
-        c.state = Studio.SYNCING;
-        c.createdAt = Lifecycle.now();
+        c.state = StudioRecord.SYNCING;
+        c.createdAt = PhaseMachine.now();
         c.updatedAt = c.createdAt;
         c.disableSecrets = src.disableSecrets;
         c.environmentTemplateId = src.environmentTemplateId;

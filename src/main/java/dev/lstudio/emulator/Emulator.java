@@ -51,7 +51,7 @@ public final class Emulator implements AutoCloseable {
     private ScheduledExecutorService timer;
     private StateFile stateFile;
     private Store store;
-    private Commands commands;
+    private ShellSessions commands;
     private Path root;
     private boolean started;
     private boolean closed;
@@ -92,9 +92,9 @@ public final class Emulator implements AutoCloseable {
             processes = Executors.newCachedThreadPool(threads("lstudio-emulator-exec"));
             requests = new ThreadPoolExecutor(2, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                     threads("lstudio-emulator-http"), new ThreadPoolExecutor.CallerRunsPolicy());
-            commands = new Commands(processes, root.resolve(".bin"));
+            commands = new ShellSessions(processes, root.resolve(".bin"));
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 128);
-            Teamspaces teamspaces = new Teamspaces(settings.teamspaces(), identity);
+            Memberships teamspaces = new Memberships(settings.teamspaces(), identity);
             Runnable seed = () -> {
                 if (settings.teammate()) {
                     Teammate.seed(store, teamspaces);
@@ -116,8 +116,8 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private HttpFront wire(Store.Identity identity, Teamspaces teamspaces, Runnable seed) {
-        Lifecycle lifecycle = new Lifecycle(store, commands, settings, timer);
+    private HttpFront wire(Store.Identity identity, Memberships teamspaces, Runnable seed) {
+        PhaseMachine lifecycle = new PhaseMachine(store, commands, settings, timer);
         Faults faults = new Faults(settings.faults(), settings.seed());
         Router api = new Router();
         StudioEndpoints studios = new StudioEndpoints(store, teamspaces, lifecycle);
@@ -213,7 +213,7 @@ public final class Emulator implements AutoCloseable {
         }
         if (store != null && commands != null) {
             try {
-                store.update(() -> store.studios().forEach(Lifecycle::settle));
+                store.update(() -> store.studios().forEach(PhaseMachine::settle));
             } catch (RuntimeException e) {
                 log.accept("could not save state on close: " + e.getMessage());
             }
@@ -295,7 +295,7 @@ public final class Emulator implements AutoCloseable {
 
         /** Adds a teamspace (membership); the first is the default. Without any, there is one named "demo". */
         public Builder teamspace(String name) {
-            Teamspaces.check(name);
+            Memberships.check(name);
             teamspaces.add(name);
             return this;
         }

@@ -53,23 +53,23 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--teamspace", paramLabel = "NAME", description = "A teamspace the user belongs to; repeatable (default: demo).")
     List<String> teamspaces = new ArrayList<>();
 
-    @Option(names = "--start-delay", defaultValue = "2s", converter = Durations.Converter.class,
+    @Option(names = "--start-delay", defaultValue = "2s", converter = DurationOption.Converter.class,
             description = "Start (and restart) to RUNNING (default: ${DEFAULT-VALUE}).")
     Duration startDelay;
 
-    @Option(names = "--stop-delay", defaultValue = "1s", converter = Durations.Converter.class,
+    @Option(names = "--stop-delay", defaultValue = "1s", converter = DurationOption.Converter.class,
             description = "STOPPING to STOPPED (default: ${DEFAULT-VALUE}).")
     Duration stopDelay;
 
-    @Option(names = "--switch-delay", defaultValue = "2s", converter = Durations.Converter.class,
+    @Option(names = "--switch-delay", defaultValue = "2s", converter = DurationOption.Converter.class,
             description = "Machine switch until the new machine is ready (default: ${DEFAULT-VALUE}).")
     Duration switchDelay;
 
-    @Option(names = "--fork-delay", defaultValue = "500ms", converter = Durations.Converter.class,
+    @Option(names = "--fork-delay", defaultValue = "500ms", converter = DurationOption.Converter.class,
             description = "A fork's initial sync until READY (default: ${DEFAULT-VALUE}).")
     Duration forkDelay;
 
-    @Option(names = "--detach-after", defaultValue = "10s", converter = Durations.Converter.class,
+    @Option(names = "--detach-after", defaultValue = "10s", converter = DurationOption.Converter.class,
             description = "Execute answers with a session once a command runs this long (default: ${DEFAULT-VALUE}).")
     Duration detachAfter;
 

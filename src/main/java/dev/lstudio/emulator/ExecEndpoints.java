@@ -25,10 +25,10 @@ final class ExecEndpoints {
     static final int MAX_EVENT = 64 * 1024;
 
     private final Store store;
-    private final Commands commands;
+    private final ShellSessions commands;
     private final Settings settings;
 
-    ExecEndpoints(Store store, Commands commands, Settings settings) {
+    ExecEndpoints(Store store, ShellSessions commands, Settings settings) {
         this.store = store;
         this.commands = commands;
         this.settings = settings;
@@ -63,11 +63,11 @@ final class ExecEndpoints {
     /** Starts a command in a running studio and counts it, so tests can tell a command never ran twice. */
     CommandRun launch(String projectId, String studioId, String command, String session) {
         return store.write(() -> {
-            Studio s = store.studio(projectId, studioId);
+            StudioRecord s = store.studio(projectId, studioId);
             if (!s.isRunning()) {
                 String phase = s.phase() == null ? "never started" : "phase " + s.phase();
                 throw ApiError.failedPrecondition("studio " + s.name + " is not running (" + phase + "); start it"
-                        + " with POST .../cloudspaces/" + s.id + "/start and wait for " + Studio.RUNNING);
+                        + " with POST .../cloudspaces/" + s.id + "/start and wait for " + StudioRecord.RUNNING);
             }
             CommandRun run = commands.launch(s, store.dir(s), command, session);
             s.lastActivityNanos = System.nanoTime();
@@ -81,7 +81,7 @@ final class ExecEndpoints {
 
     private CommandRun find(Request req) {
         return store.read(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             CommandRun run = commands.session(s.id, req.param("session"));
             if (run == null) {
                 throw ApiError.notFound("no session '" + req.param("session") + "' in studio " + s.name

@@ -103,10 +103,10 @@ final class Faults {
                 String[] parts = tokens[i].split(":");
                 String kind = parts[0].toLowerCase(Locale.ROOT);
                 if (kind.equals("latency")) {
-                    latency = Durations.parse(part(parts, 1, tokens[i])).toMillis();
+                    latency = DurationOption.parse(part(parts, 1, tokens[i])).toMillis();
                     latencyP = parts.length > 2 ? number(parts[2]) : 1;
                 } else if (kind.equals("retry-after")) {
-                    retryAfter = Math.max(0, Durations.parse(part(parts, 1, tokens[i])).toSeconds());
+                    retryAfter = Math.max(0, DurationOption.parse(part(parts, 1, tokens[i])).toSeconds());
                 } else {
                     faults.put(kind, parts.length > 1 ? number(parts[1]) : 1);
                 }

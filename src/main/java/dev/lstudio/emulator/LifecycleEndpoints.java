@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** start, stop, restart, codestatus, machine switch (codeconfig, switch-confirm, switch-cancel), keep-alive. */
 final class LifecycleEndpoints {
     private final Store store;
-    private final Lifecycle lifecycle;
+    private final PhaseMachine lifecycle;
 
-    LifecycleEndpoints(Store store, Lifecycle lifecycle) {
+    LifecycleEndpoints(Store store, PhaseMachine lifecycle) {
         this.store = store;
         this.lifecycle = lifecycle;
     }
@@ -24,7 +24,7 @@ final class LifecycleEndpoints {
                 .add("POST", base + "/keep-alive", req -> act(req, lifecycle::keepAlive));
     }
 
-    private Reply act(Request req, java.util.function.Consumer<Studio> action) {
+    private Reply act(Request req, java.util.function.Consumer<StudioRecord> action) {
         return store.write(() -> {
             action.accept(store.studio(req.param("projectId"), req.param("id")));
             return Reply.empty();
@@ -47,7 +47,7 @@ final class LifecycleEndpoints {
         boolean spot = Boolean.TRUE.equals(Json.bool(cc, "spot"));
         Long duration = Json.integer(cc, "requested_run_duration_seconds");
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             lifecycle.start(s, machine == null ? s.machine : machine, spot, duration);
             return Reply.empty();
         });
@@ -65,7 +65,7 @@ final class LifecycleEndpoints {
         String machine = Json.text(cc, "name");
         boolean spot = Boolean.TRUE.equals(Json.bool(cc, "spot"));
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             lifecycle.switchMachine(s, machine, spot);
             return Reply.json(Wire.codeStatus(s));
         });

@@ -22,7 +22,7 @@ final class NvidiaSmi {
     }
 
     /** Writes (once) and returns the directory holding the machine's nvidia-smi. */
-    static synchronized Path binDir(Path root, Machines.Machine machine) throws IOException {
+    static synchronized Path binDir(Path root, MachineCatalog.Machine machine) throws IOException {
         Path dir = root.resolve(machine.slug());
         Path script = dir.resolve("nvidia-smi");
         if (!Files.isExecutable(script)) {
@@ -48,8 +48,8 @@ final class NvidiaSmi {
         return dir;
     }
 
-    static String script(Machines.Machine m) {
-        Machines.Gpu gpu = m.gpu();
+    static String script(MachineCatalog.Machine m) {
+        MachineCatalog.Gpu gpu = m.gpu();
         String uuidBase = UUID.nameUUIDFromBytes(m.slug().getBytes(StandardCharsets.UTF_8)).toString().substring(0, 23);
         return "#!/bin/sh\n"
                 + "# nvidia-smi stand-in written by the lstudio emulator for a " + m.slug() + " studio.\n"
@@ -103,8 +103,8 @@ final class NvidiaSmi {
                 + "TABLE\n";
     }
 
-    static String table(Machines.Machine m) {
-        Machines.Gpu gpu = m.gpu();
+    static String table(MachineCatalog.Machine m) {
+        MachineCatalog.Gpu gpu = m.gpu();
         String rule = "+" + "-".repeat(C1) + "+" + "-".repeat(C2) + "+" + "-".repeat(C3) + "+\n";
         StringBuilder t = new StringBuilder();
         t.append("+").append("-".repeat(WIDE)).append("+\n");

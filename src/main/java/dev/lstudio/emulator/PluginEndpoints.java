@@ -50,7 +50,7 @@ final class PluginEndpoints {
 
     private Reply installed(Request req) {
         return store.read(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             Map<String, String> out = new LinkedHashMap<>();
             BUILT_IN.forEach((name, description) -> {
                 if (s.plugins.contains(name)) {
@@ -65,7 +65,7 @@ final class PluginEndpoints {
         String plugin = req.param("plugin");
         String error = unknown(plugin);
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             if (error != null) {
                 return result(req, plugin, "installation_failed", error, "");
             }
@@ -78,7 +78,7 @@ final class PluginEndpoints {
         String plugin = req.param("plugin");
         String unknown = unknown(plugin);
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             if (unknown != null) {
                 return result(req, plugin, "uninstallation_failed", unknown, "");
             }
@@ -99,7 +99,7 @@ final class PluginEndpoints {
         }
         String command = Json.text(req.body(), "command");
         String missing = store.read(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             return s.plugins.contains(plugin) ? null : "plugin '" + plugin + "' is not installed in studio " + s.name
                     + "; install it with POST .../cloudspaces/" + s.id + "/plugins/" + plugin;
         });

@@ -13,10 +13,10 @@ final class PortEndpoints {
     private static final List<String> REFERENCE_TYPES = List.of("V1_ENDPOINT_TYPE_PRIVATE", "V1_ENDPOINT_TYPE_PUBLIC");
 
     private final Store store;
-    private final Teamspaces teamspaces;
-    private final Commands commands;
+    private final Memberships teamspaces;
+    private final ShellSessions commands;
 
-    PortEndpoints(Store store, Teamspaces teamspaces, Commands commands) {
+    PortEndpoints(Store store, Memberships teamspaces, ShellSessions commands) {
         this.store = store;
         this.teamspaces = teamspaces;
         this.commands = commands;
@@ -60,7 +60,7 @@ final class PortEndpoints {
         String name = Json.text(body, "name");
         String id = studioId;
         return store.write(() -> {
-            Studio s = store.studio(projectId, id);
+            StudioRecord s = store.studio(projectId, id);
             for (Store.Endpoint e : store.endpoints()) {
                 if (e.cloudspaceId().equals(s.id) && e.port() == port) {
                     throw ApiError.alreadyExists("port " + port + " of studio " + s.name + " is already exposed as endpoint "
@@ -69,7 +69,7 @@ final class PortEndpoints {
             }
             Store.Endpoint e = new Store.Endpoint("ep-" + UUID.randomUUID().toString().substring(0, 13), projectId,
                     s.id, name == null || name.isBlank() ? "port-" + port : name, (int) port, endpointType,
-                    Lifecycle.now(), store.identity().userId());
+                    PhaseMachine.now(), store.identity().userId());
             store.putEndpoint(e);
             return Reply.json(Wire.Endpoint.of(e));
         });
@@ -115,7 +115,7 @@ final class PortEndpoints {
     }
 
     private Reply openPorts(Request req) {
-        Studio s = store.read(() -> store.studio(req.param("projectId"), req.param("id")));
+        StudioRecord s = store.read(() -> store.studio(req.param("projectId"), req.param("id")));
         boolean running = store.read(s::isActive);
         List<Integer> ports = running ? List.copyOf(OpenPorts.listening(commands.processes(s.id))) : List.of();
         return Reply.json(Map.of("ports", ports));

@@ -46,7 +46,7 @@ final class StateFile implements AutoCloseable {
         String username;
         long seq;
         double retiredMachineSeconds;
-        List<Studio> studios = new ArrayList<>();
+        List<StudioRecord> studios = new ArrayList<>();
         List<Store.Endpoint> endpoints = new ArrayList<>();
     }
 
@@ -93,7 +93,7 @@ final class StateFile implements AutoCloseable {
         if (s == null || !FORMAT.equals(s.format) || s.studios == null || s.endpoints == null) {
             throw corrupt("it is not an lstudio emulator state file (expected \"format\": \"" + FORMAT + "\")");
         }
-        for (Studio studio : s.studios) {
+        for (StudioRecord studio : s.studios) {
             if (studio == null || studio.id == null || studio.name == null || studio.projectId == null) {
                 throw corrupt("a studio entry lacks its id, name or projectId");
             }

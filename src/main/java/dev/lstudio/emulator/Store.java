@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * state file is configured, so a change is on disk before its response is sent.
  */
 final class Store {
-    private final Map<String, Studio> studios = new LinkedHashMap<>();
+    private final Map<String, StudioRecord> studios = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final StateFile file;
     private final Identity identity;
@@ -41,7 +41,7 @@ final class Store {
         if (saved != null) {
             seq = saved.seq;
             retiredMachineSeconds = saved.retiredMachineSeconds;
-            for (Studio s : saved.studios) {
+            for (StudioRecord s : saved.studios) {
                 comeBackStopped(s);
                 studios.put(s.id, s);
                 seq = Math.max(seq, s.seq);
@@ -53,15 +53,15 @@ final class Store {
     }
 
     /** Nothing runs across a restart: a studio that was up is back as stopped. */
-    private static void comeBackStopped(Studio s) {
-        if (s.inUse != null && !Studio.STOPPED.equals(s.inUse.phase)) {
-            s.inUse.phase = Studio.STOPPED;
+    private static void comeBackStopped(StudioRecord s) {
+        if (s.inUse != null && !StudioRecord.STOPPED.equals(s.inUse.phase)) {
+            s.inUse.phase = StudioRecord.STOPPED;
             s.inUse.initialRestoreFinished = false;
             s.inUse.topUpRestoreFinished = false;
             s.lastStopReason = "emulator restarted";
         }
-        if (Studio.SYNCING.equals(s.state)) {
-            s.state = Studio.READY;
+        if (StudioRecord.SYNCING.equals(s.state)) {
+            s.state = StudioRecord.READY;
         }
     }
 
@@ -99,14 +99,14 @@ final class Store {
         file.save(s);
     }
 
-    Path dir(Studio s) {
+    Path dir(StudioRecord s) {
         return studiosRoot.resolve(s.id);
     }
 
     // The methods below expect the caller to hold the lock (inside read/write/update).
 
-    Studio studio(String projectId, String id) {
-        Studio s = studios.get(id);
+    StudioRecord studio(String projectId, String id) {
+        StudioRecord s = studios.get(id);
         if (s == null || !s.projectId.equals(projectId)) {
             throw ApiError.notFound("studio " + id + " not found in project " + projectId
                     + "; list studios with GET /v1/projects/" + projectId + "/cloudspaces?userId=...");
@@ -114,12 +114,12 @@ final class Store {
         return s;
     }
 
-    Studio byId(String id) {
+    StudioRecord byId(String id) {
         return studios.get(id);
     }
 
-    Studio byName(String projectId, String name) {
-        for (Studio s : studios.values()) {
+    StudioRecord byName(String projectId, String name) {
+        for (StudioRecord s : studios.values()) {
             if (s.projectId.equals(projectId) && s.name.equals(name)) {
                 return s;
             }
@@ -127,18 +127,18 @@ final class Store {
         return null;
     }
 
-    List<Studio> studios() {
-        List<Studio> all = new ArrayList<>(studios.values());
+    List<StudioRecord> studios() {
+        List<StudioRecord> all = new ArrayList<>(studios.values());
         all.sort(Comparator.comparingLong(s -> s.seq));
         return all;
     }
 
-    void add(Studio s) {
+    void add(StudioRecord s) {
         s.seq = ++seq;
         studios.put(s.id, s);
     }
 
-    void remove(Studio s) {
+    void remove(StudioRecord s) {
         studios.remove(s.id);
         endpoints.values().removeIf(e -> e.cloudspaceId().equals(s.id));
     }

@@ -19,10 +19,10 @@ final class StudioEndpoints {
     private static final int MAX_LIMIT = 1000;
 
     private final Store store;
-    private final Teamspaces teamspaces;
-    private final Lifecycle lifecycle;
+    private final Memberships teamspaces;
+    private final PhaseMachine lifecycle;
 
-    StudioEndpoints(Store store, Teamspaces teamspaces, Lifecycle lifecycle) {
+    StudioEndpoints(Store store, Memberships teamspaces, PhaseMachine lifecycle) {
         this.store = store;
         this.teamspaces = teamspaces;
         this.lifecycle = lifecycle;
@@ -62,7 +62,7 @@ final class StudioEndpoints {
         return store.read(() -> {
             List<Wire.CloudSpace> page = new ArrayList<>();
             String next = "";
-            for (Studio s : store.studios()) {
+            for (StudioRecord s : store.studios()) {
                 boolean wanted = s.projectId.equals(projectId) && s.seq > after
                         && (userId == null || userId.isEmpty() || s.userId.equals(userId))
                         && (name == null || name.isEmpty() || s.name.equals(name))
@@ -125,13 +125,13 @@ final class StudioEndpoints {
     }
 
     private Reply getByName(Request req) {
-        Teamspaces.Teamspace t = teamspaces.byName(req.param("userName"), req.param("projectName"));
+        Memberships.Teamspace t = teamspaces.byName(req.param("userName"), req.param("projectName"));
         return store.read(() -> {
-            Studio s = store.byName(t.projectId(), req.param("name"));
+            StudioRecord s = store.byName(t.projectId(), req.param("name"));
             if (s == null) {
                 throw ApiError.notFound("no studio named '" + req.param("name") + "' in teamspace " + t.name());
             }
-            Teamspaces.Teamspace home = teamspaces.require(s.projectId);
+            Memberships.Teamspace home = teamspaces.require(s.projectId);
             String ownerId = home.ownerType().equals("user") ? store.identity().userId() : "org-" + home.owner();
             return Reply.json(new Wire.Located(Wire.cloudSpace(s),
                     new Wire.Project(home.projectId(), home.name(), home.name(), ownerId, home.ownerType())));
@@ -145,7 +145,7 @@ final class StudioEndpoints {
         String name = Json.text(body, "name");
         checkName(name);
         Map<String, String> seeds = seedFiles(body);
-        Studio s = new Studio();
+        StudioRecord s = new StudioRecord();
         s.id = UUID.randomUUID().toString();
         s.name = name;
         s.projectId = projectId;
@@ -157,7 +157,7 @@ final class StudioEndpoints {
         s.source = Json.text(body, "source");
         s.environmentTemplateId = Json.text(body, "cloud_space_environment_template_id");
         s.disableSecrets = Boolean.TRUE.equals(Json.bool(body, "disable_secrets"));
-        s.createdAt = Lifecycle.now();
+        s.createdAt = PhaseMachine.now();
         s.updatedAt = s.createdAt;
         return store.write(() -> {
             requireFreeName(projectId, name);
@@ -197,7 +197,7 @@ final class StudioEndpoints {
 
     private Reply delete(Request req) {
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             store.retire(lifecycle.discard(s));
             store.remove(s);
             StudioFiles.deleteTree(store.dir(s));
@@ -208,11 +208,11 @@ final class StudioEndpoints {
     private Reply run(Request req) {
         JsonNode body = req.body();
         return store.write(() -> {
-            Studio s = store.studio(req.param("projectId"), req.param("id"));
+            StudioRecord s = store.studio(req.param("projectId"), req.param("id"));
             String cluster = Json.text(body, "cluster_id");
-            Studio.Run run = new Studio.Run("run-" + UUID.randomUUID().toString().substring(0, 13),
+            StudioRecord.Run run = new StudioRecord.Run("run-" + UUID.randomUUID().toString().substring(0, 13),
                     cluster == null ? s.clusterId : cluster, Boolean.TRUE.equals(Json.bool(body, "local_source")),
-                    Lifecycle.now());
+                    PhaseMachine.now());
             s.runs.add(run);
             if (s.runs.size() > 100) {
                 s.runs.remove(0);

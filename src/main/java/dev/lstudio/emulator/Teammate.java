@@ -21,12 +21,12 @@ final class Teammate {
     }
 
     /** Adds the teammate's Studio to the default teamspace unless it is there; the caller holds the store lock. */
-    static void seed(Store store, Teamspaces teamspaces) {
-        Teamspaces.Teamspace home = teamspaces.all().get(0);
+    static void seed(Store store, Memberships teamspaces) {
+        Memberships.Teamspace home = teamspaces.all().get(0);
         if (store.byName(home.projectId(), STUDIO) != null) {
             return;
         }
-        Studio s = new Studio();
+        StudioRecord s = new StudioRecord();
         s.id = UUID.nameUUIDFromBytes((STUDIO + "|" + home.projectId()).getBytes(StandardCharsets.UTF_8)).toString();
         s.name = STUDIO;
         s.displayName = "Shared Box";
@@ -34,16 +34,16 @@ final class Teammate {
         s.projectId = home.projectId();
         s.userId = userId(home.projectId());
         s.clusterId = StudioEndpoints.DEFAULT_CLUSTER;
-        s.createdAt = Lifecycle.now();
+        s.createdAt = PhaseMachine.now();
         s.updatedAt = s.createdAt;
-        s.inUse = new Studio.Instance(Studio.STOPPED, "inst-" + s.id.substring(0, 18), s.machine, false, null,
+        s.inUse = new StudioRecord.Instance(StudioRecord.STOPPED, "inst-" + s.id.substring(0, 18), s.machine, false, null,
                 s.createdAt);
         StudioFiles.createDir(store.dir(s));
         store.add(s);
     }
 
     /** Whose Studio it is, for the admin API. */
-    static String owner(Studio s, Store.Identity you) {
+    static String owner(StudioRecord s, Store.Identity you) {
         return s.userId.equals(you.userId()) ? you.username() : s.userId.equals(userId(s.projectId)) ? USERNAME
                 : s.userId;
     }

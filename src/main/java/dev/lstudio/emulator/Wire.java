@@ -125,7 +125,7 @@ final class Wire {
     record Run(String id, String cloudspaceId, String clusterId, boolean localSource, String createdAt) {
     }
 
-    static CloudSpace cloudSpace(Studio s) {
+    static CloudSpace cloudSpace(StudioRecord s) {
         List<EnvVar> env = s.envVars.stream().map(v -> new EnvVar(v.name(), v.value(), v.fromSecret())).toList();
         List<Tag> tags = s.tags.stream().map(t -> new Tag(t.id(), t.name(), t.internal())).toList();
         CodeConfig config = new CodeConfig(new ComputeConfig(s.machine, s.spot, null), s.disableAutoShutdown,
@@ -137,30 +137,30 @@ final class Wire {
                 s.disableSecrets, s.source, s.environmentTemplateId);
     }
 
-    static CodeStatus codeStatus(Studio s) {
+    static CodeStatus codeStatus(StudioRecord s) {
         return new CodeStatus(instance(s.inUse), instance(s.requested));
     }
 
-    private static Instance instance(Studio.Instance i) {
+    private static Instance instance(StudioRecord.Instance i) {
         if (i == null) {
             return null;
         }
         String duration = i.runDurationSeconds == null ? null : String.valueOf(i.runDurationSeconds);
-        Machines.Machine m = Machines.find(i.machine);
-        boolean up = !Studio.STOPPING.equals(i.phase) && !Studio.STOPPED.equals(i.phase);
+        MachineCatalog.Machine m = MachineCatalog.find(i.machine);
+        boolean up = !StudioRecord.STOPPING.equals(i.phase) && !StudioRecord.STOPPED.equals(i.phase);
         return new Instance(i.phase, i.instanceId, new ComputeConfig(i.machine, i.spot, duration),
                 new StartupStatus(i.initialRestoreFinished, i.topUpRestoreFinished), eta(i), percentage(i),
                 startupPhase(i), statusMessage(i), m == null ? null : m.price(i.spot), i.startedAt,
                 m == null || !up ? null : m.instanceType());
     }
 
-    private static boolean starting(Studio.Instance i) {
-        return !i.topUpRestoreFinished && i.readyAtNanos >= 0 && !Studio.STOPPING.equals(i.phase)
-                && !Studio.STOPPED.equals(i.phase);
+    private static boolean starting(StudioRecord.Instance i) {
+        return !i.topUpRestoreFinished && i.readyAtNanos >= 0 && !StudioRecord.STOPPING.equals(i.phase)
+                && !StudioRecord.STOPPED.equals(i.phase);
     }
 
     /** Whole seconds until a start is done (rounded up), while it is under way; else absent. */
-    private static String eta(Studio.Instance i) {
+    private static String eta(StudioRecord.Instance i) {
         if (!starting(i)) {
             return null;
         }
@@ -169,7 +169,7 @@ final class Wire {
     }
 
     /** How far a start has come, 0 to 99, while it is under way (the live service sends it as a string). */
-    private static String percentage(Studio.Instance i) {
+    private static String percentage(StudioRecord.Instance i) {
         if (!starting(i) || i.startNanos < 0 || i.readyAtNanos <= i.startNanos) {
             return null;
         }
@@ -178,8 +178,8 @@ final class Wire {
     }
 
     // The live names of the start-up phases are not in the SDK's models; these describe what the emulator does.
-    private static String startupPhase(Studio.Instance i) {
-        if (Studio.STOPPING.equals(i.phase) || Studio.STOPPED.equals(i.phase)) {
+    private static String startupPhase(StudioRecord.Instance i) {
+        if (StudioRecord.STOPPING.equals(i.phase) || StudioRecord.STOPPED.equals(i.phase)) {
             return null;
         }
         if (i.topUpRestoreFinished) {
@@ -188,14 +188,14 @@ final class Wire {
         if (i.initialRestoreFinished) {
             return "RESTORING_FILES";
         }
-        return Studio.PENDING.equals(i.phase) ? "STARTING_MACHINE" : "ALLOCATING_MACHINE";
+        return StudioRecord.PENDING.equals(i.phase) ? "STARTING_MACHINE" : "ALLOCATING_MACHINE";
     }
 
-    private static String statusMessage(Studio.Instance i) {
-        if (Studio.STOPPED.equals(i.phase)) {
+    private static String statusMessage(StudioRecord.Instance i) {
+        if (StudioRecord.STOPPED.equals(i.phase)) {
             return "Stopped";
         }
-        if (Studio.STOPPING.equals(i.phase)) {
+        if (StudioRecord.STOPPING.equals(i.phase)) {
             return "Stopping machine";
         }
         if (i.topUpRestoreFinished) {

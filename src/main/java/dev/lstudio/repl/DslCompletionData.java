@@ -1,8 +1,8 @@
 package dev.lstudio.repl;
 
-import dev.lstudio.api.Plugin;
 import dev.lstudio.client.CompletionCache;
 import dev.lstudio.client.Machines;
+import dev.lstudio.client.PluginInfo;
 import dev.lstudio.client.StudioSummary;
 import dev.lstudio.client.Teamspace;
 import dev.lstudio.dsl.DslReference;
@@ -89,8 +89,8 @@ public final class DslCompletionData implements CompletionData {
     @Override
     public List<Suggestion> plugins() {
         List<Suggestion> out = new ArrayList<>();
-        for (Plugin p : this.<Plugin>fromCache(CompletionCache::plugins)) {
-            out.add(Suggestion.of(p.key(), p.description()));
+        for (PluginInfo p : this.<PluginInfo>fromCache(CompletionCache::plugins)) {
+            out.add(Suggestion.of(p.id(), p.description()));
         }
         return out;
     }

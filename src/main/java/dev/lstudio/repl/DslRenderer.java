@@ -4,7 +4,7 @@ import dev.lstudio.client.ExecResult;
 import dev.lstudio.client.Machine;
 import dev.lstudio.client.StudioStatus;
 import dev.lstudio.client.Teamspace;
-import dev.lstudio.dsl.Durations;
+import dev.lstudio.client.Durations;
 import dev.lstudio.dsl.StudioHandle;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;

@@ -39,13 +39,13 @@ final class MetaCommands {
     }
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
-    private final Console console;
+    private final ReplOutput console;
     private final Session session;
     private final HelpSource help;
     private final History history;
     private final Evaluator evaluator;
 
-    MetaCommands(Console console, Session session, HelpSource help, CompletionData data, History history,
+    MetaCommands(ReplOutput console, Session session, HelpSource help, CompletionData data, History history,
                  Evaluator evaluator) {
         this.console = console;
         this.session = session;

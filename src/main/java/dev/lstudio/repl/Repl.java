@@ -38,7 +38,7 @@ public final class Repl {
 
     private final Terminal terminal;
     private final LineReader reader;
-    private final Console console;
+    private final ReplOutput console;
     private final MetaCommands commands;
     private final Evaluator evaluator;
     private final Evaluations evaluations;
@@ -50,7 +50,7 @@ public final class Repl {
         this.evaluator = evaluator;
         this.session = b.session;
         this.secrets = new Secrets(b.redactor);
-        this.console = new Console(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
+        this.console = new ReplOutput(terminal, secrets, b.renderer, b.jsonEncoder, b.json, b.debug);
         this.evaluations = new Evaluations(terminal, b.interruptGrace, () -> quietly(() -> {
             session.interrupting();
             return null;

@@ -6,7 +6,7 @@ import spock.lang.Unroll
 class ErrorMappingSpec extends MockApiSpec {
 
     def setup() {
-        api = apiWith(RetryPolicy.none())
+        api = apiWith(HttpRetryPolicy.none())
     }
 
     @Unroll

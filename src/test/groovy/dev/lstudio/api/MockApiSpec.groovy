@@ -23,16 +23,16 @@ abstract class MockApiSpec extends Specification {
 
     def setup() {
         server.start()
-        api = LightningApi.create(config(RetryPolicy.defaults().withSleeper(sleeper)))
+        api = LightningApi.create(config(HttpRetryPolicy.defaults().withSleeper(sleeper)))
     }
 
-    ApiConfig config(RetryPolicy retry) {
+    ApiConfig config(HttpRetryPolicy retry) {
         ApiConfig.of(server.url('/').toString(), Credentials.of(USER, KEY))
                 .withRetry(retry)
                 .withDebugLog { debug << it }
     }
 
-    LightningApi apiWith(RetryPolicy retry) {
+    LightningApi apiWith(HttpRetryPolicy retry) {
         LightningApi.create(config(retry.withSleeper(sleeper)))
     }
 

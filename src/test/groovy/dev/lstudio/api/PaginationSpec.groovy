@@ -46,4 +46,29 @@ class PaginationSpec extends MockApiSpec {
         api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() } == ['a', 'b']
         server.requestCount == 2
     }
+
+    def "a server that repeats a page does not repeat its Studios"() {
+        given:
+        reply(200, '{"cloudspaces":[{"id":"1","name":"a"},{"id":"2","name":"b"}],"nextPageToken":"same"}')
+        reply(200, '{"cloudspaces":[{"id":"1","name":"a"},{"id":"2","name":"b"}],"nextPageToken":"same"}')
+
+        expect:
+        api.cloudspaces('p1', CloudSpaceQuery.forUser('u1')).collect { it.name() } == ['a', 'b']
+    }
+
+    def "a list whose every page brings a new token ends with one clear error after the page limit, not a hang"() {
+        given: 'a server that always has one more page'
+        int served = 0
+        def pages = new Pages<Map, String>({ String token -> served++; [items: ["s$served".toString()], next: "t$served".toString()] },
+                { Map page -> page.items as List<String> }, { Map page -> page.next as String }, { String s -> s }, 50)
+
+        when:
+        pages.collect()
+
+        then:
+        def e = thrown(MalformedResponseException)
+        e.message == "the server's list did not end after 50 pages (each with a new nextPageToken); stopped reading it: " +
+                'report it to the service, or narrow the list (a name, running only)'
+        served == 50
+    }
 }

@@ -24,7 +24,7 @@ class RedactionSpec extends MockApiSpec {
         reply(401, """{"code":16,"message":"key $KEY is invalid (Basic $TOKEN)"}""")
 
         when:
-        apiWith(RetryPolicy.none()).getCloudspace('p1', 's1')
+        apiWith(HttpRetryPolicy.none()).getCloudspace('p1', 's1')
 
         then:
         UnauthenticatedException e = thrown()

@@ -76,7 +76,7 @@ class RetrySpec extends MockApiSpec {
 
     def "a Retry-After beyond the time budget ends the retries at once"() {
         given:
-        api = apiWith(RetryPolicy.defaults().withTotalBudget(Duration.ofSeconds(5)))
+        api = apiWith(HttpRetryPolicy.defaults().withTotalBudget(Duration.ofSeconds(5)))
         reply(429, '{"code":8,"message":"slow down"}', ['Retry-After': '30'])
 
         when:
@@ -91,7 +91,7 @@ class RetrySpec extends MockApiSpec {
 
     def "retries stop when the total time budget would be overrun"() {
         given:
-        api = apiWith(RetryPolicy.defaults().withMaxAttempts(10).withTotalBudget(Duration.ofMillis(2500)))
+        api = apiWith(HttpRetryPolicy.defaults().withMaxAttempts(10).withTotalBudget(Duration.ofMillis(2500)))
         6.times { reply(503, '{}', ['Retry-After': '1']) }
 
         when:
@@ -105,7 +105,7 @@ class RetrySpec extends MockApiSpec {
 
     def "backoff waits never exceed the cap"() {
         given:
-        api = apiWith(RetryPolicy.defaults().withMaxAttempts(8).withDelays(Duration.ofMillis(100), Duration.ofMillis(400)))
+        api = apiWith(HttpRetryPolicy.defaults().withMaxAttempts(8).withDelays(Duration.ofMillis(100), Duration.ofMillis(400)))
         8.times { reply(500, '{}') }
 
         when:
@@ -238,7 +238,7 @@ class RetrySpec extends MockApiSpec {
         boolean started = false
         sleeper.onSleep = { if (!started) { started = true; late.start(InetAddress.getByName('127.0.0.1'), port) } }
         def target = LightningApi.create(ApiConfig.of("http://127.0.0.1:$port/", Credentials.of(USER, KEY))
-                .withRetry(RetryPolicy.defaults().withSleeper(sleeper)))
+                .withRetry(HttpRetryPolicy.defaults().withSleeper(sleeper)))
 
         when:
         def result = target.execute('p1', 's1', ExecuteRequest.of('echo once'))

@@ -20,7 +20,7 @@ import spock.lang.Specification
 class CliPartsSpec extends Specification {
     def "a failure of #failure.class.simpleName maps to exit code #expected"() {
         expect:
-        ExitCodes.of(failure) == expected
+        ExitCode.of(failure) == expected
 
         where:
         failure                                                        || expected

@@ -275,7 +275,7 @@ class MainSpec extends Specification {
     def "a run of a script whose lock is held exits 5 at once, naming the holder's pid"() {
         given:
         def file = script('locked.groovy', 'println "ran"')
-        def lock = RunLock.acquire(Dirs.from([LSTUDIO_HOME: home.toString()]).locks(), file)
+        def lock = hold(file)
 
         when:
         int exit = lstudio(['run', file])
@@ -283,7 +283,7 @@ class MainSpec extends Specification {
         then:
         exit == 5
         stdout.empty
-        stderr.contains("another run of ${file} is in progress (pid ${ProcessHandle.current().pid()}")
+        stderr.contains("another run of ${Path.of(file).toRealPath()} is in progress (pid ${ProcessHandle.current().pid()}")
 
         when: '--no-lock runs it anyway'
         exit = lstudio(['--no-lock', 'run', file])
@@ -294,6 +294,38 @@ class MainSpec extends Specification {
 
         cleanup:
         lock?.close()
+    }
+
+    /** Holds the run lock of {@code file} as a run of it would. */
+    private RunLock hold(String file) {
+        def source = ScriptSource.file(file, Path.of('/'))
+        RunLock.acquire(Dirs.from([LSTUDIO_HOME: home.toString()]).locks(), source.lockKey(), source.lockName())
+    }
+
+    def "the lock is the file, not the path typed: the same script through #how is refused while it runs"() {
+        given:
+        def file = script('nightly.groovy', 'println "ran"')
+        def other = home.resolve(name)
+        link(other, Path.of(file))
+        def lock = hold(file)
+
+        when:
+        int exit = lstudio(['run', other.resolve(suffix).toString()])
+
+        then:
+        exit == 5
+        stdout.empty
+        stderr.contains("another run of ${Path.of(file).toRealPath()} is in progress")
+
+        cleanup:
+        lock?.close()
+        Files.deleteIfExists(other) // the temporary folder's clean-up would follow a link to a folder
+
+        where:
+        how                  | name          | suffix           | link
+        'a symlinked folder' | 'jobs-link'   | 'nightly.groovy' | { Path at, Path target -> Files.createSymbolicLink(at, target.parent) }
+        'a symlink'          | 'n.groovy'    | ''               | { Path at, Path target -> Files.createSymbolicLink(at, target) }
+        'a hard link'        | 'hard.groovy' | ''               | { Path at, Path target -> Files.createLink(at, target) }
     }
 
     def "the lock is released when the run ends"() {

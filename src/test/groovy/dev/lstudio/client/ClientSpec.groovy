@@ -5,7 +5,7 @@ import dev.lstudio.api.Credentials
 import dev.lstudio.api.Environment
 import dev.lstudio.api.FakeSleeper
 import dev.lstudio.api.LightningApi
-import dev.lstudio.api.RetryPolicy
+import dev.lstudio.api.HttpRetryPolicy
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 import spock.lang.AutoCleanup
@@ -34,7 +34,7 @@ abstract class ClientSpec extends Specification {
     }
 
     LightningClient newClient(Map<String, String> env) {
-        def config = ApiConfig.of(api.url(), Credentials.of('u1', 'k')).withRetry(RetryPolicy.none())
+        def config = ApiConfig.of(api.url(), Credentials.of('u1', 'k')).withRetry(HttpRetryPolicy.none())
         def options = ClientOptions.defaults()
                 .withSleeper(sleeper)
                 .withEnvironment(Environment.of(env, Path.of('/nonexistent-home')))

@@ -252,7 +252,7 @@ class ExecSpec extends ClientSpec {
         CommandTimeoutException e = thrown()
         e.partialOutput() == 'still going'
         e.session() == 'x1'
-        e.message.startsWith("command in studio 's' still running after 2 min (session x1)")
+        e.message.startsWith("command in studio 's' still running after 2m (session x1)")
         sleeper.slept() == Duration.ofMinutes(2)
     }
 

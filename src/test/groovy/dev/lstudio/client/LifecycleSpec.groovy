@@ -69,7 +69,7 @@ class LifecycleSpec extends ClientSpec {
 
         then:
         WaitTimeoutException e = thrown()
-        e.message == "start of studio 's' did not finish within 30 s (last seen: PENDING); check it on lightning.ai or wait longer"
+        e.message == "start of studio 's' did not finish within 30s (last seen: PENDING); check it on lightning.ai or wait longer"
         e.lastPhase() == 'PENDING'
         sleeper.slept() == Duration.ofSeconds(30)
     }

@@ -94,7 +94,7 @@ class StudioLookupSpec extends ClientSpec {
 
         then:
         studio.id() == '01jf2a7c1d8e9f0g1h2j'
-        studio.info().userId() == '01ha1b2c3d4e5f6g7h8i'
+        studio.userId() == '01ha1b2c3d4e5f6g7h8i'
         api.requests.findAll { it.path.startsWith(P) }*.path == ["$P?name=llm-finetune"]*.toString()
     }
 

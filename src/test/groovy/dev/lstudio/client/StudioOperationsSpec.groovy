@@ -133,14 +133,15 @@ class StudioOperationsSpec extends ClientSpec {
         studio.keepAlive()
         def installed = studio.plugins()
         studio.installPlugin('jobs')
-        studio.runPlugin('jobs')
+        def ran = studio.runPlugin('jobs')
         studio.uninstallPlugin('jobs')
         def available = client.availablePlugins()
         studio.delete()
 
         then:
-        installed*.key() == ['jobs']
-        available*.key() == ['jobs', 'custom-port']
+        installed*.id() == ['jobs']
+        available*.id() == ['jobs', 'custom-port']
+        ran == new PluginInfo('jobs', null, 'execution_success', null, 'ok')
         available*.description() == ['Run async Jobs', 'Expose custom ports']
         body(api.last("POST $P/s1/keep-alive")) == [:]
         api.calls.findAll { !it.startsWith('GET') } == ["POST $P/s1/keep-alive", "POST $P/s1/plugins/jobs",
@@ -165,11 +166,12 @@ class StudioOperationsSpec extends ClientSpec {
         then:
         open == ['8888']
         mine*.id() == ['e1', 'e4']
-        mine*.portNumber() == [8080, 6006]
+        mine*.numbers() == [[8080], [6006]]
         api.last('GET /v1/projects/p1/endpoints').requestUrl.queryParameter('cloudspaceId') == 's1'
         added.id() == 'e3'
         added.studioId() == 's1'
         added.urls() == ['https://8080-x.cloudspaces.litng.ai']
+        added.number() == 8080
         body(api.last('POST /v1/projects/p1/endpoints')) ==
                 [name: 'app', ports: ['8080'], cloudspace: [cloudspaceId: 's1', port: '8080', type: 'ENDPOINT_PLUGIN_PORT']]
         api.count('DELETE /v1/projects/p1/endpoints/e3') == 1

@@ -36,6 +36,27 @@ class CredentialsCorpusSpec extends EmulatorCorpusSpec {
         !Files.exists(credentials) // nothing is written on the user's behalf
     }
 
+    def "LIGHTNING_CREDENTIAL_PATH naming #what: exit 3 at once, with what is wrong, never read for ever"() {
+        given:
+        Path path = make(home)
+        long started = System.nanoTime()
+
+        when:
+        int exit = studios([LIGHTNING_CREDENTIAL_PATH: path.toString()])
+
+        then:
+        exit == 3
+        theError == "lstudio: credentials file $path is unusable: $why; it should hold " +
+                '{"user_id": "...", "api_key": "..."}, or set LIGHTNING_USER_ID and LIGHTNING_API_KEY (at -e:1)'
+        System.nanoTime() - started < 20_000_000_000L
+
+        where:
+        what          | make                                                                                        || why
+        'a device'    | { Path dir -> Path.of('/dev/zero') }                                                                  || 'it is not a regular file (a device, a pipe or a folder)'
+        'a FIFO'      | { Path dir -> def p = dir.resolve('creds.fifo'); assert new ProcessBuilder('mkfifo', p.toString()).start().waitFor() == 0; p } || 'it is not a regular file (a device, a pipe or a folder)'
+        'a huge file' | { Path dir -> def p = dir.resolve('big.json'); Files.write(p, new byte[100_000]); p }                || 'it is larger than 64 KiB'
+    }
+
     def "a credentials file that is #problem: exit 3, naming the file and what is wrong, and the file is untouched"() {
         given:
         writeCredentials(text)

@@ -33,20 +33,4 @@ class DurationsSpec extends Specification {
         expect:
         harness.run('Duration d = 5.minutes; d.toSeconds()') == 300
     }
-
-    def "#duration reads as #text in messages"() {
-        expect:
-        Durations.format(duration) == text
-
-        where:
-        duration                                  | text
-        Duration.ofMillis(500)                    | '500ms'
-        Duration.ofMillis(2500)                   | '2.5s'
-        Duration.ofSeconds(90)                    | '1m30s'
-        Duration.ofMinutes(10)                    | '10m'
-        Duration.ofMinutes(90)                    | '1h30m'
-        Duration.ofHours(26).plusSeconds(5)       | '1d2h5s'
-        Duration.ZERO                             | '0s'
-        Duration.ofSeconds(-5)                    | '-5s'
-    }
 }

@@ -4,7 +4,7 @@ import dev.lstudio.api.ApiConfig
 import dev.lstudio.api.Credentials
 import dev.lstudio.api.Environment
 import dev.lstudio.api.LightningApi
-import dev.lstudio.api.RetryPolicy
+import dev.lstudio.api.HttpRetryPolicy
 import dev.lstudio.client.ClientOptions
 import dev.lstudio.client.LightningClient
 import dev.lstudio.client.Progress
@@ -49,7 +49,7 @@ class EmulatorFixture implements AutoCloseable {
 
     LightningClient client(List<String> warnings = [], Progress progress = Progress.silent()) {
         def config = ApiConfig.of(emu.baseUrl(), Credentials.of(emu.userId(), emu.apiKey()))
-                .withRetry(RetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)))
+                .withRetry(HttpRetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)))
         def options = ClientOptions.defaults()
                 .withEnvironment(Environment.of([:], Path.of('/nonexistent-home')))
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))

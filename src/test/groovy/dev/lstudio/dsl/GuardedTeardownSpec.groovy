@@ -57,6 +57,20 @@ class GuardedTeardownSpec extends Specification {
         nothingRunning()
     }
 
+    def "a studio the run started and someone deleted meanwhile is gone at teardown, not a failure"() {
+        when:
+        harness.run('''
+            def s = studio('s', create: true)
+            s.start 'cpu-4'
+            s.unwrap().delete()
+        ''')
+
+        then:
+        notThrown(Exception)
+        harness.logs.contains("studio 's' is gone already (deleted)")
+        emulator.studios().every { it.name != 's' }
+    }
+
     def "a studio started and not stopped is stopped when the script ends"() {
         when:
         harness.run("studio('s', create: true) { start 'cpu-4' }; def t = studio('t', create: true); t.start('cpu-2')")

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl
 
 import dev.lstudio.api.FakeSleeper
+import dev.lstudio.client.Clock
 import java.time.Duration
 
 /** Runs DSL code the way the runner does, with captured output, recorded sleeps and pinned jitter. */
@@ -22,8 +23,7 @@ class ScriptHarness {
                 .env(env)
                 .output(output)
                 .teardown(teardown)
-                .sleeper(sleeper)
-                .random({ jitter } as java.util.function.DoubleSupplier)
+                .clock(Clock.of(sleeper, { jitter } as java.util.function.DoubleSupplier))
                 .build()
     }
 

@@ -43,10 +43,10 @@ class LiveStatusSpec extends WithEmulator {
 
     def "machines are priced by size, and spot costs less"() {
         expect:
-        Machines.require('cpu-2').price(false) < Machines.require('cpu-4').price(false)
-        Machines.require('cpu-16').price(false) < Machines.require('lit-h100-1').price(false)
-        Machines.require('lit-h100-1').price(false) < Machines.require('lit-h100-8').price(false)
-        Machines.require('lit-a100-1').price(true) < Machines.require('lit-a100-1').price(false)
+        MachineCatalog.require('cpu-2').price(false) < MachineCatalog.require('cpu-4').price(false)
+        MachineCatalog.require('cpu-16').price(false) < MachineCatalog.require('lit-h100-1').price(false)
+        MachineCatalog.require('lit-h100-1').price(false) < MachineCatalog.require('lit-h100-8').price(false)
+        MachineCatalog.require('lit-a100-1').price(true) < MachineCatalog.require('lit-a100-1').price(false)
     }
 
     def "a Studio carries env, userMetadata, tags, state, maxRunDuration and updatedAt at the top level"() {

@@ -60,7 +60,7 @@ class RenderingSpec extends Specification {
         given:
         def screen = new ByteArrayOutputStream()
         def terminal = new DumbTerminal('t', type, new ByteArrayInputStream(new byte[0]), screen, StandardCharsets.UTF_8)
-        def console = new Console(terminal, new Secrets(Secrets.NONE), renderer, { it.toString() }, false, false)
+        def console = new ReplOutput(terminal, new Secrets(Secrets.NONE), renderer, { it.toString() }, false, false)
 
         when:
         console.result([running])

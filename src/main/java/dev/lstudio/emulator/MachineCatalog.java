@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The machine slugs of studios-api.md and api-facts.md, with the GPUs each one has. */
-final class Machines {
+final class MachineCatalog {
     static final String DEFAULT = "cpu-4";
 
     /**
@@ -62,7 +62,7 @@ final class Machines {
         gpus("lit-b200x", B200, 6.25, "p6-b200", 8);
     }
 
-    private Machines() {
+    private MachineCatalog() {
     }
 
     private static void gpus(String prefix, Gpu gpu, double pricePerGpu, String family, int... counts) {

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-final class Studio {
+final class StudioRecord {
     static final String RUNNING = "CLOUD_SPACE_INSTANCE_STATE_RUNNING";
     static final String UNSPECIFIED = "CLOUD_SPACE_INSTANCE_STATE_UNSPECIFIED";
     static final String PENDING = "CLOUD_SPACE_INSTANCE_STATE_PENDING";
@@ -39,7 +39,7 @@ final class Studio {
     boolean disableSecrets;
     String source;
     String environmentTemplateId;
-    String machine = Machines.DEFAULT;
+    String machine = MachineCatalog.DEFAULT;
     boolean spot;
     boolean disableAutoShutdown;
     long idleShutdownSeconds = 3600;
@@ -71,7 +71,7 @@ final class Studio {
     @JsonIgnore
     long deadlineNanos = -1;
 
-    Studio() {
+    StudioRecord() {
     }
 
     String phase() {

@@ -3,10 +3,10 @@ package dev.lstudio.emulator
 import java.time.Duration
 import spock.lang.Specification
 
-class DurationsSpec extends Specification {
+class DurationOptionSpec extends Specification {
     def "'#text' reads as #expected"() {
         expect:
-        Durations.parse(text) == expected
+        DurationOption.parse(text) == expected
 
         where:
         text    || expected
@@ -22,7 +22,7 @@ class DurationsSpec extends Specification {
 
     def "'#text' is refused with a hint of the form to use"() {
         when:
-        Durations.parse(text)
+        DurationOption.parse(text)
 
         then:
         def e = thrown(IllegalArgumentException)

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
  * {@code requested}. Delayed steps carry the studio's generation and do nothing once overtaken.
  * A ticker enforces the requested run duration and auto-sleep. Callers hold the store lock.
  */
-final class Lifecycle {
+final class PhaseMachine {
     private final Store store;
-    private final Commands commands;
+    private final ShellSessions commands;
     private final Settings settings;
     private final ScheduledExecutorService timer;
 
-    Lifecycle(Store store, Commands commands, Settings settings, ScheduledExecutorService timer) {
+    PhaseMachine(Store store, ShellSessions commands, Settings settings, ScheduledExecutorService timer) {
         this.store = store;
         this.commands = commands;
         this.settings = settings;
@@ -36,9 +36,9 @@ final class Lifecycle {
         return "inst-" + UUID.randomUUID().toString().substring(0, 18);
     }
 
-    void start(Studio s, String machine, boolean spot, Long runDurationSeconds) {
-        Machines.require(machine);
-        if (!Studio.READY.equals(s.state)) {
+    void start(StudioRecord s, String machine, boolean spot, Long runDurationSeconds) {
+        MachineCatalog.require(machine);
+        if (!StudioRecord.READY.equals(s.state)) {
             throw ApiError.failedPrecondition("studio " + s.name + " is still being prepared (state " + s.state
                     + "); wait for CLOUD_SPACE_STATE_READY, then start it");
         }
@@ -46,9 +46,9 @@ final class Lifecycle {
             throw ApiError.invalid("compute_config.requested_run_duration_seconds must be a positive number of seconds");
         }
         if (s.isActive()) {
-            if (Studio.STOPPING.equals(s.phase())) {
+            if (StudioRecord.STOPPING.equals(s.phase())) {
                 throw ApiError.failedPrecondition("studio " + s.name + " is stopping; wait until its phase is "
-                        + Studio.STOPPED + ", then start it");
+                        + StudioRecord.STOPPED + ", then start it");
             }
             if (machine.equals(s.inUse.machine)) {
                 return; // already up or coming up on that machine: starting again changes nothing
@@ -60,7 +60,7 @@ final class Lifecycle {
         s.generation++;
         s.machine = machine;
         s.spot = spot;
-        s.inUse = new Studio.Instance(Studio.UNSPECIFIED, newInstanceId(), machine, spot, runDurationSeconds, now());
+        s.inUse = new StudioRecord.Instance(StudioRecord.UNSPECIFIED, newInstanceId(), machine, spot, runDurationSeconds, now());
         s.requested = null;
         s.runningSinceNanos = now;
         s.deadlineNanos = runDurationSeconds == null ? -1 : now + runDurationSeconds * 1_000_000_000L;
@@ -69,10 +69,10 @@ final class Lifecycle {
         bringUp(s, settings.startDelay());
     }
 
-    private void bringUp(Studio s, Duration delay) {
-        Studio.Instance inst = s.inUse;
+    private void bringUp(StudioRecord s, Duration delay) {
+        StudioRecord.Instance inst = s.inUse;
         if (delay.isZero()) {
-            inst.phase = Studio.RUNNING;
+            inst.phase = StudioRecord.RUNNING;
             inst.initialRestoreFinished = true;
             inst.topUpRestoreFinished = true;
             return;
@@ -80,24 +80,24 @@ final class Lifecycle {
         long d = delay.toNanos();
         inst.startNanos = System.nanoTime();
         inst.readyAtNanos = inst.startNanos + d;
-        later(s, d / 5, () -> inst.phase = Studio.PENDING);
+        later(s, d / 5, () -> inst.phase = StudioRecord.PENDING);
         later(s, d * 3 / 5, () -> inst.initialRestoreFinished = true);
-        later(s, d * 4 / 5, () -> inst.phase = Studio.RUNNING);
+        later(s, d * 4 / 5, () -> inst.phase = StudioRecord.RUNNING);
         later(s, d, () -> {
             inst.topUpRestoreFinished = true;
             s.lastActivityNanos = System.nanoTime();
         });
     }
 
-    void stop(Studio s, String reason) {
-        if (!s.isActive() || Studio.STOPPING.equals(s.phase())) {
+    void stop(StudioRecord s, String reason) {
+        if (!s.isActive() || StudioRecord.STOPPING.equals(s.phase())) {
             return; // stopping a stopped studio is a no-op, so a retried stop is safe
         }
         s.generation++;
         commands.killStudio(s.id);
         s.requested = null;
         s.deadlineNanos = -1;
-        s.inUse.phase = Studio.STOPPING;
+        s.inUse.phase = StudioRecord.STOPPING;
         s.inUse.initialRestoreFinished = false;
         s.inUse.topUpRestoreFinished = false;
         s.lastStopReason = reason;
@@ -108,20 +108,20 @@ final class Lifecycle {
         }
     }
 
-    private static void stopped(Studio s) {
-        s.inUse.phase = Studio.STOPPED;
+    private static void stopped(StudioRecord s) {
+        s.inUse.phase = StudioRecord.STOPPED;
         settle(s);
     }
 
     /** Adds the time since the studio started to the machine time it has used. */
-    static void settle(Studio s) {
+    static void settle(StudioRecord s) {
         if (s.runningSinceNanos >= 0) {
             s.machineMillis += (System.nanoTime() - s.runningSinceNanos) / 1_000_000;
             s.runningSinceNanos = -1;
         }
     }
 
-    static double machineSeconds(Studio s) {
+    static double machineSeconds(StudioRecord s) {
         long ms = s.machineMillis;
         if (s.runningSinceNanos >= 0) {
             ms += (System.nanoTime() - s.runningSinceNanos) / 1_000_000;
@@ -129,7 +129,7 @@ final class Lifecycle {
         return ms / 1000.0;
     }
 
-    void restart(Studio s) {
+    void restart(StudioRecord s) {
         if (!s.isRunning()) {
             throw ApiError.failedPrecondition("studio " + s.name + " is not running (phase " + s.phase()
                     + "); start it instead of restarting it");
@@ -137,14 +137,14 @@ final class Lifecycle {
         s.generation++;
         commands.killStudio(s.id);
         s.requested = null;
-        Studio.Instance old = s.inUse;
-        s.inUse = new Studio.Instance(Studio.PENDING, newInstanceId(), old.machine, old.spot, old.runDurationSeconds,
+        StudioRecord.Instance old = s.inUse;
+        s.inUse = new StudioRecord.Instance(StudioRecord.PENDING, newInstanceId(), old.machine, old.spot, old.runDurationSeconds,
                 now());
         bringUp(s, settings.startDelay());
     }
 
-    void switchMachine(Studio s, String machine, boolean spot) {
-        Machines.require(machine);
+    void switchMachine(StudioRecord s, String machine, boolean spot) {
+        MachineCatalog.require(machine);
         if (!s.isRunning()) {
             throw ApiError.failedPrecondition("studio " + s.name + " is not running (phase " + s.phase()
                     + "); machines are switched on a running studio; start it on " + machine + " instead");
@@ -156,30 +156,30 @@ final class Lifecycle {
         if (machine.equals(s.inUse.machine)) {
             throw ApiError.invalid("studio " + s.name + " already runs on " + machine);
         }
-        Studio.Instance req = new Studio.Instance(Studio.PENDING, newInstanceId(), machine, spot,
+        StudioRecord.Instance req = new StudioRecord.Instance(StudioRecord.PENDING, newInstanceId(), machine, spot,
                 s.inUse.runDurationSeconds, now());
         s.requested = req;
         long d = settings.switchDelay().toNanos();
         if (d == 0) {
-            req.phase = Studio.RUNNING;
+            req.phase = StudioRecord.RUNNING;
             req.initialRestoreFinished = true;
             return;
         }
         later(s, d / 2, () -> {
             if (s.requested == req) {
-                req.phase = Studio.RUNNING;
+                req.phase = StudioRecord.RUNNING;
             }
         });
         later(s, d, () -> {
             if (s.requested == req) {
-                req.phase = Studio.RUNNING;
+                req.phase = StudioRecord.RUNNING;
                 req.initialRestoreFinished = true;
             }
         });
     }
 
-    void confirmSwitch(Studio s) {
-        Studio.Instance req = s.requested;
+    void confirmSwitch(StudioRecord s) {
+        StudioRecord.Instance req = s.requested;
         if (req == null) {
             throw ApiError.failedPrecondition("no machine switch is pending for studio " + s.name
                     + "; start one with PUT .../cloudspaces/" + s.id + "/codeconfig");
@@ -190,7 +190,7 @@ final class Lifecycle {
         }
         s.generation++;
         commands.killStudio(s.id);
-        req.phase = Studio.RUNNING;
+        req.phase = StudioRecord.RUNNING;
         s.inUse = req;
         s.requested = null;
         s.machine = req.machine;
@@ -204,21 +204,21 @@ final class Lifecycle {
         }
     }
 
-    void cancelSwitch(Studio s) {
+    void cancelSwitch(StudioRecord s) {
         if (s.requested == null) {
             throw ApiError.failedPrecondition("no machine switch is pending for studio " + s.name + "; nothing to cancel");
         }
         s.requested = null;
     }
 
-    void keepAlive(Studio s) {
+    void keepAlive(StudioRecord s) {
         if (s.isActive()) {
             s.lastActivityNanos = System.nanoTime();
         }
     }
 
     /** Ends a studio for good (delete): its commands, pending steps and machine time; returns the time used. */
-    double discard(Studio s) {
+    double discard(StudioRecord s) {
         s.generation++;
         commands.forget(s.id);
         settle(s);
@@ -226,7 +226,7 @@ final class Lifecycle {
     }
 
     /** Runs a step later under the store lock, unless the studio changed or went away meanwhile. */
-    void after(Studio s, Duration delay, Runnable step) {
+    void after(StudioRecord s, Duration delay, Runnable step) {
         if (delay.isZero()) {
             step.run();
         } else {
@@ -234,7 +234,7 @@ final class Lifecycle {
         }
     }
 
-    private void later(Studio s, long delayNanos, Runnable step) {
+    private void later(StudioRecord s, long delayNanos, Runnable step) {
         long generation = s.generation;
         timer.schedule(() -> store.update(() -> {
             if (store.byId(s.id) == s && s.generation == generation) {
@@ -249,7 +249,7 @@ final class Lifecycle {
             boolean changed = store.read(() -> {
                 boolean any = false;
                 long now = System.nanoTime();
-                for (Studio s : store.studios()) {
+                for (StudioRecord s : store.studios()) {
                     if (!s.isRunning()) {
                         continue;
                     }
@@ -271,7 +271,7 @@ final class Lifecycle {
         }
     }
 
-    private boolean idle(Studio s, long now) {
+    private boolean idle(StudioRecord s, long now) {
         if (s.disableAutoShutdown || s.idleShutdownSeconds <= 0 || commands.busy(s.id)) {
             return false;
         }

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
 /** Durations as people write them on a command line: {@code 0s}, {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
-final class Durations {
+final class DurationOption {
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
-    private Durations() {
+    private DurationOption() {
     }
 
     static Duration parse(String text) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
  * and a PATH that has the machine's {@code nvidia-smi}. Keeps each studio's sessions so they can
  * be polled and streamed, and ends them all when the studio stops.
  */
-final class Commands {
+final class ShellSessions {
     private static final int SESSIONS_KEPT = 200;
     private static final String SETSID = "/usr/bin/setsid";
 
@@ -28,7 +28,7 @@ final class Commands {
     private final boolean useSetsid = Files.isExecutable(Path.of(SETSID));
     private final Map<String, Map<String, CommandRun>> sessions = new HashMap<>();
 
-    Commands(ExecutorService threads, Path binRoot) {
+    ShellSessions(ExecutorService threads, Path binRoot) {
         this.threads = threads;
         this.binRoot = binRoot;
         this.hostHasNvidiaSmi = onHostPath("nvidia-smi");
@@ -45,7 +45,7 @@ final class Commands {
     }
 
     /** Starts a command; the caller holds the store lock and has checked that the studio runs. */
-    synchronized CommandRun launch(Studio studio, Path dir, String command, String sessionName) {
+    synchronized CommandRun launch(StudioRecord studio, Path dir, String command, String sessionName) {
         Map<String, CommandRun> runs = sessions.computeIfAbsent(studio.id, k -> new LinkedHashMap<>());
         String name = sessionName == null || sessionName.isBlank()
                 ? "session-" + UUID.randomUUID().toString().substring(0, 13) : sessionName;
@@ -85,7 +85,7 @@ final class Commands {
     }
 
     /** The host's environment without its credentials, then the studio's own variables. */
-    private Map<String, String> environment(Studio studio, Path dir) {
+    private Map<String, String> environment(StudioRecord studio, Path dir) {
         Map<String, String> env = new HashMap<>();
         System.getenv().forEach((k, v) -> {
             if (!secretLooking(k)) {
@@ -101,7 +101,7 @@ final class Commands {
         env.put("LIGHTNING_CLOUD_SPACE_NAME", studio.name);
         env.put("LIGHTNING_MACHINE", studio.inUse == null ? studio.machine : studio.inUse.machine);
         env.put("LSTUDIO_EMULATOR", "1");
-        for (Studio.EnvVar v : studio.envVars) {
+        for (StudioRecord.EnvVar v : studio.envVars) {
             env.put(v.name(), v.value());
         }
         return env;
@@ -115,7 +115,7 @@ final class Commands {
 
     private String nvidiaDir(String slug) {
         try {
-            Machines.Machine m = Machines.require(slug);
+            MachineCatalog.Machine m = MachineCatalog.require(slug);
             if (m.hasGpu()) {
                 return NvidiaSmi.binDir(binRoot, m).toString();
             }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The teamspaces (projects) the user is a member of: one per configured name, the first the default. */
-final class Teamspaces {
+final class Memberships {
     private static final Pattern NAME = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** One membership; {@code owner} is the user, or the organization of an {@code org/teamspace} name. */
@@ -16,7 +16,7 @@ final class Teamspaces {
 
     private final List<Teamspace> all = new ArrayList<>();
 
-    Teamspaces(List<String> names, Store.Identity identity) {
+    Memberships(List<String> names, Store.Identity identity) {
         for (String full : names) {
             int slash = full.indexOf('/');
             String owner = slash < 0 ? identity.username() : full.substring(0, slash);

@@ -1,14 +1,18 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.Durations;
+import dev.lstudio.client.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How {@code retry} retries: at most {@code times} attempts in all; after failure n it waits
- * {@code backoff * 2^(n-1)}, plus up to 50% random jitter, capped at {@code maxBackoff}.
+ * A script's {@code retry} settings: at most {@code times} attempts in all; after failure n it
+ * waits {@code backoff * 2^(n-1)}, plus up to 50% random jitter, capped at {@code maxBackoff}
+ * (the client's one backoff, reached through {@link Clock#backoff}). HTTP calls are retried
+ * below, by the API's own policy, whatever the script says.
  */
-public final class RetryPolicy {
+public final class RetrySettings {
     static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
     static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(1);
 
@@ -16,7 +20,7 @@ public final class RetryPolicy {
     private final Duration backoff;
     private final Duration maxBackoff;
 
-    private RetryPolicy(int times, Duration backoff, Duration maxBackoff) {
+    private RetrySettings(int times, Duration backoff, Duration maxBackoff) {
         if (times < 1) {
             throw new DslException("retry: times must be at least 1, got " + times);
         }
@@ -28,16 +32,16 @@ public final class RetryPolicy {
         this.maxBackoff = maxBackoff;
     }
 
-    public static RetryPolicy times(int times) {
-        return new RetryPolicy(times, DEFAULT_BACKOFF, DEFAULT_MAX_BACKOFF);
+    public static RetrySettings times(int times) {
+        return new RetrySettings(times, DEFAULT_BACKOFF, DEFAULT_MAX_BACKOFF);
     }
 
-    public RetryPolicy backoff(Duration first) {
-        return new RetryPolicy(times, Objects.requireNonNull(first, "backoff"), maxBackoff);
+    public RetrySettings backoff(Duration first) {
+        return new RetrySettings(times, Objects.requireNonNull(first, "backoff"), maxBackoff);
     }
 
-    public RetryPolicy maxBackoff(Duration max) {
-        return new RetryPolicy(times, backoff, Objects.requireNonNull(max, "maxBackoff"));
+    public RetrySettings maxBackoff(Duration max) {
+        return new RetrySettings(times, backoff, Objects.requireNonNull(max, "maxBackoff"));
     }
 
     public int times() {
@@ -52,17 +56,15 @@ public final class RetryPolicy {
         return maxBackoff;
     }
 
-    /** The wait after failure {@code failure} (1-based), given a random number in [0, 1). */
-    Duration delayAfter(int failure, double random) {
-        double base = backoff.toNanos() * Math.pow(2, failure - 1);
-        double jittered = base * (1 + 0.5 * random);
-        return Duration.ofNanos((long) Math.min(jittered, maxBackoff.toNanos()));
+    /** The wait after failure {@code failure} (1-based): the least is {@code backoff}, doubling, jitter adds up to half again. */
+    Duration delayAfter(int failure, Clock clock) {
+        return clock.backoff(failure, backoff, 2, maxBackoff, 0.5);
     }
 
     /** {@code retry(times: 3, backoff: 2.seconds, maxBackoff: 1.minutes)} from a script. */
-    static RetryPolicy fromOptions(Map<String, ?> options) {
+    static RetrySettings fromOptions(Map<String, ?> options) {
         Options.check("retry", options, "times", "backoff", "maxBackoff");
-        RetryPolicy policy = times(Options.integer("retry", options, "times", 3));
+        RetrySettings policy = times(Options.integer("retry", options, "times", 3));
         policy = policy.backoff(Options.duration("retry", options, "backoff", policy.backoff));
         return policy.maxBackoff(Options.duration("retry", options, "maxBackoff", policy.maxBackoff));
     }

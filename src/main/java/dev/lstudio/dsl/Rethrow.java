@@ -1,8 +1,8 @@
 package dev.lstudio.dsl;
 
 /** Rethrows any throwable without wrapping, as Groovy code does, so exit-code mapping sees the original type. */
-final class Sneaky {
-    private Sneaky() {
+final class Rethrow {
+    private Rethrow() {
     }
 
     @SuppressWarnings("unchecked")

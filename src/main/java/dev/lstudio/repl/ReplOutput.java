@@ -9,7 +9,7 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 /** Everything the REPL prints goes through here: results, notes and errors, in colour or plain. */
-final class Console {
+final class ReplOutput {
 
     private final Terminal terminal;
     private final Secrets secrets;
@@ -18,7 +18,7 @@ final class Console {
     private volatile boolean jsonOutput;
     private volatile boolean debug;
 
-    Console(Terminal terminal, Secrets secrets, ValueRenderer renderer, Function<Object, String> json,
+    ReplOutput(Terminal terminal, Secrets secrets, ValueRenderer renderer, Function<Object, String> json,
             boolean jsonOutput, boolean debug) {
         this.terminal = terminal;
         this.secrets = secrets;

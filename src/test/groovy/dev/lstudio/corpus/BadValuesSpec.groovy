@@ -1,0 +1,25 @@
+package dev.lstudio.corpus
+
+/**
+ * Issue 13, case 13: values a script can get wrong by a sign or a null get one clear line and
+ * exit 1 before anything starts, not a Groovy or Java exception.
+ */
+class BadValuesSpec extends EmulatorCorpusSpec {
+
+    def "#code: exit 1 with '#message'"() {
+        when:
+        int exit = lstudio(['-e', code], emulator.env)
+
+        then:
+        exit == 1
+        theError == "lstudio: $message (at -e:1)"
+        !stderr.contains('Exception')
+        emulator.requests().requests.keySet().every { !it.endsWith('/start') }
+
+        where:
+        code                                               || message
+        "timeout(-(5.minutes)) { println 'never' }"        || 'timeout: the limit must be positive, got -5m'
+        "def d = 2.seconds; timeout(-d) { }"               || 'timeout: the limit must be positive, got -2s'
+        "parallel(null) { }"                               || "parallel: give the items to work on, e.g. parallel(['a', 'b']) { name -> ... }, got null"
+    }
+}
