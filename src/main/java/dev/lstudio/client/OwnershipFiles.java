@@ -1,11 +1,8 @@
 package dev.lstudio.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.lstudio.api.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,20 +20,15 @@ import java.util.Set;
  * The ledger's files: one per owning process, {@code HOST-PID-STARTMILLIS.json} in the
  * {@code owned/} folder, holding the owner and its studios. Written whole to a temporary file
  * beside it, synced, then renamed over it (ATOMIC_MOVE), so a reader sees the old file or the
- * new one, never half of one; files are 0600 and the folder 0700. This is a local file
- * format, not the wire: it has its own small mapper, strict about what it needs.
+ * new one, never half of one; files are 0600 and the folder 0700. Written and read with the
+ * client side's one mapper ({@link Json}), indented for a person who opens the file.
  */
 final class OwnershipFiles {
     static final String SUFFIX = ".json";
     static final String TEMP_SUFFIX = ".json.tmp";
     static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectWriter WRITER = Json.mapper().writerWithDefaultPrettyPrinter();
 
     private OwnershipFiles() {
     }
@@ -82,7 +74,7 @@ final class OwnershipFiles {
     static Content parse(byte[] bytes) throws Corrupt {
         Content content;
         try {
-            content = MAPPER.readValue(bytes, Content.class);
+            content = Json.mapper().readValue(bytes, Content.class);
         } catch (JsonProcessingException e) {
             throw new Corrupt(e.getOriginalMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -97,7 +89,7 @@ final class OwnershipFiles {
 
     /** Replaces {@code file} with {@code content} atomically; on failure no temporary file stays behind. */
     static void write(Path file, Content content, Ownership.BytesWriter writer) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(content);
+        byte[] bytes = WRITER.writeValueAsBytes(content);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temp);

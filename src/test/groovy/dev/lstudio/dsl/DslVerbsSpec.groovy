@@ -58,6 +58,16 @@ class DslVerbsSpec extends Specification {
         harness.out().readLines() == ['{"name":"studio-2","gpus":[8,1],"idle":"PT30M"}', '"plain"']
     }
 
+    def "json keeps a result's nulls and writes instants in ISO-8601, as the one mapper does with the Groovy additions"() {
+        when:
+        harness.run('''
+            json([exitCode: null, at: java.time.Instant.parse('2026-12-01T10:00:00Z')])
+        ''')
+
+        then:
+        harness.out().trim() == '{"exitCode":null,"at":"2026-12-01T10:00:00Z"}'
+    }
+
     def "json writes a Groovy object's properties without its metaClass"() {
         when:
         harness.run('''
