@@ -69,15 +69,17 @@ public final class Studio {
         return Status.of(info.phase());
     }
 
-    /** The machine it was listed with, without a call; null when the server did not say. */
+    /**
+     * The machine as listed, without a call: the one in use when an instance runs, else the one
+     * it is set to start on; null when the server said neither. The REPL's table, {@code json} of a
+     * studio and the shell's lists all mean this by "machine".
+     */
     public String listedMachine() {
+        if (info.codeStatus() != null && info.codeStatus().inUse() != null && info.codeStatus().inUse().machine() != null) {
+            return info.codeStatus().inUse().machine();
+        }
         return info.codeConfig() == null || info.codeConfig().computeConfig() == null
                 ? null : info.codeConfig().computeConfig().name();
-    }
-
-    /** The machine of the instance in use as listed, without a call; null when stopped or not said. */
-    public String listedMachineInUse() {
-        return info.codeStatus() == null || info.codeStatus().inUse() == null ? null : info.codeStatus().inUse().machine();
     }
 
     /** The status now (one call). */

@@ -406,7 +406,7 @@ public final class StudioHandle {
         m.put("name", getName());
         m.put("teamspace", getTeamspace());
         m.put("status", studio.listedStatus().name());
-        m.put("machine", studio.listedMachineInUse());
+        m.put("machine", studio.listedMachine());
         return m;
     }
 

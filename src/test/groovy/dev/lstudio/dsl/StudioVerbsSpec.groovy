@@ -382,12 +382,12 @@ class StudioVerbsSpec extends Specification {
         seen == [['a', 'b'], ['b']]
     }
 
-    def "json of a studio list writes what was listed, without further calls"() {
+    def "json of a studio list writes what was listed, without further calls, the machine as the REPL table shows it"() {
         when:
         harness.run("create('a'); json(studios())")
 
         then:
-        harness.out().trim() == '[{"name":"a","teamspace":"demo/demo","status":"STOPPED","machine":null}]'
+        harness.out().trim() == '[{"name":"a","teamspace":"demo/demo","status":"STOPPED","machine":"cpu-4"}]'
     }
 
     def "teamspaces, teamspace selection and machines"() {
