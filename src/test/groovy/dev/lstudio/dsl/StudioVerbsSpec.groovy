@@ -4,6 +4,7 @@ import dev.lstudio.api.InvalidArgumentException
 import dev.lstudio.client.CommandTimeoutException
 import dev.lstudio.client.LookupException
 import dev.lstudio.client.Status
+import dev.lstudio.testing.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup

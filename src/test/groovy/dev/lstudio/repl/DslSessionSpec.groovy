@@ -2,9 +2,9 @@ package dev.lstudio.repl
 
 import dev.lstudio.dsl.Dsl
 import dev.lstudio.dsl.DslContext
-import dev.lstudio.dsl.EmulatorFixture
 import dev.lstudio.dsl.Interactive
 import dev.lstudio.dsl.Teardown
+import dev.lstudio.testing.EmulatorFixture
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
