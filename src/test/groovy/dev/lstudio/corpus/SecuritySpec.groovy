@@ -176,9 +176,22 @@ class SecuritySpec extends LstudioSpec {
         def api = LightningApi.create(config)
         def client = LightningClient.create(api, ClientOptions.defaults())
 
-        expect:
-        seen << [credentials, config, api, client, Environment.of([LIGHTNING_API_KEY: KEY], userHome)]*.toString().join('\n')
-        client.close() || true
+        when:
+        Map<String, String> shown = [credentials: credentials, config: config, api: api, client: client,
+                                     environment: Environment.of([LIGHTNING_API_KEY: KEY], userHome)]
+                .collectEntries { name, holder -> [name, holder.toString()] }
+        seen << shown.values().join('\n')
+
+        then: 'each says what it is, and shows the key only as ****'
+        shown.credentials.startsWith("Credentials[userId=$USER, apiKey=****")
+        shown.config.contains("credentials=${shown.credentials}")
+        shown.api.contains(shown.credentials)
+        shown.client.contains('apiKey=****')
+        shown.environment == "Environment[home=$userHome, variables=[LIGHTNING_API_KEY]]".toString()
+        shown.findAll { name, text -> SECRETS.values().any { text.contains(it) } } == [:]
+
+        cleanup:
+        client?.close()
     }
 
     def "#secret appears in nothing the runs printed"() {
