@@ -1,17 +1,18 @@
 package dev.lstudio.cli
 
+import dev.lstudio.testing.EmulatorLstudioSpec
+
 /**
  * The README's card workflow through the real CLI against the strict emulator, which answers as
  * the live service does: a detached submit is answered at once with a placeholder, and the
  * output comes from following the session. What the user sees is the command's real output,
  * whole, once, and the run's exit code follows the remote command's.
  */
-class CardWorkflowSpec extends CliEmulatorSpec {
+class CardWorkflowSpec extends EmulatorLstudioSpec {
 
     def "the card workflow prints the whole nvidia-smi table of an H100, not the submit's placeholder"() {
         when:
-        int code = lstudio(['-e', "studio('my-studio', create: true) { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }"],
-                '', emulator.env)
+        int code = lstudio(['-e', "studio('my-studio', create: true) { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }"], emulator.env)
         def lines = stdout.readLines()
 
         then:
@@ -27,8 +28,7 @@ class CardWorkflowSpec extends CliEmulatorSpec {
 
     def "the remote command's exit code decides the run's: exit #remote gives #exit"() {
         when:
-        int code = lstudio(['-e', "studio('card-$remote', create: true) { start 'cpu-4'; exec 'echo before; exit $remote' }"],
-                '', emulator.env)
+        int code = lstudio(['-e', "studio('card-$remote', create: true) { start 'cpu-4'; exec 'echo before; exit $remote' }"], emulator.env)
 
         then:
         code == exit
@@ -43,8 +43,7 @@ class CardWorkflowSpec extends CliEmulatorSpec {
 
     def "a long output arrives whole and once, however many calls and chunks it takes"() {
         when:
-        int code = lstudio(['-e', "studio('long', create: true) { start 'cpu-4'; exec 'seq 1 60000; sleep 1; seq 60001 120000'; stop() }"],
-                '', emulator.env)
+        int code = lstudio(['-e', "studio('long', create: true) { start 'cpu-4'; exec 'seq 1 60000; sleep 1; seq 60001 120000'; stop() }"], emulator.env)
         def lines = stdout.readLines()
 
         then:
@@ -55,8 +54,7 @@ class CardWorkflowSpec extends CliEmulatorSpec {
 
     def "output that repeats itself is kept whole, not taken for a resend"() {
         when:
-        int code = lstudio(['-e', "studio('dots', create: true) { start 'cpu-4'; exec 'for i in 1 2 3 4 5; do printf .; sleep 0.3; done; echo' }"],
-                '', emulator.env)
+        int code = lstudio(['-e', "studio('dots', create: true) { start 'cpu-4'; exec 'for i in 1 2 3 4 5; do printf .; sleep 0.3; done; echo' }"], emulator.env)
 
         then:
         code == 0

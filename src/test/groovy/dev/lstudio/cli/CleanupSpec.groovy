@@ -3,6 +3,7 @@ package dev.lstudio.cli
 import dev.lstudio.client.OwnedStudio
 import dev.lstudio.client.Ownership
 import dev.lstudio.client.Owner
+import dev.lstudio.testing.EmulatorLstudioSpec
 import groovy.json.JsonSlurperClassic
 import java.nio.file.Files
 import java.nio.file.Path
@@ -17,7 +18,7 @@ import spock.util.concurrent.PollingConditions
  * and its record in the ledger; cleanup finds the owner dead and stops the studio.
  */
 @Timeout(300)
-class CleanupSpec extends CliEmulatorSpec {
+class CleanupSpec extends EmulatorLstudioSpec {
     List<Process> children = []
 
     def cleanup() {
@@ -34,7 +35,7 @@ class CleanupSpec extends CliEmulatorSpec {
     }
 
     int lstudio(String... args) {
-        lstudio(args.toList(), '', emulator.env)
+        lstudio(args.toList(), emulator.env)
     }
 
 
@@ -47,8 +48,8 @@ class CleanupSpec extends CliEmulatorSpec {
             new File(args[0]).text = 'started'
             Thread.sleep(600_000)
         """)
-        def process = LstudioProcess.start(home, home.resolve("${name}.log"), emulator.env, 'run', script.toString(),
-                started.toString())
+        def process = lstudioProcess(['run', script.toString(), started.toString()], emulator.env,
+                [log: home.resolve("${name}.log")])
         children << process
         new PollingConditions(timeout: 120, delay: 0.2).eventually {
             assert Files.exists(started) || !process.alive

@@ -1,13 +1,14 @@
 package dev.lstudio.cli
 
 import dev.lstudio.client.NewStudio
+import dev.lstudio.testing.EmulatorLstudioSpec
 import groovy.json.JsonSlurper
 
 /**
  * Where the status says what the machine costs an hour (the live codestatus carries {@code price}),
  * the run's summary says what each Studio's run cost, marked as an estimate.
  */
-class CostSummarySpec extends CliEmulatorSpec {
+class CostSummarySpec extends EmulatorLstudioSpec {
 
     def "the summary estimates the cost of a Studio's run from its machine's price"() {
         given: "the H100's price an hour, as the emulator's status gives it"
@@ -17,8 +18,7 @@ class CostSummarySpec extends CliEmulatorSpec {
         probe.stop()
 
         when:
-        int code = lstudio(['--json', '-e', "studio('priced', create: true) { start 'lit-h100-1'; exec 'sleep 2'; stop() }"],
-                '', emulator.env)
+        int code = lstudio(['--json', '-e', "studio('priced', create: true) { start 'lit-h100-1'; exec 'sleep 2'; stop() }"], emulator.env)
         def summary = stdout.readLines().collect { new JsonSlurper().parseText(it) }.find { it.summary }.summary[0]
         double hours = summary.runningSeconds / 3600
 

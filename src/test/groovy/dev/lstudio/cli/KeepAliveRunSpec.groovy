@@ -1,10 +1,12 @@
 package dev.lstudio.cli
 
+import dev.lstudio.testing.EmulatorLstudioSpec
+
 /**
  * A run sends keep-alive for each Studio it started, from start to stop, as the SDK does: the live
  * service puts a Studio to sleep when it counts it idle, and a long command may not count.
  */
-class KeepAliveRunSpec extends CliEmulatorSpec {
+class KeepAliveRunSpec extends EmulatorLstudioSpec {
 
     private long beats() {
         emulator.requests().requests.findAll { k, v -> k.startsWith('POST ') && k.endsWith('/keep-alive') }
@@ -12,7 +14,7 @@ class KeepAliveRunSpec extends CliEmulatorSpec {
     }
 
     private void createStopped(String name) {
-        assert lstudio(['-e', "studio('$name', create: true) { }"], '', emulator.env) == 0
+        assert lstudio(['-e', "studio('$name', create: true) { }"], emulator.env) == 0
         emulator.clearRequests()
     }
 
@@ -21,8 +23,7 @@ class KeepAliveRunSpec extends CliEmulatorSpec {
         createStopped('beat1')
 
         when:
-        int code = lstudio(['-e', "studio('beat1') { start 'cpu-4'; exec 'sleep 3'; stop() }"], '',
-                emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '1'])
+        int code = lstudio(['-e', "studio('beat1') { start 'cpu-4'; exec 'sleep 3'; stop() }"], emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '1'])
         long during = beats()
         sleep 1500
 
@@ -37,8 +38,7 @@ class KeepAliveRunSpec extends CliEmulatorSpec {
         createStopped('beat2')
 
         when:
-        int code = lstudio(['-e', "studio('beat2') { start 'cpu-4'; exec 'sleep 2'; stop() }"], '',
-                emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '0'])
+        int code = lstudio(['-e', "studio('beat2') { start 'cpu-4'; exec 'sleep 2'; stop() }"], emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '0'])
 
         then:
         code == 0
@@ -51,8 +51,7 @@ class KeepAliveRunSpec extends CliEmulatorSpec {
         emulator.faults('POST /v1/projects/*/cloudspaces/*/keep-alive 500')
 
         when:
-        int code = lstudio(['-e', "studio('beat3') { start 'cpu-4'; exec 'sleep 3'; stop() }"], '',
-                emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '1'])
+        int code = lstudio(['-e', "studio('beat3') { start 'cpu-4'; exec 'sleep 3'; stop() }"], emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '1'])
 
         then:
         code == 0
@@ -65,7 +64,7 @@ class KeepAliveRunSpec extends CliEmulatorSpec {
         createStopped('beat4')
 
         when:
-        int code = lstudio(['-e', "studio('beat4') { start 'cpu-4' }"], '', emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '30s'])
+        int code = lstudio(['-e', "studio('beat4') { start 'cpu-4' }"], emulator.env + [LSTUDIO_KEEPALIVE_SECONDS: '30s'])
 
         then:
         code == 2

@@ -1,38 +1,13 @@
 package dev.lstudio.cli
 
 import dev.lstudio.client.Dirs
+import dev.lstudio.testing.LstudioSpec
 import java.nio.file.Files
 import java.nio.file.Path
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 @Timeout(120)
-class MainSpec extends Specification {
-    @TempDir
-    Path home
-    ByteArrayOutputStream out = new ByteArrayOutputStream()
-    ByteArrayOutputStream err = new ByteArrayOutputStream()
-    Map<String, String> env = [:]
-
-    int lstudio(List<String> args, String stdin = '', Terminals terminals = Terminals.none()) {
-        out.reset()
-        err.reset()
-        def main = new Main(new ByteArrayInputStream(stdin.getBytes('UTF-8')), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString()] + env, terminals, false)
-        main.run(args as String[])
-    }
-
-    String getStdout() { out.toString('UTF-8') }
-
-    String getStderr() { err.toString('UTF-8') }
-
-    String script(String name, String text) {
-        def file = home.resolve(name)
-        Files.writeString(file, text)
-        file.toString()
-    }
-
+class MainSpec extends LstudioSpec {
     def "-e runs the code: println reaches stdout and log lines stderr"() {
         when:
         int exit = lstudio(['-e', 'println "hello"; log "working"'])
@@ -49,7 +24,7 @@ class MainSpec extends Specification {
 
         when:
         int exit = Main.execute(['-e', "json(env('GREETING'))"] as String[], new ByteArrayInputStream(new byte[0]),
-                new PrintStream(captured, true), new PrintStream(err, true), [GREETING: 'hi', LSTUDIO_HOME: home.toString()])
+                new PrintStream(captured, true), new PrintStream(new ByteArrayOutputStream(), true), [GREETING: 'hi', LSTUDIO_HOME: home.toString()])
 
         then:
         exit == 0
@@ -66,7 +41,7 @@ class MainSpec extends Specification {
 
     def "run FILE gives the script every word after the file, options included"() {
         given:
-        def file = script('echo.groovy', 'json(args)')
+        def file = file('echo.groovy', 'json(args)')
 
         when:
         int exit = lstudio(['run', file, '--json', 'a'])
@@ -78,7 +53,7 @@ class MainSpec extends Specification {
 
     def "a .groovy file alone is short for run FILE"() {
         given:
-        def file = script('short.groovy', 'json(args)')
+        def file = file('short.groovy', 'json(args)')
 
         when:
         int exit = lstudio([file, 'x'])
@@ -90,7 +65,7 @@ class MainSpec extends Specification {
 
     def "run - reads the script from stdin"() {
         when:
-        int exit = lstudio(['run', '-', 'arg'], 'json([from: "stdin", args: args])')
+        int exit = lstudio(['run', '-', 'arg'], [:], 'json([from: "stdin", args: args])')
 
         then:
         exit == 0
@@ -99,7 +74,7 @@ class MainSpec extends Specification {
 
     def "with no arguments, stdin that is not a terminal is run headless"() {
         when:
-        int exit = lstudio([], 'println 6 * 7')
+        int exit = lstudio([], [:], 'println 6 * 7')
 
         then:
         exit == 0
@@ -108,7 +83,7 @@ class MainSpec extends Specification {
 
     def "repl with stdin that is not a terminal reads snippets from it, printing each value"() {
         when:
-        int exit = lstudio(['repl'], 'def x = 6\nx * 7\n')
+        int exit = lstudio(['repl'], [:], 'def x = 6\nx * 7\n')
 
         then:
         exit == 0
@@ -118,7 +93,7 @@ class MainSpec extends Specification {
 
     def "a compile error prints file:line:column and the message, with no stack trace, and exits 2"() {
         given:
-        def file = script('broken.groovy', 'def x = 1\nprintln(x\n')
+        def file = file('broken.groovy', 'def x = 1\nprintln(x\n')
 
         when:
         int exit = lstudio(['run', file])
@@ -230,7 +205,7 @@ class MainSpec extends Specification {
 
     def "global options are accepted before and after run, and reach the script's context"() {
         given:
-        def file = script('ctx.groovy', 'json([context().teamspace(), context().jsonResults()])')
+        def file = file('ctx.groovy', 'json([context().teamspace(), context().jsonResults()])')
 
         expect:
         lstudio(args.collect { it == 'FILE' ? file : it }) == 0
@@ -241,11 +216,8 @@ class MainSpec extends Specification {
     }
 
     def "without --teamspace the context takes LIGHTNING_TEAMSPACE"() {
-        given:
-        env = [LIGHTNING_TEAMSPACE: 'from-env']
-
         when:
-        lstudio(['-e', 'json(context().teamspace())'])
+        lstudio(['-e', 'json(context().teamspace())'], [LIGHTNING_TEAMSPACE: 'from-env'])
 
         then:
         stdout.trim() == '"from-env"'
@@ -253,7 +225,7 @@ class MainSpec extends Specification {
 
     def "a repeated run loads the compiled script from the cache instead of compiling"() {
         given:
-        def file = script('cached.groovy', 'json(21 * 2)')
+        def file = file('cached.groovy', 'json(21 * 2)')
 
         when:
         lstudio(['--debug', 'run', file])
@@ -274,7 +246,7 @@ class MainSpec extends Specification {
 
     def "a run of a script whose lock is held exits 5 at once, naming the holder's pid"() {
         given:
-        def file = script('locked.groovy', 'println "ran"')
+        def file = file('locked.groovy', 'println "ran"')
         def lock = hold(file)
 
         when:
@@ -304,7 +276,7 @@ class MainSpec extends Specification {
 
     def "the lock is the file, not the path typed: the same script through #how is refused while it runs"() {
         given:
-        def file = script('nightly.groovy', 'println "ran"')
+        def file = file('nightly.groovy', 'println "ran"')
         def other = home.resolve(name)
         link(other, Path.of(file))
         def lock = hold(file)
@@ -330,7 +302,7 @@ class MainSpec extends Specification {
 
     def "the lock is released when the run ends"() {
         given:
-        def file = script('twice.groovy', 'println "ran"')
+        def file = file('twice.groovy', 'println "ran"')
 
         expect:
         lstudio(['run', file]) == 0

@@ -1,5 +1,6 @@
 package dev.lstudio.cli
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermissions
 import spock.lang.Timeout
@@ -10,9 +11,9 @@ import spock.lang.Timeout
  * the input ends.
  */
 @Timeout(180)
-class ReplCommandSpec extends CliEmulatorSpec {
+class ReplCommandSpec extends EmulatorLstudioSpec {
     int repl(String typed, List<String> options = []) {
-        lstudio(options + ['repl'], typed, emulator.env)
+        lstudio(options + ['repl'], emulator.env, typed)
     }
 
     /** The REPL writes everything a person reads to its terminal: stdout here. */
@@ -126,7 +127,7 @@ class ReplCommandSpec extends CliEmulatorSpec {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString('rw-------'))
 
         when:
-        int exit = lstudio(['repl'], "k = '${key}'\nstudios().size()\n", [LIGHTNING_CLOUD_URL: emulator.env.LIGHTNING_CLOUD_URL])
+        int exit = lstudio(['repl'], [LIGHTNING_CLOUD_URL: emulator.env.LIGHTNING_CLOUD_URL], "k = '${key}'\nstudios().size()\n")
         def history = Files.readString(home.resolve('state/history'))
 
         then:
@@ -138,7 +139,7 @@ class ReplCommandSpec extends CliEmulatorSpec {
 
     def "with --emulator the session has its own emulator and its banner"() {
         when:
-        int exit = lstudio(['--emulator', 'repl'], "studio('s', create: true) { start 'cpu-4'; exec 'echo from-the-studio'; stop() }\n")
+        int exit = lstudio(['--emulator', 'repl'], [:], "studio('s', create: true) { start 'cpu-4'; exec 'echo from-the-studio'; stop() }\n")
 
         then:
         exit == 0

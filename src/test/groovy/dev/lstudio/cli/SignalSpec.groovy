@@ -1,20 +1,17 @@
 package dev.lstudio.cli
 
 import dev.lstudio.dsl.Teardown
+import dev.lstudio.testing.LstudioSpec
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
 import java.util.concurrent.TimeUnit
 import spock.lang.Requires
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
 
 @Timeout(180)
-class SignalSpec extends Specification {
-    @TempDir
-    Path home
+class SignalSpec extends LstudioSpec {
 
     def "SIGTERM to a running script runs its teardown, then the process exits 143"() {
         expect:
@@ -39,17 +36,15 @@ class SignalSpec extends Specification {
         def started = home.resolve('started')
         def file = home.resolve('holder.groovy')
         Files.writeString(file, "new File(args[0]).text = 'started'\nThread.sleep(600_000)")
-        def process = lstudioProcess('run', file.toString(), started.toString())
-        def err = new ByteArrayOutputStream()
+        def process = logged('run', file.toString(), started.toString())
 
         when:
         new PollingConditions(timeout: 90, delay: 0.2).eventually { assert Files.exists(started) }
-        int exit = Main.execute(['run', file.toString()] as String[], new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true), [LSTUDIO_HOME: home.toString()])
+        int exit = lstudio(['run', file.toString()])
 
         then:
         exit == 5
-        err.toString().contains("(pid ${process.pid()},")
+        stderr.contains("(pid ${process.pid()},")
 
         cleanup:
         process?.destroyForcibly()
@@ -88,7 +83,7 @@ class SignalSpec extends Specification {
             new File(args[1]).text = 'started'
             Thread.sleep(600_000)
         ''')
-        def process = lstudioProcess('run', file.toString(), marker.toString(), started.toString())
+        def process = logged('run', file.toString(), marker.toString(), started.toString())
         try {
             new PollingConditions(timeout: 90, delay: 0.2).eventually { assert Files.exists(started) }
             signal(process)
@@ -108,7 +103,8 @@ class SignalSpec extends Specification {
         mask == null || (new BigInteger(mask, 16).testBit(1)) // bit 1 is signal 2, SIGINT
     }
 
-    private Process lstudioProcess(String... args) {
-        LstudioProcess.start(home, home.resolve('lstudio.log'), [:], args)
+    /** lstudio as a child process, its output in lstudio.log. */
+    private Process logged(String... args) {
+        lstudioProcess(args.toList(), [:], [log: home.resolve('lstudio.log')])
     }
 }

@@ -1,5 +1,6 @@
 package dev.lstudio.cli
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import spock.lang.Timeout
@@ -11,24 +12,17 @@ import spock.util.concurrent.PollingConditions
  * the environment points at, when the spec must look at the studios afterwards.
  */
 @Timeout(180)
-class StudioRunSpec extends CliEmulatorSpec {
+class StudioRunSpec extends EmulatorLstudioSpec {
     static final String README = "studio('my-studio', create: true) { start 'lit-h100-1'; exec 'nvidia-smi'; stop() }"
 
     /** Against the spec's emulator, with its credentials in the environment. */
     int against(List<String> args, String stdin = '') {
-        lstudio(args, stdin, emulator.env)
-    }
-
-
-    String file(String name, String text) {
-        def path = home.resolve(name)
-        Files.writeString(path, text)
-        path.toString()
+        lstudio(args, emulator.env, stdin)
     }
 
     def "the README line #how prints the H100 table on stdout and exits 0 with the studio stopped"() {
         when:
-        int exit = lstudio(args.call(this), stdin)
+        int exit = lstudio(args.call(this), [:], stdin)
 
         then:
         exit == 0
@@ -69,7 +63,7 @@ class StudioRunSpec extends CliEmulatorSpec {
 
     def "no credentials at all exit 3 with a message naming the variables and the file"() {
         when:
-        int exit = lstudio(['-e', "studios()"], '', [LIGHTNING_CREDENTIAL_PATH: home.resolve('missing.json').toString()])
+        int exit = lstudio(['-e', "studios()"], [LIGHTNING_CREDENTIAL_PATH: home.resolve('missing.json').toString()])
 
         then:
         exit == 3
@@ -90,7 +84,7 @@ class StudioRunSpec extends CliEmulatorSpec {
 
     def "a rejected API key exits 3 and says where credentials come from"() {
         when:
-        int exit = lstudio(['-e', "studios()"], '', emulator.env + [LIGHTNING_API_KEY: 'wrong-key'])
+        int exit = lstudio(['-e', "studios()"], emulator.env + [LIGHTNING_API_KEY: 'wrong-key'])
 
         then:
         exit == 3
@@ -131,7 +125,7 @@ class StudioRunSpec extends CliEmulatorSpec {
 
     def "an unreachable API exits 4"() {
         when:
-        int exit = lstudio(['-e', "studios()"], '', emulator.env + [LIGHTNING_CLOUD_URL: 'http://127.0.0.1:9'])
+        int exit = lstudio(['-e', "studios()"], emulator.env + [LIGHTNING_CLOUD_URL: 'http://127.0.0.1:9'])
 
         then:
         exit == 4
@@ -223,8 +217,8 @@ class StudioRunSpec extends CliEmulatorSpec {
         def state = [LSTUDIO_EMULATOR_STATE: home.resolve('emulator-state').toString()]
 
         when:
-        lstudio(['--emulator', '-e', "create('kept')"], '', state)
-        int exit = lstudio(['--emulator', '-e', "json(studios()*.name)"], '', state)
+        lstudio(['--emulator', '-e', "create('kept')"], state)
+        int exit = lstudio(['--emulator', '-e', "json(studios()*.name)"], state)
 
         then:
         exit == 0

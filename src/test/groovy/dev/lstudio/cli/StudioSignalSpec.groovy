@@ -1,24 +1,14 @@
 package dev.lstudio.cli
 
-import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
-import java.nio.file.Path
 import java.util.concurrent.TimeUnit
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
 
 /** SIGTERM to a real lstudio process in the middle of a command: its studio is stopped before it exits 143. */
 @Timeout(180)
-class StudioSignalSpec extends Specification {
-    @Shared
-    @AutoCleanup
-    EmulatorFixture emulator = EmulatorFixture.start()
-    @TempDir
-    Path home
+class StudioSignalSpec extends EmulatorLstudioSpec {
 
     def "SIGTERM during exec stops the studio the script started, then the process exits 143"() {
         given:
@@ -32,7 +22,7 @@ class StudioSignalSpec extends Specification {
             }
         ''')
         def log = home.resolve('lstudio.log')
-        def process = LstudioProcess.start(home, log, emulator.env, 'run', script.toString(), started.toString())
+        def process = lstudioProcess(['run', script.toString(), started.toString()], emulator.env, [log: log])
 
         when:
         new PollingConditions(timeout: 90, delay: 0.2).eventually { assert Files.exists(started) }

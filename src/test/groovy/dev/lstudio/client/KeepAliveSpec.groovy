@@ -1,6 +1,6 @@
 package dev.lstudio.client
 
-import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.testing.EmulatorFixture
 import java.time.Duration
 import spock.lang.AutoCleanup
 import spock.lang.Shared

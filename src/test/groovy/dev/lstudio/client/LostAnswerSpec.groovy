@@ -1,7 +1,7 @@
 package dev.lstudio.client
 
 import dev.lstudio.api.NetworkException
-import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.testing.EmulatorFixture
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 import spock.lang.Timeout

@@ -1,6 +1,6 @@
 package dev.lstudio.client
 
-import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.testing.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant

@@ -1,10 +1,12 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
+
 /**
  * Issue 13, case 13: values a script can get wrong by a sign or a null get one clear line and
  * exit 1 before anything starts, not a Groovy or Java exception.
  */
-class BadValuesSpec extends EmulatorCorpusSpec {
+class BadValuesSpec extends EmulatorLstudioSpec {
 
     def "#code: exit 1 with '#message'"() {
         when:

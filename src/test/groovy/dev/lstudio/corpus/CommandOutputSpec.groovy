@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
@@ -14,7 +15,7 @@ import spock.lang.Timeout
  * exact sizes and bytes: OutputBytesSpec.)
  */
 @Timeout(180)
-class CommandOutputSpec extends EmulatorCorpusSpec {
+class CommandOutputSpec extends EmulatorLstudioSpec {
     static final long MiB = 1024 * 1024
 
     def "20 MB through exec, in a JVM with a 32 MB heap: all the emulator kept reaches stdout, exit 0"() {
@@ -28,7 +29,7 @@ class CommandOutputSpec extends EmulatorCorpusSpec {
         }"""
 
         when:
-        def process = lstudioProcess(['-Xmx32m'], ['-e', script], emulator.env, stdout, stderr)
+        def process = lstudioProcess(['-e', script], emulator.env, [jvm: ['-Xmx32m'], stdout: stdout, stderr: stderr])
         boolean ended = process.waitFor(150, TimeUnit.SECONDS)
         String log = Files.readString(stderr)
 

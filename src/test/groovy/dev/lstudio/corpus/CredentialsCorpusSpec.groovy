@@ -1,8 +1,10 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
+import java.security.MessageDigest
 import spock.lang.Timeout
 
 /**
@@ -13,7 +15,7 @@ import spock.lang.Timeout
  * from the environment is also in cli/StudioRunSpec.)
  */
 @Timeout(120)
-class CredentialsCorpusSpec extends EmulatorCorpusSpec {
+class CredentialsCorpusSpec extends EmulatorLstudioSpec {
     Path getCredentials() { home.resolve('.lightning/credentials.json') }
 
     int studios(Map<String, String> env = [:]) {
@@ -113,5 +115,20 @@ class CredentialsCorpusSpec extends EmulatorCorpusSpec {
         where             | fromFile
         'the environment' | false
         'the file'        | true
+    }
+
+    /** Every file under {@code root} with a digest of its bytes and its permissions, to show nothing changed. */
+    static Map<String, String> snapshot(Path root) {
+        Map<String, String> files = new TreeMap<>()
+        if (!Files.exists(root)) {
+            return files
+        }
+        Files.walk(root).withCloseable { paths ->
+            paths.filter { Files.isRegularFile(it) }.each { p ->
+                String digest = MessageDigest.getInstance('SHA-256').digest(Files.readAllBytes(p)).encodeHex().toString()
+                files[root.relativize(p).toString()] = digest + ' ' + Files.getPosixFilePermissions(p).sort()
+            }
+        }
+        files
     }
 }

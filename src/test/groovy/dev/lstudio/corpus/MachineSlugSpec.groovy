@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import spock.lang.Timeout
 
 /**
@@ -10,7 +11,7 @@ import spock.lang.Timeout
  * MachineRefusedSpec.
  */
 @Timeout(120)
-class MachineSlugSpec extends EmulatorCorpusSpec {
+class MachineSlugSpec extends EmulatorLstudioSpec {
     def "a slug the server refuses: the warning and the error both name the nearest, exit 1, the studio stopped"() {
         when:
         int exit = lstudio(['-e', "studio('s', create: true) { start 'lit-h100-16'; exec 'nvidia-smi' }"], emulator.env)

@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 import spock.lang.Timeout
@@ -13,7 +14,7 @@ import spock.lang.Timeout
  * exit, so these run lstudio as a child.
  */
 @Timeout(240)
-class NeverReturnsSpec extends EmulatorCorpusSpec {
+class NeverReturnsSpec extends EmulatorLstudioSpec {
     /** Code that catches the interrupt and carries on: nothing in Groovy can end it, only the runner. */
     static final String SWALLOW = 'try { Thread.sleep(100) } catch (InterruptedException ignored) { }'
 
@@ -23,7 +24,7 @@ class NeverReturnsSpec extends EmulatorCorpusSpec {
         def stderr = home.resolve('stderr.txt')
 
         when:
-        def process = lstudioProcess([], ["-e", code.toString()], emulator.env, stdout, stderr)
+        def process = lstudioProcess(["-e", code.toString()], emulator.env, [stdout: stdout, stderr: stderr])
         boolean ended = process.waitFor(200, TimeUnit.SECONDS)
         String log = Files.readString(stderr)
 
@@ -50,8 +51,8 @@ class NeverReturnsSpec extends EmulatorCorpusSpec {
         long started = System.nanoTime()
 
         when:
-        def process = lstudioProcess([], ['-e', "def s = create('s', machine: 'cpu-4'); long n = 0; timeout(1.seconds) { while (true) { $body } }".toString()],
-                emulator.env, stdout, stderr)
+        def process = lstudioProcess(['-e', "def s = create('s', machine: 'cpu-4'); long n = 0; timeout(1.seconds) { while (true) { $body } }".toString()],
+                emulator.env, [stdout: stdout, stderr: stderr])
         boolean ended = process.waitFor(200, TimeUnit.SECONDS)
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)
         String log = Files.readString(stderr)

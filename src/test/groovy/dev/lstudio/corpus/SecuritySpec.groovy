@@ -6,14 +6,14 @@ import dev.lstudio.api.Environment
 import dev.lstudio.api.LightningApi
 import dev.lstudio.client.ClientOptions
 import dev.lstudio.client.LightningClient
-import dev.lstudio.emulator.Emulator
 import dev.lstudio.repl.ReplHarness
+import dev.lstudio.testing.EmulatorFixture
+import dev.lstudio.testing.LstudioSpec
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermission
 import java.nio.file.attribute.PosixFilePermissions
-import java.time.Duration
 import okhttp3.mockwebserver.Dispatcher
 import okhttp3.mockwebserver.MockResponse
 import okhttp3.mockwebserver.MockWebServer
@@ -42,7 +42,7 @@ import spock.lang.Timeout
  */
 @Stepwise
 @Timeout(180)
-class SecuritySpec extends CorpusSpec {
+class SecuritySpec extends LstudioSpec {
     static final String USER = 'u-sec-7'
     static final String KEY = 'lsk-Q7zX4vN2-distinctive-9e1b'
     static final String WRONG = 'lsk-W0ng5J8k-also-distinctive-4c2d'
@@ -69,12 +69,10 @@ class SecuritySpec extends CorpusSpec {
     List<String> seen = []
     @Shared
     @AutoCleanup
-    Emulator emulator = Emulator.builder().strict(true).port(0).teamspace('demo').userId(USER).apiKey(KEY)
-            .startDelay(Duration.ZERO).stopDelay(Duration.ZERO).switchDelay(Duration.ZERO).forkDelay(Duration.ZERO)
-            .log { logs << it }.build().start()
+    EmulatorFixture emulator = EmulatorFixture.start(userId: USER, apiKey: KEY, log: { String line -> logs << line })
 
     Map<String, String> getFromEnvironment() {
-        [LIGHTNING_CLOUD_URL: emulator.baseUrl(), LIGHTNING_USER_ID: USER, LIGHTNING_API_KEY: KEY]
+        [LIGHTNING_CLOUD_URL: emulator.baseUrl, LIGHTNING_USER_ID: USER, LIGHTNING_API_KEY: KEY]
     }
 
     /** Runs lstudio with the shared folders and keeps everything it printed. */
@@ -118,7 +116,7 @@ class SecuritySpec extends CorpusSpec {
         Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString('rw-------'))
 
         expect:
-        run(['--debug', '-e', 'studios()'], [LIGHTNING_CLOUD_URL: emulator.baseUrl()]) == 0
+        run(['--debug', '-e', 'studios()'], [LIGHTNING_CLOUD_URL: emulator.baseUrl]) == 0
     }
 
     def "a credentials file that is not JSON, with --debug: exit 3"() {
@@ -127,7 +125,7 @@ class SecuritySpec extends CorpusSpec {
         Files.writeString(broken, """{"user_id": "$USER", "api_key": "$KEY" """)
 
         expect:
-        run(['--debug', '-e', 'studios()'], [LIGHTNING_CLOUD_URL: emulator.baseUrl(), LIGHTNING_CREDENTIAL_PATH: broken.toString()]) == 3
+        run(['--debug', '-e', 'studios()'], [LIGHTNING_CLOUD_URL: emulator.baseUrl, LIGHTNING_CREDENTIAL_PATH: broken.toString()]) == 3
     }
 
     def "a server that echoes the Authorization header and the key back, in a #what, with --debug: exit 4"() {
@@ -174,13 +172,26 @@ class SecuritySpec extends CorpusSpec {
     def "the objects that hold credentials do not show them"() {
         given:
         def credentials = Credentials.of(USER, KEY)
-        def config = ApiConfig.of(emulator.baseUrl(), credentials)
+        def config = ApiConfig.of(emulator.baseUrl, credentials)
         def api = LightningApi.create(config)
         def client = LightningClient.create(api, ClientOptions.defaults())
 
-        expect:
-        seen << [credentials, config, api, client, Environment.of([LIGHTNING_API_KEY: KEY], userHome)]*.toString().join('\n')
-        client.close() || true
+        when:
+        Map<String, String> shown = [credentials: credentials, config: config, api: api, client: client,
+                                     environment: Environment.of([LIGHTNING_API_KEY: KEY], userHome)]
+                .collectEntries { name, holder -> [name, holder.toString()] }
+        seen << shown.values().join('\n')
+
+        then: 'each says what it is, and shows the key only as ****'
+        shown.credentials.startsWith("Credentials[userId=$USER, apiKey=****")
+        shown.config.contains("credentials=${shown.credentials}")
+        shown.api.contains(shown.credentials)
+        shown.client.contains('apiKey=****')
+        shown.environment == "Environment[home=$userHome, variables=[LIGHTNING_API_KEY]]".toString()
+        shown.findAll { name, text -> SECRETS.values().any { text.contains(it) } } == [:]
+
+        cleanup:
+        client?.close()
     }
 
     def "#secret appears in nothing the runs printed"() {
@@ -220,13 +231,13 @@ class SecuritySpec extends CorpusSpec {
 
     def "the emulator listens on 127.0.0.1 only"() {
         expect:
-        emulator.baseUrl().startsWith('http://127.0.0.1:')
+        emulator.baseUrl.startsWith('http://127.0.0.1:')
     }
 
     @Requires({ !SecuritySpec.OTHER_ADDRESSES.isEmpty() })
     def "the emulator's port is closed on this host's other addresses"() {
         given:
-        int port = new URL(emulator.baseUrl()).port
+        int port = new URL(emulator.baseUrl).port
 
         expect:
         OTHER_ADDRESSES.each { address ->
@@ -249,7 +260,7 @@ class SecuritySpec extends CorpusSpec {
         expect:
         endpoints.size() >= 30
         endpoints.findAll { method, path ->
-            def connection = (HttpURLConnection) new URL(emulator.baseUrl() + path).openConnection()
+            def connection = (HttpURLConnection) new URL(emulator.baseUrl + path).openConnection()
             connection.requestMethod = method
             if (header) {
                 connection.setRequestProperty('Authorization', header)

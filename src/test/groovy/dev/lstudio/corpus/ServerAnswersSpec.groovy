@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.LstudioSpec
 import okhttp3.mockwebserver.Dispatcher
 import okhttp3.mockwebserver.MockResponse
 import okhttp3.mockwebserver.MockWebServer
@@ -14,7 +15,7 @@ import spock.lang.Timeout
  * (The API layer's mapping of each answer is in api/ErrorMappingSpec.)
  */
 @Timeout(120)
-class ServerAnswersSpec extends CorpusSpec {
+class ServerAnswersSpec extends LstudioSpec {
     static final String MEMBERSHIPS = 'GET /v1/memberships'
 
     @AutoCleanup('shutdown')

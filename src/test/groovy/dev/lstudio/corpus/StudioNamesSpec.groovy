@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import spock.lang.Timeout
 
 /**
@@ -8,7 +9,7 @@ import spock.lang.Timeout
  * long) is its one line. Both exit 1 (fix the script), and no studio is created.
  */
 @Timeout(120)
-class StudioNamesSpec extends EmulatorCorpusSpec {
+class StudioNamesSpec extends EmulatorLstudioSpec {
     int run(String code) {
         lstudio(['-e', code], emulator.env)
     }

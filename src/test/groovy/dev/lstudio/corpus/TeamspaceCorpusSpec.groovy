@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import spock.lang.Timeout
 
 /**
@@ -8,7 +9,7 @@ import spock.lang.Timeout
  * matching rules, ambiguity and no membership at all: client/TeamspaceSpec.)
  */
 @Timeout(120)
-class TeamspaceCorpusSpec extends EmulatorCorpusSpec {
+class TeamspaceCorpusSpec extends EmulatorLstudioSpec {
     def "a teamspace named by #how that the user is not in: exit 1, listing theirs"() {
         when:
         int exit = lstudio(options + ['-e', code], emulator.env + env)

@@ -1,6 +1,6 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.cli.Main
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
@@ -13,23 +13,15 @@ import spock.lang.Timeout
  * local user cannot swap the ledger of owned Studios. Only a real process has a umask of its own.
  */
 @Timeout(120)
-class UmaskSpec extends EmulatorCorpusSpec {
+class UmaskSpec extends EmulatorLstudioSpec {
     @TempDir
     Path user
 
     def "under umask 000 every folder lstudio creates is 0700"() {
-        given:
-        String java = Path.of(System.getProperty('java.home'), 'bin', 'java')
-        def command = ['sh', '-c', 'umask 000; exec "$@"', 'sh', java, '-cp', System.getProperty('java.class.path'), Main.name,
-                       '-e', "studio('masked', create: true) { start 'cpu-4'; stop() }"]
-        def builder = new ProcessBuilder(command).redirectErrorStream(true)
-        builder.environment().remove('LSTUDIO_HOME')
-        builder.environment().remove('XDG_STATE_HOME')
-        builder.environment().remove('XDG_CACHE_HOME')
-        builder.environment().putAll(emulator.env + [HOME: user.toString()])
-
         when:
-        def process = builder.start()
+        def process = lstudioProcess(['-e', "studio('masked', create: true) { start 'cpu-4'; stop() }"],
+                emulator.env + [HOME: user.toString()],
+                [umask: '000', unset: ['LSTUDIO_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME']])
         String output = process.inputStream.getText('UTF-8')
         process.waitFor(90, TimeUnit.SECONDS)
 

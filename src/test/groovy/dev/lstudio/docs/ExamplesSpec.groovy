@@ -1,5 +1,6 @@
 package dev.lstudio.docs
 
+import dev.lstudio.testing.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.Timeout
@@ -11,7 +12,7 @@ import spock.lang.Timeout
  * state, since what these scripts are for is what they leave running.
  */
 @Timeout(300)
-class ExamplesSpec extends EmulatorSpecification {
+class ExamplesSpec extends ExampleStudiosSpec {
     static final Path EXAMPLES = Path.of('scripts', 'examples')
 
     def "#script #why"() {
@@ -19,7 +20,7 @@ class ExamplesSpec extends EmulatorSpecification {
         scene(emulator)
 
         when:
-        def run = emulator.lstudio(['run', EXAMPLES.resolve(script).toString()] + args, env)
+        def run = againstEmulator(['run', EXAMPLES.resolve(script).toString()] + args, env)
 
         then:
         assert run.exit == exit: run.toString()
@@ -52,11 +53,11 @@ class ExamplesSpec extends EmulatorSpecification {
 
     def "cleanup-idle remembers when it first saw a studio running, across runs"() {
         given:
-        def state = dir.resolve('cleanup.properties')
+        def state = home.resolve('cleanup.properties')
         running('worker-1').call(emulator)
 
         when: 'the first check finds it running, under the limit'
-        def first = emulator.lstudio(['run', EXAMPLES.resolve('cleanup-idle.groovy').toString()],
+        def first = againstEmulator(['run', EXAMPLES.resolve('cleanup-idle.groovy').toString()],
                 [CLEANUP_STATE: state.toString(), IDLE_LOAD: '0'])
 
         then:
@@ -65,7 +66,7 @@ class ExamplesSpec extends EmulatorSpecification {
         Files.readString(state).contains('worker-1.firstSeen=')
 
         when: 'a later check with a limit the studio has passed'
-        def second = emulator.lstudio(['run', EXAMPLES.resolve('cleanup-idle.groovy').toString()],
+        def second = againstEmulator(['run', EXAMPLES.resolve('cleanup-idle.groovy').toString()],
                 [CLEANUP_STATE: state.toString(), IDLE_LOAD: '0', MAX_RUNTIME_HOURS: '0'])
 
         then:
@@ -79,11 +80,11 @@ class ExamplesSpec extends EmulatorSpecification {
 
     /** Studios someone else started before the script runs. */
     static Closure running(String... names) {
-        return { EmulatorFixture e -> names.each { e.studio(it).start('cpu-4') } }
+        return { EmulatorFixture e -> names.each { e.startStudio(it) } }
     }
 
     static Closure runningOn(String name, String machine) {
-        return { EmulatorFixture e -> e.studio(name).start(machine) }
+        return { EmulatorFixture e -> e.startStudio(name, machine) }
     }
 
     static Map<String, String> switchEnv() {

@@ -10,13 +10,13 @@ import spock.lang.Timeout
  * running unless it asked to. See dsl-docs/README.md for the markers.
  */
 @Timeout(300)
-class RunnableDocsSpec extends EmulatorSpecification {
+class RunnableDocsSpec extends ExampleStudiosSpec {
     def "#block runs against the emulator and shows what the page says"() {
         given:
-        def file = emulator.scriptFile(block.where(), block.code)
+        def file = scriptFile(block.where(), block.code)
 
         when:
-        def run = emulator.lstudio(['run', file.toString()] + block.args)
+        def run = againstEmulator(['run', file.toString()] + block.args)
 
         then:
         assert run.exit == block.exit: "${block.where()} exited $run.exit, the page says $block.exit\n$run"
@@ -53,7 +53,7 @@ class RunnableDocsSpec extends EmulatorSpecification {
         def documented = DslReference.load().entry(verb).get().options()
 
         when:
-        def run = emulator.lstudio(['-e', UNKNOWN_OPTION_CALLS[verb]])
+        def run = againstEmulator(['-e', UNKNOWN_OPTION_CALLS[verb]])
         def known = (run.stderr =~ /unknown option 'bogus'; known options: ([^\n]*)/)
 
         then:

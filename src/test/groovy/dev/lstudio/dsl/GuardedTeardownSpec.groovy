@@ -1,5 +1,6 @@
 package dev.lstudio.dsl
 
+import dev.lstudio.testing.EmulatorFixture
 import groovy.json.JsonSlurper
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -161,6 +162,11 @@ class GuardedTeardownSpec extends Specification {
         row.state == 'STOPPED'
         row.keptRunning == false
         row.runningSeconds >= 0
+
+        and: 'the studio is stopped in the emulator, by the teardown the log names'
+        harness.logs.contains("teardown: stop studio 'a' (started on cpu-4)")
+        emulator.studio('a').phase == 'CLOUD_SPACE_INSTANCE_STATE_STOPPED'
+        nothingRunning()
     }
 
     def "a run that starts nothing prints no summary"() {
@@ -169,6 +175,11 @@ class GuardedTeardownSpec extends Specification {
 
         then:
         !harness.logs.any { it.startsWith('studios this run started') }
+
+        and: 'the studio was made, never started, and no teardown had anything to stop'
+        !emulator.studio('idle').active
+        emulator.studio('idle').machineSeconds == 0
+        !harness.logs.any { it.startsWith('teardown:') }
     }
 
     def "maxRuntime stops the studio, interrupts the script and records a timeout saying why"() {
@@ -188,7 +199,10 @@ class GuardedTeardownSpec extends Specification {
         then:
         thrown(InterruptedException)
         harness.context().expiredLimit() != null
+        harness.context().expiredLimit().message == "studio 's' reached its maxRuntime of 1s; stopped it"
         nothingRunning()
+        emulator.studio('s').phase == 'CLOUD_SPACE_INSTANCE_STATE_STOPPED'
+        emulator.studio('s').machineSeconds < 30 // stopped at the limit, not after the 60 s sleep
     }
 
     def "a budget stops every studio the run started once their machine time is used up"() {

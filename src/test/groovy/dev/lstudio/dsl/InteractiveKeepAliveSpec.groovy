@@ -1,5 +1,6 @@
 package dev.lstudio.dsl
 
+import dev.lstudio.testing.EmulatorFixture
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification

@@ -3,6 +3,7 @@ package dev.lstudio.dsl
 import dev.lstudio.client.LightningClient
 import dev.lstudio.client.Ownership
 import dev.lstudio.client.Progress
+import dev.lstudio.testing.EmulatorFixture
 
 /**
  * Runs DSL code against an emulator as the runner does: a fresh teardown registry, captured

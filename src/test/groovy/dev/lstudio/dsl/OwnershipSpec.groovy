@@ -3,6 +3,7 @@ package dev.lstudio.dsl
 import dev.lstudio.client.LedgerWriteException
 import dev.lstudio.client.Owner
 import dev.lstudio.client.Ownership
+import dev.lstudio.testing.EmulatorFixture
 import groovy.json.JsonSlurperClassic
 import java.nio.file.Files
 import java.nio.file.Path

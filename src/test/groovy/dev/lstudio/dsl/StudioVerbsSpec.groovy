@@ -4,6 +4,7 @@ import dev.lstudio.api.InvalidArgumentException
 import dev.lstudio.client.CommandTimeoutException
 import dev.lstudio.client.LookupException
 import dev.lstudio.client.Status
+import dev.lstudio.testing.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup
@@ -295,12 +296,26 @@ class StudioVerbsSpec extends Specification {
         seen == ['Nightly', [FOO: 'changed', BAZ: 'qux'], 'changed-qux']
     }
 
-    def "autoSleep and keepAlive are accepted"() {
+    def "autoSleep sets the sleep settings the studio then holds, and keepAlive sends one keep-alive"() {
         when:
-        harness.run("studio('s', create: true) { autoSleep(after: 30.minutes); autoSleep(false); start(); keepAlive(); stop() }")
+        harness.run("studio('s', create: true) { autoSleep(after: 30.minutes) }")
 
         then:
         notThrown(Exception)
+        with(emulator.cloudspace('s').codeConfig) {
+            disableAutoShutdown == false
+            idleShutdownSeconds == 1800
+        }
+
+        when:
+        emulator.clearRequests()
+        harness.run("studio('s') { autoSleep(false); start(); keepAlive(); stop() }")
+
+        then:
+        notThrown(Exception)
+        emulator.cloudspace('s').codeConfig.disableAutoShutdown == true
+        emulator.requests().requests.findAll { k, v -> k.startsWith('POST ') && k.endsWith('/keep-alive') }.values().sum() == 1
+        !emulator.studio('s').active
     }
 
     def "autoSleep without a duration says how to give one"() {

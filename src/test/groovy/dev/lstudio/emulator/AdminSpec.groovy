@@ -5,8 +5,8 @@ import java.nio.file.Files
 /** /_emulator/: what runs, what it used, what ran, and reset. */
 class AdminSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.faults('GET /v1/auth/whoami 503').seed(3L)
+    Map<String, ?> settings() {
+        [faults: ['GET /v1/auth/whoami 503'], seed: 3L]
     }
 
     Map entry(Map s) { api.admin('studios').studios.find { it.id == s.id } as Map }

@@ -3,8 +3,8 @@ package dev.lstudio.emulator
 
 class AuthSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.userId('u-auth').apiKey('secret-key-123')
+    Map<String, ?> settings() {
+        [userId: 'u-auth', apiKey: 'secret-key-123']
     }
 
     def "a call #what is refused with 401 and a gRPC UNAUTHENTICATED body that never echoes the key"() {

@@ -1,5 +1,6 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import java.nio.file.Files
 import java.time.Duration
 
@@ -45,7 +46,7 @@ class CreateStudioSpec extends WithEmulator {
 
     def "the same name may be used in another teamspace"() {
         given:
-        def two = Emulator.builder().teamspace('one').teamspace('two').startDelay(Duration.ZERO).build().start()
+        def two = EmulatorFixture.start(strict: false, teamspaces: ['one', 'two']).emu
         def api2 = new Api(two)
 
         expect:

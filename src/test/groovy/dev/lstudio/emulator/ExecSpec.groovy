@@ -1,5 +1,6 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import groovy.json.JsonSlurper
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -11,8 +12,8 @@ import spock.lang.Shared
 /** Execute runs commands for real; long ones become sessions that can be polled and streamed. */
 class ExecSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.detachAfter(Duration.ofSeconds(3))
+    Map<String, ?> settings() {
+        [detachAfter: Duration.ofSeconds(3)]
     }
 
     /** Blocks until the test creates the named file in the studio, so nothing here depends on timing. */
@@ -332,7 +333,7 @@ class ExecSpec extends WithEmulator {
     def "closing the emulator ends every command it started"() {
         given:
         def dir = Files.createTempDirectory('emu-close')
-        def other = Emulator.builder().stateDir(dir).startDelay(Duration.ZERO).build().start()
+        def other = EmulatorFixture.start(strict: false, stateDir: dir).emu
         def api2 = new Api(other)
         def s = api2.create('exec-close')
         api2.startAndWait(s)

@@ -1,20 +1,22 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import java.time.Duration
 import spock.lang.Specification
 
 /** Faults on demand, by rule and probability, repeatable with a seed. */
 class FaultsSpec extends Specification {
-    List<Emulator> started = []
+    List<EmulatorFixture> started = []
 
     def cleanup() {
         started*.close()
     }
 
-    Api api(Closure<Emulator.Builder> configure = { it }) {
-        def emu = configure(Emulator.builder().startDelay(Duration.ZERO)).build().start()
-        started << emu
-        new Api(emu)
+    /** A lenient emulator of the feature's own with {@code settings} (faults: [...], seed: 42L...). */
+    Api api(Map<String, ?> settings = [:]) {
+        def fixture = EmulatorFixture.start([strict: false] + settings)
+        started << fixture
+        new Api(fixture.emu)
     }
 
     List<Integer> statuses(Api api, int n, String path = 'v1/auth/user') {
@@ -24,8 +26,8 @@ class FaultsSpec extends Specification {
     def "with the same seed the same requests meet the same faults"() {
         given:
         def rule = 'GET /v1/auth/user 503:0.5'
-        def one = api { it.faults(rule).seed(42L) }
-        def two = api { it.faults(rule).seed(42L) }
+        def one = api(faults: [rule], seed: 42L)
+        def two = api(faults: [rule], seed: 42L)
 
         when:
         def a = statuses(one, 40)
@@ -38,7 +40,7 @@ class FaultsSpec extends Specification {
 
     def "a #status fault answers a gRPC body with code #code"() {
         given:
-        def api = api { it.faults("GET /v1/auth/user $status") }
+        def api = api(faults: ["GET /v1/auth/user $status"])
 
         when:
         def r = api.call('GET', 'v1/auth/user')
@@ -58,7 +60,7 @@ class FaultsSpec extends Specification {
 
     def "a 429 carries Retry-After"() {
         expect:
-        api { it.faults(rule) }.call('GET', 'v1/memberships').headers.firstValue('Retry-After').get() == seconds
+        api(faults: [rule]).call('GET', 'v1/memberships').headers.firstValue('Retry-After').get() == seconds
 
         where:
         rule                                   || seconds
@@ -68,7 +70,7 @@ class FaultsSpec extends Specification {
 
     def "a dropped connection fails the call and the request is not handled"() {
         given:
-        def api = api { it.faults('POST /v1/projects/*/cloudspaces drop') }
+        def api = api(faults: ['POST /v1/projects/*/cloudspaces drop'])
         def project = api.projectId()
 
         when:
@@ -81,7 +83,7 @@ class FaultsSpec extends Specification {
 
     def "drop-after handles the request, then drops the connection: the change happened unseen"() {
         given:
-        def api = api { it.faults('POST /v1/projects/*/cloudspaces drop-after') }
+        def api = api(faults: ['POST /v1/projects/*/cloudspaces drop-after'])
         def project = api.projectId()
 
         when:
@@ -94,7 +96,7 @@ class FaultsSpec extends Specification {
 
     def "added latency delays the answer by at least the given time"() {
         given:
-        def api = api { it.faults('GET /v1/auth/user latency:400ms') }
+        def api = api(faults: ['GET /v1/auth/user latency:400ms'])
 
         when:
         long t0 = System.nanoTime()
@@ -108,7 +110,7 @@ class FaultsSpec extends Specification {
 
     def "rules only touch the methods and paths they name"() {
         given:
-        def api = api { it.faults('POST /v1/projects/*/cloudspaces/*/start 503') }
+        def api = api(faults: ['POST /v1/projects/*/cloudspaces/*/start 503'])
         def s = api.create('untouched')
 
         expect:
@@ -119,7 +121,7 @@ class FaultsSpec extends Specification {
 
     def "the admin API counts the faults it injected, by kind, until reset"() {
         given:
-        def api = api { it.faults('GET /v1/auth/user 503') }
+        def api = api(faults: ['GET /v1/auth/user 503'])
 
         when:
         3.times { api.call('GET', 'v1/auth/user') }
@@ -137,7 +139,7 @@ class FaultsSpec extends Specification {
 
     def "the admin API is never faulted"() {
         given:
-        def api = api { it.faults('/** 503') }
+        def api = api(faults: ['/** 503'])
 
         expect:
         api.call('GET', 'v1/auth/user').status == 503
@@ -146,7 +148,7 @@ class FaultsSpec extends Specification {
 
     def "faults are read, replaced (by JSON or spec, with a new seed) and cleared through the admin API"() {
         given:
-        def api = api { it.faults('GET /v1/auth/user 500:0.25') }
+        def api = api(faults: ['GET /v1/auth/user 500:0.25'])
 
         expect:
         api.admin('faults').rules*.spec == ['GET /v1/auth/user 500:0.25']

@@ -5,8 +5,8 @@ import java.time.Duration
 /** Start, stop and restart move through the documented phases; wrong-state requests get clear errors. */
 class LifecycleSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.startDelay(Duration.ofSeconds(2)).stopDelay(Duration.ofSeconds(1))
+    Map<String, ?> settings() {
+        [startDelay: Duration.ofSeconds(2), stopDelay: Duration.ofSeconds(1)]
     }
 
     static final List<String> START_ORDER = ['CLOUD_SPACE_INSTANCE_STATE_UNSPECIFIED', 'CLOUD_SPACE_INSTANCE_STATE_PENDING',

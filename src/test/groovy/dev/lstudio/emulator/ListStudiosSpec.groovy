@@ -4,8 +4,8 @@ import spock.lang.Shared
 
 class ListStudiosSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.userId('lister')
+    Map<String, ?> settings() {
+        [userId: 'lister']
     }
 
     @Shared

@@ -1,12 +1,13 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import java.time.Duration
 
 /** What codestatus and the Studio carry on the live service besides the reference's fields. */
 class LiveStatusSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.startDelay(Duration.ofSeconds(2)).userId('me')
+    Map<String, ?> settings() {
+        [startDelay: Duration.ofSeconds(2), userId: 'me']
     }
 
     def "a starting instance reports its progress as strings, then runs with a price and an instance type"() {
@@ -78,7 +79,7 @@ class LiveStatusSpec extends WithEmulator {
 
     def "without a teammate the world starts empty"() {
         given:
-        def empty = Emulator.builder().teammate(false).build().start()
+        def empty = EmulatorFixture.start(strict: false, teammate: false).emu
         def api2 = new Api(empty)
 
         expect:

@@ -1,5 +1,6 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.nio.file.Path
@@ -13,11 +14,7 @@ class PersistenceSpec extends Specification {
     Path state
 
     Emulator open(Map opts = [:]) {
-        def b = Emulator.builder().stateDir(state).startDelay(Duration.ZERO).stopDelay(Duration.ZERO)
-        if (opts.userId) {
-            b.userId(opts.userId as String)
-        }
-        b.build().start()
+        EmulatorFixture.start([strict: false, stateDir: state] + opts).emu
     }
 
     def "a restart brings back every studio, file and setting, with the same credentials and project ids"() {

@@ -1,5 +1,6 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -70,8 +71,7 @@ class ReferenceExamplesSpec extends Specification {
     @Requires(value = { ReferenceExamplesSpec.curlAndJq() }, reason = 'the curl examples need /usr/bin/curl and jq')
     def "the reference's curl examples work against the emulator"() {
         given: 'a user and teamspace named as the examples name them'
-        def emu = Emulator.builder().username('johndoe').teamspace('my-team').startDelay(Duration.ZERO)
-                .stopDelay(Duration.ZERO).build().start()
+        def emu = EmulatorFixture.start(strict: false, username: 'johndoe', teamspaces: ['my-team']).emu
         Path script = work.resolve('examples.sh')
         Files.writeString(script, resource('curl-examples.sh').replace(LIVE, emu.baseUrl().replaceFirst('/$', '')))
 
@@ -107,7 +107,7 @@ class ReferenceExamplesSpec extends Specification {
             reason = 'the Python example needs python3 with the requests package (apt-get install python3-requests)')
     def "the reference's Python example works against the emulator"() {
         given:
-        def emu = Emulator.builder().startDelay(Duration.ZERO).stopDelay(Duration.ZERO).build().start()
+        def emu = EmulatorFixture.start(strict: false).emu
         def api = new Api(emu)
         api.create('python-example')
         Path script = work.resolve('example.py')

@@ -4,8 +4,8 @@ package dev.lstudio.emulator
 /** Every endpoint answers in the shape the reference shows: camelCase fields, {} for actions. */
 class ResponseShapesSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.userId('user-1').username('alice').teamspace('demo').teamspace('acme/research')
+    Map<String, ?> settings() {
+        [userId: 'user-1', username: 'alice', teamspaces: ['demo', 'acme/research']]
     }
 
     def "memberships list one camelCase entry per teamspace, the first as default"() {

@@ -5,8 +5,8 @@ import java.time.Duration
 /** The start's time estimate in codestatus, and the admin API's request counts. */
 class StartupEtaAndCountsSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.startDelay(Duration.ofSeconds(30))
+    Map<String, ?> settings() {
+        [startDelay: Duration.ofSeconds(30)]
     }
 
     def "a starting studio says how many seconds are left, as a string, and a stopped one says nothing"() {

@@ -5,8 +5,8 @@ import spock.lang.Shared
 /** A strict emulator refuses what the live protobuf layer refuses: body fields the live service lacks. */
 class StrictSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.strict(true)
+    Map<String, ?> settings() {
+        [strict: true]
     }
 
     @Shared

@@ -6,8 +6,8 @@ import java.time.Duration
 /** update, fork and delete. */
 class StudioChangesSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.teamspace('home').teamspace('other').forkDelay(Duration.ofSeconds(1))
+    Map<String, ?> settings() {
+        [teamspaces: ['home', 'other'], forkDelay: Duration.ofSeconds(1)]
     }
 
     def "update is a full replace: what the body leaves out is reset"() {

@@ -1,12 +1,13 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.testing.EmulatorFixture
 import java.time.Duration
 
 /** Switching machines: codeconfig fills `requested`, then switch-confirm or switch-cancel. */
 class SwitchMachineSpec extends WithEmulator {
     @Override
-    Emulator.Builder configure(Emulator.Builder b) {
-        b.switchDelay(Duration.ofSeconds(3))
+    Map<String, ?> settings() {
+        [switchDelay: Duration.ofSeconds(3)]
     }
 
     Map running(String name, String machine = 'cpu-4') {
@@ -58,7 +59,7 @@ class SwitchMachineSpec extends WithEmulator {
 
     def "confirming before the new machine is ready is a 409 that says what to wait for"() {
         given: 'a switch that takes an hour, so it cannot be ready yet'
-        def slow = Emulator.builder().startDelay(Duration.ZERO).switchDelay(Duration.ofHours(1)).build().start()
+        def slow = EmulatorFixture.start(strict: false, switchDelay: Duration.ofHours(1)).emu
         def api2 = new Api(slow)
         def s = api2.create('switch-early')
         api2.startAndWait(s)

@@ -1,7 +1,7 @@
 package dev.lstudio.repl
 
 import dev.lstudio.dsl.DslReference
-import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.testing.EmulatorFixture
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification

@@ -3,9 +3,9 @@ package dev.lstudio.repl
 import dev.lstudio.dsl.Dsl
 import dev.lstudio.dsl.DslContext
 import dev.lstudio.dsl.DslReference
-import dev.lstudio.dsl.EmulatorFixture
 import dev.lstudio.dsl.Interactive
 import dev.lstudio.dsl.Teardown
+import dev.lstudio.testing.EmulatorFixture
 import org.jline.reader.Candidate
 import org.jline.reader.LineReader
 import org.jline.reader.Parser.ParseContext
