@@ -111,8 +111,10 @@ public final class Cleanup {
 
     /**
      * Goes through every record and returns the outcomes (each also given to {@link #each} as it
-     * happens). {@code clients} is asked once, and only when a record of an ended owner needs
-     * the API; its failure (no credentials) is thrown, after the outcomes so far.
+     * happens, from the thread that judged it). {@code clients} is asked once, and only when a
+     * record of an ended owner needs the API; its failure (no credentials) is thrown, after the
+     * outcomes so far. The studios of ended owners are judged {@link #PARALLEL} at a time: each
+     * stop waits for the studio to be stopped, and one after the other 200 took ten minutes.
      */
     public List<CleanupOutcome> run(Supplier<LightningClient> clients) {
         List<CleanupOutcome> outcomes = new ArrayList<>();
@@ -124,7 +126,7 @@ public final class Cleanup {
             if (content == null) {
                 continue;
             }
-            Owner.Liveness liveness = content.owner().liveness();
+            Owner.Liveness liveness = liveness(content.owner());
             if (liveness == Owner.Liveness.ENDED) {
                 ended.put(file, content);
                 continue;
@@ -135,20 +137,25 @@ public final class Cleanup {
                         ? outcome(CleanupOutcome.Action.OWNER_RUNNING, s, content.owner(), "studio '" + s.name()
                                 + "' belongs to " + content.owner().describe() + ", which is still running; left alone")
                         : outcome(CleanupOutcome.Action.OTHER_HOST, s, content.owner(), "studio '" + s.name()
-                                + "' belongs to " + content.owner().describe() + " on host " + content.owner().host()
-                                + "; left alone (run lstudio cleanup there)"));
+                                + "' belongs to " + content.owner().describe() + " on host " + hostOf(content.owner())
+                                + ", which this host cannot judge; left alone"));
             }
         }
         alive.forEach(o -> report(o, outcomes));
-        for (Map.Entry<Path, OwnershipFiles.Content> e : ended.entrySet()) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
+        List<Locked> locked = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, OwnershipFiles.Content> e : ended.entrySet()) {
+                Locked l = dryRun ? new Locked(e.getKey(), null, e.getValue()) : lock(e.getKey());
+                if (l != null) {
+                    locked.add(l);
+                }
             }
-            if (dryRun) {
-                e.getValue().studios().forEach(s -> report(judge(s, e.getValue().owner(), liveOwners, clients), outcomes));
-            } else {
-                cleanFile(e.getKey(), liveOwners, clients, outcomes);
+            judgeAll(locked, liveOwners, clients, outcomes);
+            if (!dryRun) {
+                locked.forEach(this::rewrite);
             }
+        } finally {
+            locked.forEach(Locked::close);
         }
         if (!dryRun) {
             removeStaleTemps();
@@ -156,36 +163,152 @@ public final class Cleanup {
         return outcomes;
     }
 
-    /** An ended owner's file, locked against a concurrent cleanup and read again under the lock. */
-    private void cleanFile(Path file, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
-                           List<CleanupOutcome> outcomes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(channel)) {
-            if (lock == null || !Files.exists(file)) {
-                return; // another cleanup has it (or just finished it)
-            }
-            OwnershipFiles.Content content = readOrWarn(file);
-            if (content == null) {
-                return;
-            }
-            List<OwnedStudio> remaining = new ArrayList<>();
-            for (OwnedStudio s : content.studios()) {
-                CleanupOutcome o = judge(s, content.owner(), liveOwners, clients);
-                report(o, outcomes);
-                if (!o.action().dropsRecord()) {
-                    remaining.add(s);
+    /** How many studios cleanup stops at once (as a script's {@code parallel} does by default). */
+    static final int PARALLEL = 16;
+
+    /**
+     * Take over the records of another host (by hostname or machine id, as the messages show
+     * them): their owners are judged as if they had run here. For a host that is gone (an
+     * ended container with its own hostname), not for one whose runs still run.
+     */
+    public Cleanup takeOverHost(String nameOrNull) {
+        this.takeOverHost = nameOrNull == null || nameOrNull.isBlank() ? null : nameOrNull.strip();
+        return this;
+    }
+
+    /** Take over the records of every other host. */
+    public Cleanup takeOverAllHosts(boolean all) {
+        this.takeOverAllHosts = all;
+        return this;
+    }
+
+    private String takeOverHost;
+    private boolean takeOverAllHosts;
+
+    private Owner.Liveness liveness(Owner owner) {
+        if (!owner.thisHost() && (takeOverAllHosts || owner.onHost(takeOverHost))) {
+            return owner.localLiveness();
+        }
+        return owner.liveness();
+    }
+
+    /** "build-7f3a (machine 0d9e...)": the name a person knows, and the id that decides. */
+    public static String hostOf(Owner owner) {
+        return owner.machine() == null ? String.valueOf(owner.host())
+                : owner.host() + " (machine " + owner.machine() + ")";
+    }
+
+    /** An ended owner's file under its OS lock, read again under the lock; the studios it still holds. */
+    private static final class Locked implements AutoCloseable {
+        final Path file;
+        final FileChannel channel;
+        final OwnershipFiles.Content content;
+        final java.util.Set<OwnedStudio> dropped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Locked(Path file, FileChannel channel, OwnershipFiles.Content content) {
+            this.file = file;
+            this.channel = channel;
+            this.content = content;
+        }
+
+        @Override
+        public void close() {
+            if (channel != null) {
+                try {
+                    channel.close(); // releases the lock
+                } catch (IOException e) {
+                    // nothing was written through it
                 }
             }
-            if (remaining.isEmpty()) {
-                Files.deleteIfExists(file);
-            } else if (remaining.size() < content.studios().size()) {
-                OwnershipFiles.write(file, new OwnershipFiles.Content(OwnershipFiles.FORMAT, content.owner(), remaining),
-                        OwnershipFiles.SYNCED);
+        }
+    }
+
+    private Locked lock(Path file) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            OwnershipFiles.Content content = lock == null || !Files.exists(file) ? null : readOrWarn(file);
+            if (content == null) {
+                channel.close(); // another cleanup has it (or just finished it)
+                return null;
             }
+            return new Locked(file, channel, content);
         } catch (NoSuchFileException gone) {
-            // Cleaned by another cleanup meanwhile.
+            return null; // cleaned by another cleanup meanwhile
         } catch (IOException e) {
+            closeQuietly(channel);
             warnings.accept("could not update the ledger file " + file + ": " + OwnershipFiles.reason(e)
+                    + "; the next cleanup looks at it again");
+            return null;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // already failing
+            }
+        }
+    }
+
+    /** Every studio of the locked files, {@link #PARALLEL} at a time; returns when all are judged (or on interrupt). */
+    private void judgeAll(List<Locked> locked, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
+                          List<CleanupOutcome> outcomes) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (Locked l : locked) {
+            for (OwnedStudio s : l.content.studios()) {
+                tasks.add(() -> {
+                    CleanupOutcome o = judge(s, l.content.owner(), liveOwners, clients);
+                    report(o, outcomes);
+                    if (o.action().dropsRecord()) {
+                        l.dropped.add(s);
+                    }
+                });
+            }
+        }
+        if (tasks.size() <= 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(PARALLEL, tasks.size()), r -> {
+                    Thread t = new Thread(r, "lstudio-cleanup");
+                    t.setDaemon(true); // a JVM that must exit is not held by a stop's wait
+                    return t;
+                });
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        tasks.forEach(t -> futures.add(pool.submit(t)));
+        pool.shutdown();
+        try {
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            pool.shutdownNow();
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+        }
+    }
+
+    /** Drops from the file what was stopped or found gone; keeps what could not be, or was not judged. */
+    private void rewrite(Locked l) {
+        List<OwnedStudio> remaining = new ArrayList<>(l.content.studios());
+        remaining.removeAll(l.dropped);
+        try {
+            if (remaining.isEmpty()) {
+                Files.deleteIfExists(l.file);
+            } else if (remaining.size() < l.content.studios().size()) {
+                OwnershipFiles.write(l.file, new OwnershipFiles.Content(OwnershipFiles.FORMAT, l.content.owner(),
+                        remaining), OwnershipFiles.SYNCED);
+            }
+        } catch (IOException e) {
+            warnings.accept("could not update the ledger file " + l.file + ": " + OwnershipFiles.reason(e)
                     + "; the next cleanup looks at it again");
         }
     }
@@ -241,7 +364,7 @@ public final class Cleanup {
         }
     }
 
-    private LightningClient client(Supplier<LightningClient> clients) {
+    private synchronized LightningClient client(Supplier<LightningClient> clients) {
         if (client == null) {
             client = Objects.requireNonNull(clients.get(), "the client supplier returned null");
         }
@@ -257,14 +380,14 @@ public final class Cleanup {
         return new Context(shared.api(), quiet, new Waiter(quiet), shared.warn(), shared.studiosChanged());
     }
 
-    private String teamspaceProjectId(LightningClient api) {
+    private synchronized String teamspaceProjectId(LightningClient api) {
         if (teamspaceProjectId == null) {
             teamspaceProjectId = api.teamspace(teamspace).projectId();
         }
         return teamspaceProjectId;
     }
 
-    private void report(CleanupOutcome outcome, List<CleanupOutcome> outcomes) {
+    private synchronized void report(CleanupOutcome outcome, List<CleanupOutcome> outcomes) {
         outcomes.add(outcome);
         each.accept(outcome);
     }
