@@ -92,7 +92,7 @@ final class Commands {
         @Option(names = "--all-hosts", description = "Take over the records of every other host.")
         boolean allHosts;
 
-        @Option(names = "--yes", description = "Take over without asking (needed off a terminal with --host or --all-hosts).")
+        @Option(names = "--yes", description = "Take over without asking: off a terminal, a takeover needs it.")
         boolean yes;
     }
 

@@ -2,14 +2,10 @@ package dev.lstudio.client;
 
 import dev.lstudio.api.NotFoundException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,11 +32,15 @@ import java.util.function.Supplier;
  * <p>Cheap when there is nothing to do: with no ledger folder or no record in it, one folder
  * check and one listing, and the API client is never built; it is built only for records of
  * ended owners. Two cleanups at once (two cron runs starting together) take turns on each
- * file through an OS file lock, which the OS releases if the cleaner dies.
+ * file through an OS file lock, which the OS releases if the cleaner dies ({@link LockedRecord}).
+ * Records of another host (by machine id, else hostname: {@link Owner#thisHost}) are left
+ * unless taken over ({@link #takeOverHost}, {@link #takeOverAllHosts}).
  */
 public final class Cleanup {
     /** A temporary file older than this was left by a writer that died; younger ones may be mid-write. */
     private static final Duration STALE_TEMP = Duration.ofMinutes(10);
+    /** How many studios cleanup stops at once (as a script's {@code parallel} does by default). */
+    static final int PARALLEL = 16;
 
     private final Path folder;
     private boolean dryRun;
@@ -44,6 +48,8 @@ public final class Cleanup {
     private String teamspace;
     private Consumer<String> warnings = Cleanup::ignore;
     private Consumer<CleanupOutcome> each = Cleanup::ignore;
+    private String takeOverHost;
+    private boolean takeOverAllHosts;
     private LightningClient client;
     private String teamspaceProjectId;
 
@@ -80,7 +86,7 @@ public final class Cleanup {
         return this;
     }
 
-    /** Called with each outcome as it happens (before the next studio is looked at). */
+    /** Called with each outcome as it happens, from the thread that judged it; calls never overlap. */
     public Cleanup each(Consumer<CleanupOutcome> each) {
         this.each = Objects.requireNonNull(each, "each");
         return this;
@@ -142,29 +148,27 @@ public final class Cleanup {
             }
         }
         alive.forEach(o -> report(o, outcomes));
-        List<Locked> locked = new ArrayList<>();
+        List<LockedRecord> locked = new ArrayList<>();
         try {
             for (Map.Entry<Path, OwnershipFiles.Content> e : ended.entrySet()) {
-                Locked l = dryRun ? new Locked(e.getKey(), null, e.getValue()) : lock(e.getKey());
+                LockedRecord l = dryRun ? new LockedRecord(e.getKey(), null, e.getValue())
+                        : LockedRecord.open(e.getKey(), this::readOrWarn, warnings);
                 if (l != null) {
                     locked.add(l);
                 }
             }
             judgeAll(locked, liveOwners, clients, outcomes);
             if (!dryRun) {
-                locked.forEach(this::rewrite);
+                locked.forEach(l -> l.rewrite(warnings));
             }
         } finally {
-            locked.forEach(Locked::close);
+            locked.forEach(LockedRecord::close);
         }
         if (!dryRun) {
             removeStaleTemps();
         }
         return outcomes;
     }
-
-    /** How many studios cleanup stops at once (as a script's {@code parallel} does by default). */
-    static final int PARALLEL = 16;
 
     /**
      * Take over the records of another host (by hostname or machine id, as the messages show
@@ -182,9 +186,6 @@ public final class Cleanup {
         return this;
     }
 
-    private String takeOverHost;
-    private boolean takeOverAllHosts;
-
     private Owner.Liveness liveness(Owner owner) {
         if (!owner.thisHost() && (takeOverAllHosts || owner.onHost(takeOverHost))) {
             return owner.localLiveness();
@@ -198,72 +199,16 @@ public final class Cleanup {
                 : owner.host() + " (machine " + owner.machine() + ")";
     }
 
-    /** An ended owner's file under its OS lock, read again under the lock; the studios it still holds. */
-    private static final class Locked implements AutoCloseable {
-        final Path file;
-        final FileChannel channel;
-        final OwnershipFiles.Content content;
-        final java.util.Set<OwnedStudio> dropped = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-        Locked(Path file, FileChannel channel, OwnershipFiles.Content content) {
-            this.file = file;
-            this.channel = channel;
-            this.content = content;
-        }
-
-        @Override
-        public void close() {
-            if (channel != null) {
-                try {
-                    channel.close(); // releases the lock
-                } catch (IOException e) {
-                    // nothing was written through it
-                }
-            }
-        }
-    }
-
-    private Locked lock(Path file) {
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            OwnershipFiles.Content content = lock == null || !Files.exists(file) ? null : readOrWarn(file);
-            if (content == null) {
-                channel.close(); // another cleanup has it (or just finished it)
-                return null;
-            }
-            return new Locked(file, channel, content);
-        } catch (NoSuchFileException gone) {
-            return null; // cleaned by another cleanup meanwhile
-        } catch (IOException e) {
-            closeQuietly(channel);
-            warnings.accept("could not update the ledger file " + file + ": " + OwnershipFiles.reason(e)
-                    + "; the next cleanup looks at it again");
-            return null;
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // already failing
-            }
-        }
-    }
-
     /** Every studio of the locked files, {@link #PARALLEL} at a time; returns when all are judged (or on interrupt). */
-    private void judgeAll(List<Locked> locked, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
+    private void judgeAll(List<LockedRecord> locked, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
                           List<CleanupOutcome> outcomes) {
         List<Runnable> tasks = new ArrayList<>();
-        for (Locked l : locked) {
+        for (LockedRecord l : locked) {
             for (OwnedStudio s : l.content.studios()) {
                 tasks.add(() -> {
                     CleanupOutcome o = judge(s, l.content.owner(), liveOwners, clients);
                     report(o, outcomes);
-                    if (o.action().dropsRecord()) {
+                    if (o.action().dropsRecord()) { // dropped by l.rewrite once all are judged
                         l.dropped.add(s);
                     }
                 });
@@ -273,51 +218,26 @@ public final class Cleanup {
             tasks.forEach(Runnable::run);
             return;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(PARALLEL, tasks.size()), r -> {
                     Thread t = new Thread(r, "lstudio-cleanup");
                     t.setDaemon(true); // a JVM that must exit is not held by a stop's wait
                     return t;
                 });
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         tasks.forEach(t -> futures.add(pool.submit(t)));
         pool.shutdown();
         try {
-            for (java.util.concurrent.Future<?> f : futures) {
+            for (Future<?> f : futures) {
                 f.get();
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             pool.shutdownNow();
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
-        }
-    }
-
-    /** Drops from the file what was stopped or found gone; keeps what could not be, or was not judged. */
-    private void rewrite(Locked l) {
-        List<OwnedStudio> remaining = new ArrayList<>(l.content.studios());
-        remaining.removeAll(l.dropped);
-        try {
-            if (remaining.isEmpty()) {
-                Files.deleteIfExists(l.file);
-            } else if (remaining.size() < l.content.studios().size()) {
-                OwnershipFiles.write(l.file, new OwnershipFiles.Content(OwnershipFiles.FORMAT, l.content.owner(),
-                        remaining), OwnershipFiles.SYNCED);
-            }
-        } catch (IOException e) {
-            warnings.accept("could not update the ledger file " + l.file + ": " + OwnershipFiles.reason(e)
-                    + "; the next cleanup looks at it again");
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // this very JVM cleans it now
         }
     }
 

@@ -42,7 +42,7 @@ class ParallelCleanupSpec extends Specification {
         given: 'RECORDS studios running, each recorded by runs that ended (a reused pid)'
         assert lstudio('-e', "(1..$RECORDS).each { studio(\"p\$it\", create: true).start('cpu-4') }; keepRunning()") == 0
         def owner = new Owner(ProcessHandle.current().pid(), Instant.parse('2001-01-01T00:00:00Z'),
-                Owner.current('x').host(), 'fleet.groovy', null)
+                Owner.current('x').host(), 'fleet.groovy')
         def ledger = Ownership.in(home.resolve('state/owned'), owner,
                 { Path temp, byte[] bytes -> Files.write(temp, bytes) } as Ownership.BytesWriter, {})
         (1..RECORDS).each { i ->
