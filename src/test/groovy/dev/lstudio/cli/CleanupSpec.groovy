@@ -64,6 +64,24 @@ class CleanupSpec extends CliEmulatorSpec {
         assert process.waitFor(60, TimeUnit.SECONDS)
     }
 
+    /** A script that only prints runs, with exactly one line on stderr (what the cleanup before it said). */
+    boolean runReport() {
+        def next = home.resolve('report.groovy')
+        Files.writeString(next, "println 'report done'")
+        assert lstudio('run', next.toString()) == 0
+        assert stdout == 'report done\n'
+        assert stderr.readLines().size() == 1: stderr
+        true
+    }
+
+    /** {@code lstudio cleanup} exits 0, having stopped studio {@code name} of the ended run {@code pid}. */
+    boolean cleanupStops(String name, long pid = ProcessHandle.current().pid(), String script = 'old.groovy') {
+        assert lstudio('cleanup') == 0: stderr
+        assert stderr.contains("stopped studio '$name' left running by run $pid (script $script)")
+        assert !emulator.studio(name).active
+        true
+    }
+
     String leftBy(String name, Process process) {
         "studio '${name}' left running by run ${process.pid()} (script ${home.resolve("${name}.groovy")}) " +
                 'that ended without stopping it'
@@ -123,16 +141,9 @@ class CleanupSpec extends CliEmulatorSpec {
         given:
         def run = startSleeper('nightly')
         kill(run)
-        def next = home.resolve('report.groovy')
-        Files.writeString(next, "println 'report done'")
 
-        when:
-        int exit = lstudio('run', next.toString())
-
-        then:
-        exit == 0
-        stdout == 'report done\n'
-        stderr.readLines().size() == 1 // no progress lines of the wait either
+        expect: 'no progress lines of the wait either'
+        runReport()
         stderr.readLines()[0].endsWith('Z stopped ' + leftBy('nightly', run))
         !emulator.studio('nightly').active
         records().isEmpty()
@@ -184,13 +195,8 @@ class CleanupSpec extends CliEmulatorSpec {
         lstudio('-e', "studio('train', create: true).start('cpu-4'); keepRunning()")
         endedRun().record(recordOf('train'))
 
-        when:
-        int exit = lstudio('cleanup')
-
-        then:
-        exit == 0
-        stderr.contains("stopped studio 'train' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
-        !emulator.studio('train').active
+        expect:
+        cleanupStops('train')
     }
 
     def "records of other credentials or another teamspace are left alone with a note naming them"() {
@@ -352,13 +358,8 @@ class CleanupSpec extends CliEmulatorSpec {
         lstudio('-e', "studio('boxed', create: true).start('cpu-4'); keepRunning()")
         endedOn('3f9c2a1b7d0e', Owner.currentMachine()).record(recordOf('boxed'))
 
-        when:
-        int exit = lstudio('cleanup')
-
-        then:
-        exit == 0
-        stderr.contains("stopped studio 'boxed' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
-        !emulator.studio('boxed').active
+        expect:
+        cleanupStops('boxed')
         records().isEmpty()
     }
 
@@ -448,16 +449,9 @@ class CleanupSpec extends CliEmulatorSpec {
         lstudio('-e', "(1..3).each { studio(\"w\$it\", create: true).start('cpu-4') }; keepRunning()")
         def other = endedOn('old-box', null)
         (1..3).each { other.record(recordOf("w$it")) }
-        def next = home.resolve('report.groovy')
-        Files.writeString(next, "println 'report done'")
 
-        when:
-        int exit = lstudio('run', next.toString())
-
-        then:
-        exit == 0
-        stdout == 'report done\n'
-        stderr.readLines().size() == 1
+        expect: 'the script runs as ever, with one line of note before it'
+        runReport()
         stderr.readLines()[0].endsWith('note: 3 studio record(s) of other hosts wait in the ledger (old-box); ' +
                 'see lstudio cleanup --dry-run, take them over with --host NAME')
     }
@@ -477,12 +471,7 @@ class CleanupSpec extends CliEmulatorSpec {
         Ownership.in(folder, owner, { Path temp, byte[] bytes -> Files.write(temp, bytes) } as Ownership.BytesWriter, {})
                 .record(recordOf('undead'))
 
-        when:
-        int exit = lstudio('cleanup')
-
-        then:
-        exit == 0
-        stderr.contains("stopped studio 'undead' left running by run $zombie (script killed.groovy)")
-        !emulator.studio('undead').active
+        expect:
+        cleanupStops('undead', zombie, 'killed.groovy')
     }
 }
