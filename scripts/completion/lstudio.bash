@@ -17,7 +17,7 @@ _lstudio_commands='run repl cleanup emulator'
 _lstudio_takes_value() {
     case $1 in
         --teamspace|-e|--port|--state-dir|--user-id|--api-key|--username|--start-delay|--stop-delay|\
-        --switch-delay|--fork-delay|--detach-after|--fault|--seed) return 0 ;;
+        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host) return 0 ;;
     esac
     return 1
 }
@@ -59,7 +59,7 @@ _lstudio() {
     fi
 
     case $prev in
-        -e|--teamspace|--port|--user-id|--api-key|--username|--fault|--seed) return 0 ;;
+        -e|--teamspace|--port|--user-id|--api-key|--username|--fault|--seed|--host) return 0 ;;
         --start-delay|--stop-delay|--switch-delay|--fork-delay|--detach-after)
             COMPREPLY=($(compgen -W '0s 500ms 1s 2s 10s 1m' -- "$cur")); return 0 ;;
         --state-dir)
@@ -73,7 +73,7 @@ _lstudio() {
         repl)
             COMPREPLY=($(compgen -W "$_lstudio_global_opts" -- "$cur")) ;;
         cleanup)
-            COMPREPLY=($(compgen -W "--dry-run $_lstudio_global_opts" -- "$cur")) ;;
+            COMPREPLY=($(compgen -W "--dry-run --host --all-hosts --yes $_lstudio_global_opts" -- "$cur")) ;;
         run)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$_lstudio_global_opts -" -- "$cur"))

@@ -7,16 +7,28 @@ import dev.lstudio.dsl.DslContext;
 import dev.lstudio.dsl.ErrorLine;
 import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.Teardown;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * {@code lstudio cleanup [--dry-run]}: stops the studios that runs which ended without stopping
- * them left in the ledger of owned studios (see {@link Cleanup}), one line per studio on
- * stderr (and a JSON line each on stdout with {@code --json}); exits non-zero when a studio
- * could not be stopped. {@link #beforeRun} does the same quietly at the start of every run.
+ * {@code lstudio cleanup [--dry-run] [--host NAME | --all-hosts] [--yes]}: stops the studios
+ * that runs which ended without stopping them left in the ledger of owned studios (see
+ * {@link Cleanup}), one line per studio on stderr (and a JSON line each on stdout with
+ * {@code --json}); exits non-zero when a studio could not be stopped, and with
+ * {@link ExitCode#LEFT_ALONE} when it left records it may not judge, each listed with how to
+ * take it over: a cron job must not read "nothing left" from exit 0. {@link #beforeRun} does
+ * the same quietly at the start of every run.
  */
 final class CleanupCommand {
     private final Console console;
@@ -29,7 +41,13 @@ final class CleanupCommand {
         this.env = env;
     }
 
-    int run(boolean dryRun) {
+    /** {@code answers}: where a confirmation is read from, or null off a terminal (then {@code --yes} must be given). */
+    int run(Commands.Cleanup command, InputStream answers) {
+        boolean dryRun = command.dryRun;
+        if (command.host != null && command.allHosts) {
+            console.error("lstudio: cleanup: give --host NAME or --all-hosts, not both");
+            return ExitCode.USAGE.code();
+        }
         Path folder = Dirs.from(env).owned();
         if (!Cleanup.anyRecords(folder)) {
             console.log("cleanup: no studios in the ledger (" + folder + "); nothing to do");
@@ -43,7 +61,12 @@ final class CleanupCommand {
             return ExitCode.USAGE.code();
         }
         try {
+            boolean takeOver = command.host != null || command.allHosts;
+            if (takeOver && !dryRun && !command.yes && !confirmed(command, answers)) {
+                return ExitCode.USAGE.code();
+            }
             List<CleanupOutcome> outcomes = Cleanup.in(folder).dryRun(dryRun).teamspace(options.teamspace)
+                    .takeOverHost(command.host).takeOverAllHosts(command.allHosts)
                     .warnings(w -> console.log("warning: " + w))
                     .each(this::print)
                     .run(run.context::client);
@@ -54,6 +77,27 @@ final class CleanupCommand {
         } finally {
             run.close();
         }
+    }
+
+    /** Taking over another host's records may stop what its live runs own: only when a person says so. */
+    private boolean confirmed(Commands.Cleanup command, InputStream answers) {
+        String whose = command.allHosts ? "every other host" : "host " + command.host;
+        if (answers == null) {
+            console.error("lstudio: cleanup: taking over the records of " + whose + " stops the studios of its ended"
+                    + " runs; off a terminal add --yes to confirm");
+            return false;
+        }
+        console.error("Take over the records of " + whose + "? Do so only if its runs no longer run. [y/N] ");
+        try {
+            String line = new BufferedReader(new InputStreamReader(answers, StandardCharsets.UTF_8)).readLine();
+            if (line != null && (line.strip().equalsIgnoreCase("y") || line.strip().equalsIgnoreCase("yes"))) {
+                return true;
+            }
+        } catch (IOException e) {
+            // no answer is a no
+        }
+        console.error("lstudio: cleanup: not confirmed; nothing was changed");
+        return false;
     }
 
     private void print(CleanupOutcome outcome) {
@@ -80,8 +124,40 @@ final class CleanupCommand {
                         + dropped + " record(s), " + leftAlone + " left alone" + (failed > 0 ? ", " + failed
                         + " could not be stopped" : "");
         console.log(line);
+        howToTakeOver(outcomes).forEach(console::log);
         return outcomes.stream().filter(o -> o.failure() != null).findFirst()
-                .map(o -> ExitCode.of(o.failure()).code()).orElse(ExitCode.SUCCESS.code());
+                .map(o -> ExitCode.of(o.failure()).code())
+                .orElse(outcomes.stream().anyMatch(o -> WAITING.contains(o.action()))
+                        ? ExitCode.LEFT_ALONE.code() : ExitCode.SUCCESS.code());
+    }
+
+    /** Left alone because this cleanup may not judge them, not because --teamspace asked for fewer. */
+    private static final Set<CleanupOutcome.Action> WAITING = EnumSet.of(CleanupOutcome.Action.OTHER_HOST,
+            CleanupOutcome.Action.OWNER_RUNNING, CleanupOutcome.Action.OTHER_ACCOUNT);
+
+    /** One line per reason a record waits, with what takes it over. */
+    static List<String> howToTakeOver(List<CleanupOutcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Integer> hosts = new TreeMap<>();
+        Map<Long, Integer> live = new TreeMap<>();
+        int accounts = 0;
+        for (CleanupOutcome o : outcomes) {
+            switch (o.action()) {
+                case OTHER_HOST -> hosts.merge(Cleanup.hostOf(o.owner()), 1, Integer::sum);
+                case OWNER_RUNNING -> live.merge(o.owner().pid(), 1, Integer::sum);
+                case OTHER_ACCOUNT -> accounts++;
+                default -> { }
+            }
+        }
+        hosts.forEach((host, n) -> lines.add("left alone: " + n + " record(s) of host " + host + ", whose runs this"
+                + " host cannot see; if they ended, take them over: lstudio cleanup --host "
+                + host.replaceFirst(" \\(machine .*", "") + " (or --all-hosts)"));
+        live.forEach((pid, n) -> lines.add("left alone: " + n + " studio(s) of run " + pid + ", which still runs and"
+                + " stops them when it ends; to take them over, end it (kill " + pid + ") and run lstudio cleanup"));
+        if (accounts > 0) {
+            lines.add("left alone: " + accounts + " record(s) of other credentials; run lstudio cleanup with those");
+        }
+        return lines;
     }
 
     /**
@@ -93,11 +169,14 @@ final class CleanupCommand {
         if (!Cleanup.anyRecords(ownedFolder)) {
             return;
         }
+        Map<String, Integer> otherHosts = new java.util.concurrent.ConcurrentSkipListMap<>();
         try {
             Cleanup.in(ownedFolder).showProgress(false)
                     .warnings(w -> console.log("warning: " + w))
                     .each(o -> {
-                        if (o.action() == CleanupOutcome.Action.STOPPED) {
+                        if (o.action() == CleanupOutcome.Action.OTHER_HOST) {
+                            otherHosts.merge(Cleanup.hostOf(o.owner()), 1, Integer::sum);
+                        } else if (o.action() == CleanupOutcome.Action.STOPPED) {
                             console.log(o.message());
                         } else if (o.action() == CleanupOutcome.Action.FAILED) {
                             console.log("warning: " + o.message());
@@ -105,8 +184,14 @@ final class CleanupCommand {
                     })
                     .run(context::client);
         } catch (RuntimeException e) {
+            otherHosts.clear(); // the warning below says enough
             console.log("warning: could not check for studios left running by ended runs: " + ErrorLine.of(e)
                     + "; run 'lstudio cleanup' to retry");
+        }
+        if (!otherHosts.isEmpty()) { // once per run: a line per record would bury the run's own output
+            int n = otherHosts.values().stream().mapToInt(Integer::intValue).sum();
+            console.log("note: " + n + " studio record(s) of other hosts wait in the ledger (" + String.join(", ",
+                    otherHosts.keySet()) + "); see lstudio cleanup --dry-run, take them over with --host NAME");
         }
     }
 }

@@ -38,7 +38,8 @@ final class Commands {
                 "  lstudio run - [ARGS...]      run a script read from stdin",
                 "  lstudio -e CODE [ARGS...]    run CODE",
                 "  lstudio                      the REPL on a terminal; piped stdin runs headless",
-                "  lstudio cleanup [--dry-run]  stop studios left running by runs that were killed",
+                "  lstudio cleanup [--dry-run] [--host NAME | --all-hosts] [--yes]",
+                "                               stop studios left running by runs that were killed",
                 "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)"})
     static final class Root {
         @Mixin
@@ -82,6 +83,17 @@ final class Commands {
 
         @Option(names = "--dry-run", description = "List what would be stopped; change nothing.")
         boolean dryRun;
+
+        @Option(names = "--host", paramLabel = "NAME", description = {
+            "Take over the records of host NAME (its hostname or machine id, as cleanup lists them),",
+            "e.g. an ended container's: its runs are judged as if they ran here."})
+        String host;
+
+        @Option(names = "--all-hosts", description = "Take over the records of every other host.")
+        boolean allHosts;
+
+        @Option(names = "--yes", description = "Take over without asking: off a terminal, a takeover needs it.")
+        boolean yes;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -19,6 +19,7 @@ public enum ExitCode {
     CREDENTIALS(3, "credentials missing or rejected"),
     API(4, "API or network failure after retries"),
     LOCKED(5, "another run of the same script holds the lock"),
+    LEFT_ALONE(6, "cleanup left records it may not judge (another host, a live run); listed"),
     TIMEOUT(124, "a timeout expired"),
     INTERRUPTED(130, "interrupted by SIGINT, after teardown ran"),
     TERMINATED(143, "terminated by SIGTERM, after teardown ran");

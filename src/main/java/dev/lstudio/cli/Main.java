@@ -144,7 +144,8 @@ public final class Main {
         }
         GlobalOptions options = GlobalOptions.merge(root.global, cleanup.global);
         Console console = new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone());
-        return new CleanupCommand(console, options, env).run(cleanup.dryRun);
+        // a confirmation is asked only where a person can answer it
+        return new CleanupCommand(console, options, env).run(cleanup, terminals.stdin() && terminals.stderr() ? in : null);
     }
 
     /** {@code lstudio emulator}: serves until the process is interrupted. */

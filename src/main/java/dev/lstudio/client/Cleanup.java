@@ -2,14 +2,10 @@ package dev.lstudio.client;
 
 import dev.lstudio.api.NotFoundException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,11 +32,15 @@ import java.util.function.Supplier;
  * <p>Cheap when there is nothing to do: with no ledger folder or no record in it, one folder
  * check and one listing, and the API client is never built; it is built only for records of
  * ended owners. Two cleanups at once (two cron runs starting together) take turns on each
- * file through an OS file lock, which the OS releases if the cleaner dies.
+ * file through an OS file lock, which the OS releases if the cleaner dies ({@link LockedRecord}).
+ * Records of another host (by machine id, else hostname: {@link Owner#thisHost}) are left
+ * unless taken over ({@link #takeOverHost}, {@link #takeOverAllHosts}).
  */
 public final class Cleanup {
     /** A temporary file older than this was left by a writer that died; younger ones may be mid-write. */
     private static final Duration STALE_TEMP = Duration.ofMinutes(10);
+    /** How many studios cleanup stops at once (as a script's {@code parallel} does by default). */
+    static final int PARALLEL = 16;
 
     private final Path folder;
     private boolean dryRun;
@@ -44,6 +48,8 @@ public final class Cleanup {
     private String teamspace;
     private Consumer<String> warnings = Cleanup::ignore;
     private Consumer<CleanupOutcome> each = Cleanup::ignore;
+    private String takeOverHost;
+    private boolean takeOverAllHosts;
     private LightningClient client;
     private String teamspaceProjectId;
 
@@ -80,7 +86,7 @@ public final class Cleanup {
         return this;
     }
 
-    /** Called with each outcome as it happens (before the next studio is looked at). */
+    /** Called with each outcome as it happens, from the thread that judged it; calls never overlap. */
     public Cleanup each(Consumer<CleanupOutcome> each) {
         this.each = Objects.requireNonNull(each, "each");
         return this;
@@ -111,8 +117,10 @@ public final class Cleanup {
 
     /**
      * Goes through every record and returns the outcomes (each also given to {@link #each} as it
-     * happens). {@code clients} is asked once, and only when a record of an ended owner needs
-     * the API; its failure (no credentials) is thrown, after the outcomes so far.
+     * happens, from the thread that judged it). {@code clients} is asked once, and only when a
+     * record of an ended owner needs the API; its failure (no credentials) is thrown, after the
+     * outcomes so far. The studios of ended owners are judged {@link #PARALLEL} at a time: each
+     * stop waits for the studio to be stopped, and one after the other 200 took ten minutes.
      */
     public List<CleanupOutcome> run(Supplier<LightningClient> clients) {
         List<CleanupOutcome> outcomes = new ArrayList<>();
@@ -124,7 +132,7 @@ public final class Cleanup {
             if (content == null) {
                 continue;
             }
-            Owner.Liveness liveness = content.owner().liveness();
+            Owner.Liveness liveness = liveness(content.owner());
             if (liveness == Owner.Liveness.ENDED) {
                 ended.put(file, content);
                 continue;
@@ -135,20 +143,26 @@ public final class Cleanup {
                         ? outcome(CleanupOutcome.Action.OWNER_RUNNING, s, content.owner(), "studio '" + s.name()
                                 + "' belongs to " + content.owner().describe() + ", which is still running; left alone")
                         : outcome(CleanupOutcome.Action.OTHER_HOST, s, content.owner(), "studio '" + s.name()
-                                + "' belongs to " + content.owner().describe() + " on host " + content.owner().host()
-                                + "; left alone (run lstudio cleanup there)"));
+                                + "' belongs to " + content.owner().describe() + " on host " + hostOf(content.owner())
+                                + ", which this host cannot judge; left alone"));
             }
         }
         alive.forEach(o -> report(o, outcomes));
-        for (Map.Entry<Path, OwnershipFiles.Content> e : ended.entrySet()) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
+        List<LockedRecord> locked = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, OwnershipFiles.Content> e : ended.entrySet()) {
+                LockedRecord l = dryRun ? new LockedRecord(e.getKey(), null, e.getValue())
+                        : LockedRecord.open(e.getKey(), this::readOrWarn, warnings);
+                if (l != null) {
+                    locked.add(l);
+                }
             }
-            if (dryRun) {
-                e.getValue().studios().forEach(s -> report(judge(s, e.getValue().owner(), liveOwners, clients), outcomes));
-            } else {
-                cleanFile(e.getKey(), liveOwners, clients, outcomes);
+            judgeAll(locked, liveOwners, clients, outcomes);
+            if (!dryRun) {
+                locked.forEach(l -> l.rewrite(warnings));
             }
+        } finally {
+            locked.forEach(LockedRecord::close);
         }
         if (!dryRun) {
             removeStaleTemps();
@@ -156,45 +170,74 @@ public final class Cleanup {
         return outcomes;
     }
 
-    /** An ended owner's file, locked against a concurrent cleanup and read again under the lock. */
-    private void cleanFile(Path file, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
-                           List<CleanupOutcome> outcomes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(channel)) {
-            if (lock == null || !Files.exists(file)) {
-                return; // another cleanup has it (or just finished it)
-            }
-            OwnershipFiles.Content content = readOrWarn(file);
-            if (content == null) {
-                return;
-            }
-            List<OwnedStudio> remaining = new ArrayList<>();
-            for (OwnedStudio s : content.studios()) {
-                CleanupOutcome o = judge(s, content.owner(), liveOwners, clients);
-                report(o, outcomes);
-                if (!o.action().dropsRecord()) {
-                    remaining.add(s);
-                }
-            }
-            if (remaining.isEmpty()) {
-                Files.deleteIfExists(file);
-            } else if (remaining.size() < content.studios().size()) {
-                OwnershipFiles.write(file, new OwnershipFiles.Content(OwnershipFiles.FORMAT, content.owner(), remaining),
-                        OwnershipFiles.SYNCED);
-            }
-        } catch (NoSuchFileException gone) {
-            // Cleaned by another cleanup meanwhile.
-        } catch (IOException e) {
-            warnings.accept("could not update the ledger file " + file + ": " + OwnershipFiles.reason(e)
-                    + "; the next cleanup looks at it again");
-        }
+    /**
+     * Take over the records of another host (by hostname or machine id, as the messages show
+     * them): their owners are judged as if they had run here. For a host that is gone (an
+     * ended container with its own hostname), not for one whose runs still run.
+     */
+    public Cleanup takeOverHost(String nameOrNull) {
+        this.takeOverHost = nameOrNull == null || nameOrNull.isBlank() ? null : nameOrNull.strip();
+        return this;
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /** Take over the records of every other host. */
+    public Cleanup takeOverAllHosts(boolean all) {
+        this.takeOverAllHosts = all;
+        return this;
+    }
+
+    private Owner.Liveness liveness(Owner owner) {
+        if (!owner.thisHost() && (takeOverAllHosts || owner.onHost(takeOverHost))) {
+            return owner.localLiveness();
+        }
+        return owner.liveness();
+    }
+
+    /** "build-7f3a (machine 0d9e...)": the name a person knows, and the id that decides. */
+    public static String hostOf(Owner owner) {
+        return owner.machine() == null ? String.valueOf(owner.host())
+                : owner.host() + " (machine " + owner.machine() + ")";
+    }
+
+    /** Every studio of the locked files, {@link #PARALLEL} at a time; returns when all are judged (or on interrupt). */
+    private void judgeAll(List<LockedRecord> locked, Map<String, Owner> liveOwners, Supplier<LightningClient> clients,
+                          List<CleanupOutcome> outcomes) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (LockedRecord l : locked) {
+            for (OwnedStudio s : l.content.studios()) {
+                tasks.add(() -> {
+                    CleanupOutcome o = judge(s, l.content.owner(), liveOwners, clients);
+                    report(o, outcomes);
+                    if (o.action().dropsRecord()) { // dropped by l.rewrite once all are judged
+                        l.dropped.add(s);
+                    }
+                });
+            }
+        }
+        if (tasks.size() <= 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(PARALLEL, tasks.size()), r -> {
+                    Thread t = new Thread(r, "lstudio-cleanup");
+                    t.setDaemon(true); // a JVM that must exit is not held by a stop's wait
+                    return t;
+                });
+        List<Future<?>> futures = new ArrayList<>();
+        tasks.forEach(t -> futures.add(pool.submit(t)));
+        pool.shutdown();
         try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // this very JVM cleans it now
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
         }
     }
 
@@ -241,7 +284,7 @@ public final class Cleanup {
         }
     }
 
-    private LightningClient client(Supplier<LightningClient> clients) {
+    private synchronized LightningClient client(Supplier<LightningClient> clients) {
         if (client == null) {
             client = Objects.requireNonNull(clients.get(), "the client supplier returned null");
         }
@@ -257,14 +300,14 @@ public final class Cleanup {
         return new Context(shared.api(), quiet, new Waiter(quiet), shared.warn(), shared.studiosChanged());
     }
 
-    private String teamspaceProjectId(LightningClient api) {
+    private synchronized String teamspaceProjectId(LightningClient api) {
         if (teamspaceProjectId == null) {
             teamspaceProjectId = api.teamspace(teamspace).projectId();
         }
         return teamspaceProjectId;
     }
 
-    private void report(CleanupOutcome outcome, List<CleanupOutcome> outcomes) {
+    private synchronized void report(CleanupOutcome outcome, List<CleanupOutcome> outcomes) {
         outcomes.add(outcome);
         each.accept(outcome);
     }

@@ -62,6 +62,7 @@ public record CleanupOutcome(Action action, OwnedStudio studio, Owner owner, Str
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("pid", owner.pid());
         run.put("host", owner.host());
+        run.put("machine", owner.machine());
         run.put("script", owner.script());
         run.put("started", owner.started() == null ? null : owner.started().toString());
         m.put("owner", run);

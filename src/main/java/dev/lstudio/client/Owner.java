@@ -12,8 +12,18 @@ import java.util.Optional;
  * later process that happens to get the same pid is not taken for the owner), the host it runs
  * on (a ledger in a home folder shared between machines must not judge another host's pids),
  * and the script it runs, for the messages.
+ *
+ * <p>The host is told by its machine id where there is one: each {@code docker run} gets a new
+ * hostname, but the same image (or a mounted {@code /etc/machine-id}) keeps the id, so a shared
+ * HOME volume does not turn every earlier run into "another host". The hostname stays for the
+ * messages, and decides alone for records written before the id was kept (machine null).
  */
-public record Owner(long pid, Instant started, String host, String script) {
+public record Owner(long pid, Instant started, String host, String script, String machine) {
+
+    /** A record of an lstudio that kept no machine id: judged by the hostname alone. */
+    public Owner(long pid, Instant started, String host, String script) {
+        this(pid, started, host, script, null);
+    }
 
     /** Whether the owner still runs, as far as this host can tell. */
     public enum Liveness {
@@ -28,15 +38,32 @@ public record Owner(long pid, Instant started, String host, String script) {
     /** This process, running {@code script}. */
     public static Owner current(String script) {
         ProcessHandle self = ProcessHandle.current();
-        return new Owner(self.pid(), self.info().startInstant().orElse(null), currentHost(), script);
+        return new Owner(self.pid(), self.info().startInstant().orElse(null), currentHost(), script,
+                currentMachine());
+    }
+
+    /** Whether this record was written on the host this process runs on. */
+    public boolean thisHost() {
+        String here = currentMachine();
+        if (machine != null && here != null) {
+            return machine.equals(here);
+        }
+        return host == null || host.equals(currentHost());
+    }
+
+    /** Whether {@code name} (as {@code --host} gives it) names this owner's host: its hostname or machine id. */
+    public boolean onHost(String name) {
+        return name != null && (name.equals(host) || name.equals(machine));
     }
 
     public Liveness liveness() {
-        if (host != null && !host.equals(currentHost())) {
-            return Liveness.ELSEWHERE;
-        }
+        return thisHost() ? localLiveness() : Liveness.ELSEWHERE;
+    }
+
+    /** As if the owner ran on this host: for records a person has taken over with {@code --host}. */
+    public Liveness localLiveness() {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
+        if (process.isEmpty() || !process.get().isAlive() || zombie(pid)) {
             return Liveness.ENDED;
         }
         Optional<Instant> startedNow = process.get().info().startInstant();
@@ -52,6 +79,48 @@ public record Owner(long pid, Instant started, String host, String script) {
             return "run " + pid;
         }
         return "run " + pid + (script.startsWith("lstudio ") ? " (" + script + ")" : " (script " + script + ")");
+    }
+
+    /**
+     * A killed process its parent has not reaped yet still "is alive" to {@link ProcessHandle},
+     * but will never stop a studio: its state in {@code /proc/PID/stat} (after the name, which
+     * may hold spaces and parentheses) is Z (zombie) or X (dead).
+     */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int end = stat.lastIndexOf(')');
+            if (end < 0 || end + 2 >= stat.length()) {
+                return false;
+            }
+            char state = stat.charAt(end + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
+            return false; // not Linux, or gone meanwhile (then isAlive says so next time)
+        }
+    }
+
+    /** The machine id ({@code /etc/machine-id}, else dbus's copy); null where there is none. */
+    static String currentMachine() {
+        return MachineId.ID;
+    }
+
+    private static final class MachineId {
+        static final String ID = find();
+
+        private static String find() {
+            for (String file : new String[] {"/etc/machine-id", "/var/lib/dbus/machine-id"}) {
+                try {
+                    String id = Files.readString(Path.of(file), StandardCharsets.US_ASCII).strip();
+                    if (!id.isEmpty() && id.length() <= 64) {
+                        return id;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // missing or unreadable: try the next one
+                }
+            }
+            return null;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
 import java.util.concurrent.TimeUnit
+import spock.lang.Requires
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
 
@@ -62,6 +63,24 @@ class CleanupSpec extends EmulatorLstudioSpec {
     static void kill(Process process) {
         process.destroyForcibly()
         assert process.waitFor(60, TimeUnit.SECONDS)
+    }
+
+    /** A script that only prints runs, with exactly one line on stderr (what the cleanup before it said). */
+    boolean runReport() {
+        def next = home.resolve('report.groovy')
+        Files.writeString(next, "println 'report done'")
+        assert lstudio('run', next.toString()) == 0
+        assert stdout == 'report done\n'
+        assert stderr.readLines().size() == 1: stderr
+        true
+    }
+
+    /** {@code lstudio cleanup} exits 0, having stopped studio {@code name} of the ended run {@code pid}. */
+    boolean cleanupStops(String name, long pid = ProcessHandle.current().pid(), String script = 'old.groovy') {
+        assert lstudio('cleanup') == 0: stderr
+        assert stderr.contains("stopped studio '$name' left running by run $pid (script $script)")
+        assert !emulator.studio(name).active
+        true
     }
 
     String leftBy(String name, Process process) {
@@ -123,16 +142,9 @@ class CleanupSpec extends EmulatorLstudioSpec {
         given:
         def run = startSleeper('nightly')
         kill(run)
-        def next = home.resolve('report.groovy')
-        Files.writeString(next, "println 'report done'")
 
-        when:
-        int exit = lstudio('run', next.toString())
-
-        then:
-        exit == 0
-        stdout == 'report done\n'
-        stderr.readLines().size() == 1 // no progress lines of the wait either
+        expect: 'no progress lines of the wait either'
+        runReport()
         stderr.readLines()[0].endsWith('Z stopped ' + leftBy('nightly', run))
         !emulator.studio('nightly').active
         records().isEmpty()
@@ -161,9 +173,11 @@ class CleanupSpec extends EmulatorLstudioSpec {
         when:
         int exit = lstudio('cleanup')
 
-        then:
-        exit == 0
+        then: 'exit 6: something was left, and the line says what takes it over'
+        exit == ExitCode.LEFT_ALONE.code()
         stderr.contains("studio 'busy' belongs to run ${run.pid()} (script ${home.resolve('busy.groovy')}), which is still running; left alone")
+        stderr.contains("left alone: 1 studio(s) of run ${run.pid()}, which still runs and stops them when it ends; " +
+                "to take them over, end it (kill ${run.pid()}) and run lstudio cleanup")
         stderr.contains('cleanup: stopped 0, dropped 0 record(s), 1 left alone')
         emulator.studio('busy').active
         records().size() == 1
@@ -182,13 +196,8 @@ class CleanupSpec extends EmulatorLstudioSpec {
         lstudio('-e', "studio('train', create: true).start('cpu-4'); keepRunning()")
         endedRun().record(recordOf('train'))
 
-        when:
-        int exit = lstudio('cleanup')
-
-        then:
-        exit == 0
-        stderr.contains("stopped studio 'train' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
-        !emulator.studio('train').active
+        expect:
+        cleanupStops('train')
     }
 
     def "records of other credentials or another teamspace are left alone with a note naming them"() {
@@ -203,8 +212,9 @@ class CleanupSpec extends EmulatorLstudioSpec {
         when:
         int exit = lstudio('cleanup', '--teamspace', 'demo')
 
-        then:
-        exit == 0
+        then: 'the other credentials\' record waits, so exit 6; the other teamspace was asked for, so it does not count'
+        exit == ExitCode.LEFT_ALONE.code()
+        stderr.contains('left alone: 1 record(s) of other credentials; run lstudio cleanup with those')
         stderr.contains("stopped studio 'mine' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
         stderr.contains("studio 'theirs' of ended run ${ProcessHandle.current().pid()} (script old.groovy) was started as " +
                 "user someone-else at ${emulator.baseUrl}, not with the credentials in use (user ${emulator.emu.userId()} at " +
@@ -335,5 +345,134 @@ class CleanupSpec extends EmulatorLstudioSpec {
             !active
             machineSeconds == 0
         }
+    }
+
+    /** A record of a run that ended on host {@code host} (machine id {@code machine}): a reused pid, as in {@link #endedRun}. */
+    Ownership endedOn(String host, String machine, String script = 'old.groovy') {
+        def owner = new Owner(ProcessHandle.current().pid(), Instant.parse('2001-01-01T00:00:00Z'), host, script, machine)
+        Ownership.in(folder, owner, { Path temp, byte[] bytes -> Files.write(temp, bytes) } as Ownership.BytesWriter, {})
+    }
+
+    @Requires({ Owner.currentMachine() != null })
+    def "a record of this machine under another container hostname is this host's: cleanup stops it (issue 13, case 7)"() {
+        given: 'the record a run in an earlier docker run wrote: its own hostname, the same machine id'
+        lstudio('-e', "studio('boxed', create: true).start('cpu-4'); keepRunning()")
+        endedOn('3f9c2a1b7d0e', Owner.currentMachine()).record(recordOf('boxed'))
+
+        expect:
+        cleanupStops('boxed')
+        records().isEmpty()
+    }
+
+    def "a record written by an older lstudio (hostname only) is still read and judged by its hostname"() {
+        given:
+        lstudio('-e', "studio('legacy', create: true).start('cpu-4'); keepRunning()")
+        endedOn(Owner.current('x').host(), null).record(recordOf('legacy'))
+        def file = records()[0]
+        Files.writeString(file, Files.readString(file).replaceAll(/,\s*"machine" : null/, ''))
+
+        expect:
+        !Files.readString(file).contains('"machine" : null')
+        lstudio('cleanup') == 0
+        !emulator.studio('legacy').active
+    }
+
+    def "another host's records are listed with how to take them over, exit 6, and --host NAME takes them over (issue 13, case 7)"() {
+        given:
+        lstudio('-e', "studio('far', create: true).start('cpu-4'); keepRunning()")
+        endedOn('ci-runner-7', 'feedfacefeedfacefeedfacefeedface').record(recordOf('far'))
+
+        when:
+        int exit = lstudio('cleanup')
+
+        then: 'left, said why and how, and the exit code says so'
+        exit == ExitCode.LEFT_ALONE.code()
+        stderr.contains("studio 'far' belongs to run ${ProcessHandle.current().pid()} (script old.groovy) on host " +
+                'ci-runner-7 (machine feedfacefeedfacefeedfacefeedface), which this host cannot judge; left alone')
+        stderr.contains('left alone: 1 record(s) of host ci-runner-7 (machine feedfacefeedfacefeedfacefeedface), whose ' +
+                'runs this host cannot see; if they ended, take them over: lstudio cleanup --host ci-runner-7 (or --all-hosts)')
+        emulator.studio('far').active
+
+        when: 'off a terminal, a takeover needs --yes'
+        exit = lstudio('cleanup', '--host', 'ci-runner-7')
+
+        then:
+        exit == ExitCode.USAGE.code()
+        stderr.contains('off a terminal add --yes to confirm')
+        emulator.studio('far').active
+        records().size() == 1
+
+        when: 'a dry run shows what the takeover would do'
+        exit = lstudio('cleanup', '--host', 'ci-runner-7', '--dry-run')
+
+        then:
+        exit == 0
+        stderr.contains("would stop studio 'far' (RUNNING on cpu-4, teamspace demo/demo)")
+
+        when:
+        exit = lstudio('cleanup', '--host', 'ci-runner-7', '--yes')
+
+        then:
+        exit == 0
+        stderr.contains("stopped studio 'far' left running by run ${ProcessHandle.current().pid()} (script old.groovy)")
+        !emulator.studio('far').active
+        records().isEmpty()
+    }
+
+    def "--all-hosts takes over every other host's records, asking on a terminal"() {
+        given:
+        lstudio('-e', "studio('a1', create: true).start('cpu-4'); studio('b1', create: true).start('cpu-4'); keepRunning()")
+        endedOn('host-a', 'aaaa').record(recordOf('a1'))
+        endedOn('host-b', null).record(recordOf('b1'))
+
+        when: 'a person at a terminal says no'
+        def main = new Main(new ByteArrayInputStream('n\n'.bytes), new PrintStream(out, true), new PrintStream(err, true),
+                [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env, new Terminals(true, true), false)
+        out.reset(); err.reset()
+        int no = main.run(['cleanup', '--all-hosts'] as String[])
+
+        then:
+        no == ExitCode.USAGE.code()
+        stderr.contains('Take over the records of every other host? Do so only if its runs no longer run. [y/N]')
+        emulator.studio('a1').active
+
+        when:
+        int exit = lstudio('cleanup', '--all-hosts', '--yes')
+
+        then:
+        exit == 0
+        !emulator.studio('a1').active
+        !emulator.studio('b1').active
+    }
+
+    def "a later run says in one line that records of other hosts wait, not one line per record (issue 13, case 7)"() {
+        given:
+        lstudio('-e', "(1..3).each { studio(\"w\$it\", create: true).start('cpu-4') }; keepRunning()")
+        def other = endedOn('old-box', null)
+        (1..3).each { other.record(recordOf("w$it")) }
+
+        expect: 'the script runs as ever, with one line of note before it'
+        runReport()
+        stderr.readLines()[0].endsWith('note: 3 studio record(s) of other hosts wait in the ledger (old-box); ' +
+                'see lstudio cleanup --dry-run, take them over with --host NAME')
+    }
+
+    def "a killed run its parent has not reaped yet (a zombie) counts as ended (issue 13, case 7)"() {
+        given: 'a shell that forks a child and execs into a process that never reaps it'
+        def parent = new ProcessBuilder('sh', '-c', 'sleep 0.2 & echo $!; exec sleep 600').start()
+        children << parent
+        long zombie = parent.inputStream.newReader().readLine() as long
+        new PollingConditions(timeout: 10, delay: 0.1).eventually {
+            assert Files.readString(Path.of("/proc/$zombie/stat")).replaceFirst(/.*\) /, '').startsWith('Z')
+        }
+        lstudio('-e', "studio('undead', create: true).start('cpu-4'); keepRunning()")
+        // as the run wrote it: its own start instant, so only the zombie state tells it ended
+        def owner = new Owner(zombie, ProcessHandle.of(zombie).flatMap { it.info().startInstant() }.orElse(null),
+                Owner.current('x').host(), 'killed.groovy', Owner.currentMachine())
+        Ownership.in(folder, owner, { Path temp, byte[] bytes -> Files.write(temp, bytes) } as Ownership.BytesWriter, {})
+                .record(recordOf('undead'))
+
+        expect:
+        cleanupStops('undead', zombie, 'killed.groovy')
     }
 }
