@@ -426,14 +426,15 @@ class CleanupSpec extends EmulatorLstudioSpec {
         endedOn('host-b', null).record(recordOf('b1'))
 
         when: 'a person at a terminal says no'
-        def main = new Main(new ByteArrayInputStream('n\n'.bytes), new PrintStream(out, true), new PrintStream(err, true),
-                [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env, new Terminals(true, true), false)
-        out.reset(); err.reset()
+        def err = new ByteArrayOutputStream()
+        def main = new Main(new ByteArrayInputStream('n\n'.bytes), new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env,
+                new Terminals(true, true), false)
         int no = main.run(['cleanup', '--all-hosts'] as String[])
 
         then:
         no == ExitCode.USAGE.code()
-        stderr.contains('Take over the records of every other host? Do so only if its runs no longer run. [y/N]')
+        err.toString('UTF-8').contains('Take over the records of every other host? Do so only if its runs no longer run. [y/N]')
         emulator.studio('a1').active
 
         when:

@@ -3,15 +3,14 @@ package dev.lstudio.cli
 import dev.lstudio.client.OwnedStudio
 import dev.lstudio.client.Owner
 import dev.lstudio.client.Ownership
-import dev.lstudio.dsl.EmulatorFixture
+import dev.lstudio.testing.EmulatorFixture
+import dev.lstudio.testing.LstudioSpec
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import java.time.Instant
 import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 /**
@@ -21,26 +20,17 @@ import spock.lang.Timeout
  * the figure of the issue.
  */
 @Timeout(600)
-class ParallelCleanupSpec extends Specification {
+class ParallelCleanupSpec extends LstudioSpec {
     static final Duration STOP = Duration.ofSeconds(2)
     static final int RECORDS = Integer.getInteger('cleanup.records', 48)
 
     @Shared
     @AutoCleanup
     EmulatorFixture emulator = EmulatorFixture.start(stopDelay: STOP)
-    @TempDir
-    Path home
-    ByteArrayOutputStream err = new ByteArrayOutputStream()
-
-    int lstudio(String... args) {
-        err.reset()
-        Main.execute(args, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true),
-                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + emulator.env)
-    }
 
     def "cleanup stops many recorded studios in parallel, each stop confirmed"() {
         given: 'RECORDS studios running, each recorded by runs that ended (a reused pid)'
-        assert lstudio('-e', "(1..$RECORDS).each { studio(\"p\$it\", create: true).start('cpu-4') }; keepRunning()") == 0
+        assert lstudio(['-e', "(1..$RECORDS).each { studio(\"p\$it\", create: true).start('cpu-4') }; keepRunning()".toString()], emulator.env) == 0
         def owner = new Owner(ProcessHandle.current().pid(), Instant.parse('2001-01-01T00:00:00Z'),
                 Owner.current('x').host(), 'fleet.groovy')
         def ledger = Ownership.in(home.resolve('state/owned'), owner,
@@ -53,13 +43,13 @@ class ParallelCleanupSpec extends Specification {
 
         when:
         long started = System.nanoTime()
-        int exit = lstudio('cleanup')
+        int exit = lstudio(['cleanup'], emulator.env)
         Duration took = Duration.ofNanos(System.nanoTime() - started)
         println "cleanup of $RECORDS records with a ${STOP.toSeconds()} s stop took ${took.toMillis()} ms"
 
         then: 'every one stopped and confirmed stopped'
         exit == 0
-        err.toString('UTF-8').contains("cleanup: stopped $RECORDS, dropped $RECORDS record(s), 0 left alone")
+        stderr.contains("cleanup: stopped $RECORDS, dropped $RECORDS record(s), 0 left alone")
         (1..RECORDS).every { !emulator.studio("p$it").active }
         !Files.list(home.resolve('state/owned')).withCloseable { it.findAny().present }
 
