@@ -114,4 +114,18 @@ class KeyRedactionSpec extends CorpusSpec {
         stdout == 'é ✓ t=**** ok'
         noKeyAnywhere()
     }
+
+    def "--emulator: the embedded emulator's own key is masked too"() {
+        given: 'a state folder where the emulator saved its key (the environment has none)'
+        String own = 'lsk-Emu1ated-own-distinctive-5c3e'
+        Path state = home.resolve('emulator-state')
+        Emulator.builder().port(0).stateDir(state).userId('u-emu').apiKey(own).build().start().close()
+
+        expect:
+        lstudio(['--emulator', '-e', "println 'token=$own'; throw new IllegalStateException('no ' + '$own')"],
+                [LSTUDIO_EMULATOR_STATE: state.toString()]) == 1
+        stdout == 'token=****\n'
+        errorLines[0] == 'lstudio: IllegalStateException: no **** (at -e:1)'
+        !(stdout + stderr).contains(own)
+    }
 }
