@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,11 +37,18 @@ final class Console implements Output {
     private final Clock clock;
     private final Spinner spinner;
 
+    /** Results are written to stdout in UTF-8. */
     Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
             Redaction redaction) {
+        this(out, err, terminal, quiet, debug, clock, redaction, StandardCharsets.UTF_8);
+    }
+
+    /** Results are written to stdout in {@code encoding} (the REPL's: its terminal's). */
+    Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
+            Redaction redaction, Charset encoding) {
         this.redaction = redaction;
         this.stdout = redaction.stream(out);
-        this.out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        this.out = new PrintStream(stdout, true, encoding);
         this.err = err;
         this.terminal = terminal;
         this.quiet = quiet;

@@ -44,7 +44,7 @@ final class ReplCommand {
         PrintStream screen = new PrintStream(terminal.output(), true, terminal.encoding());
         boolean live = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         Console console = new Console(screen, screen, live, options.quiet, options.debug, Clock.systemDefaultZone(),
-                ContextFactory.redaction(env));
+                ContextFactory.redaction(env), terminal.encoding());
         Teardown teardown = Teardown.create(console::log);
         ContextFactory.Run run;
         try {
