@@ -165,8 +165,31 @@ public final class Credentials {
         if (text == null) {
             return null;
         }
-        String token = authorization().substring("Basic ".length());
+        String token = token();
         return text.replace(token, MASK).replace(apiKey, MASK);
+    }
+
+    /**
+     * How many of the last characters of {@code text} could be the start of the key or of the
+     * encoded header: a stream that masks them holds that many back until its next piece shows
+     * whether they are (a key split across two pieces of output is still masked).
+     */
+    public int partialAtEnd(CharSequence text) {
+        String s = text.toString();
+        return Math.max(partialAtEnd(s, apiKey), partialAtEnd(s, token()));
+    }
+
+    private static int partialAtEnd(String text, String secret) {
+        for (int n = Math.min(text.length(), secret.length() - 1); n > 0; n--) {
+            if (text.regionMatches(text.length() - n, secret, 0, n)) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private String token() {
+        return authorization().substring("Basic ".length());
     }
 
     @Override

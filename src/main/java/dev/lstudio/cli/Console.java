@@ -3,7 +3,12 @@ package dev.lstudio.cli;
 import dev.lstudio.client.Durations;
 import dev.lstudio.dsl.Output;
 import dev.lstudio.client.Progress;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +20,15 @@ import java.time.temporal.ChronoUnit;
  * The run's output rules in one place. Results go to stdout. Everything a person reads goes
  * to stderr: on a terminal as plain lines with a spinner line below them while something
  * waits; elsewhere (cron) as lines that start with a timestamp. {@code --quiet} drops log and
- * progress lines but never errors; {@code --debug} adds debug lines.
+ * progress lines but never errors; {@code --debug} adds debug lines. Everything goes out through
+ * the run's {@link Redaction}, stdout too (a command that echoes the key prints {@code ****}):
+ * this is the one place output leaves lstudio, so no caller has to remember to mask the key.
  */
 final class Console implements Output {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+    private final Redaction redaction;
+    private final Redaction.Held stdout;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -28,8 +37,18 @@ final class Console implements Output {
     private final Clock clock;
     private final Spinner spinner;
 
-    Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock) {
-        this.out = out;
+    /** Results are written to stdout in UTF-8. */
+    Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
+            Redaction redaction) {
+        this(out, err, terminal, quiet, debug, clock, redaction, StandardCharsets.UTF_8);
+    }
+
+    /** Results are written to stdout in {@code encoding} (the REPL's: its terminal's). */
+    Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
+            Redaction redaction, Charset encoding) {
+        this.redaction = redaction;
+        this.stdout = redaction.stream(out);
+        this.out = new PrintStream(stdout, true, encoding);
         this.err = err;
         this.terminal = terminal;
         this.quiet = quiet;
@@ -41,6 +60,21 @@ final class Console implements Output {
     @Override
     public PrintStream out() {
         return out;
+    }
+
+    /** What this console masks; the composition root adds to it (the embedded emulator's key). */
+    Redaction redaction() {
+        return redaction;
+    }
+
+    /** At the end of the run: stdout's held tail (a possible start of the key) goes out, then a flush. */
+    void finish() {
+        out.flush();
+        try {
+            stdout.release();
+        } catch (IOException e) {
+            // stdout is gone: nothing more can be shown on it
+        }
     }
 
     @Override
@@ -64,7 +98,7 @@ final class Console implements Output {
     void error(String message) {
         synchronized (this) {
             clearSpinner();
-            err.println(message);
+            err.println(redaction.redact(message));
             err.flush();
             drawSpinner();
         }
@@ -73,7 +107,9 @@ final class Console implements Output {
     void stackTrace(Throwable t) {
         synchronized (this) {
             clearSpinner();
-            t.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            err.print(redaction.redact(trace.toString()));
             err.flush();
         }
     }
@@ -90,7 +126,7 @@ final class Console implements Output {
         if (!terminal) {
             err.print(STAMP.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).atZone(zone())) + " ");
         }
-        err.println(message);
+        err.println(redaction.redact(message));
         err.flush();
         drawSpinner();
     }
@@ -101,7 +137,7 @@ final class Console implements Output {
 
     /** Called by the spinner with the console's lock held. */
     void drawRaw(String text) {
-        err.print(text);
+        err.print(redaction.redact(text));
         err.flush();
     }
 

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Builds the {@link DslContext} for one run from the parsed options, with its API client: from
@@ -125,6 +124,7 @@ final class ContextFactory {
         } catch (RuntimeException e) {
             throw new SetupFailed("--emulator: the embedded emulator did not start: " + e.getMessage(), e);
         }
+        console.redaction().add(mask(Credentials.of(emulator.userId(), emulator.apiKey())));
         console.log("--emulator: using the embedded Studios emulator at " + emulator.baseUrl() + " (teamspace demo, "
                 + (stateDir == null ? "state discarded after the run" : "state kept in " + stateDir)
                 + "); nothing reaches lightning.ai");
@@ -133,16 +133,34 @@ final class ContextFactory {
 
     /**
      * Masks the key the client will use, wherever it comes from (the credentials file too); with
-     * no usable credentials (the first verb says so), a key on its own is still masked.
+     * no usable credentials (the first verb says so), a key on its own is still masked. With
+     * {@code --emulator}, {@link #create} adds the emulator's own key when it starts.
      */
-    static UnaryOperator<String> credentialsRedactor(Map<String, String> env) {
+    static Redaction redaction(Map<String, String> env) {
+        Redaction redaction = Redaction.none();
         try {
-            Credentials credentials = Credentials.resolve(null, null, Environment.of(env, Dirs.userHome(env)), w -> { });
-            return credentials::redact;
+            redaction.add(mask(Credentials.resolve(null, null, Environment.of(env, Dirs.userHome(env)), w -> { })));
         } catch (RuntimeException e) {
             String key = env.get("LIGHTNING_API_KEY");
-            return key == null || key.isBlank() ? text -> text : Credentials.of("-", key)::redact;
+            if (key != null && !key.isBlank()) {
+                redaction.add(mask(Credentials.of("-", key)));
+            }
         }
+        return redaction;
+    }
+
+    private static Redaction.Mask mask(Credentials credentials) {
+        return new Redaction.Mask() {
+            @Override
+            public String redact(String text) {
+                return credentials.redact(text);
+            }
+
+            @Override
+            public int partialAtEnd(CharSequence text) {
+                return credentials.partialAtEnd(text);
+            }
+        };
     }
 
     private static LightningClient fromEnvironment(Environment environment, GlobalOptions options, Console console) {

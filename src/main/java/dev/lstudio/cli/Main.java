@@ -57,7 +57,7 @@ public final class Main {
         try {
             parsed = cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println("lstudio: " + e.getMessage());
+            err.println("lstudio: " + redaction().redact(e.getMessage()));
             err.println("Run 'lstudio --help' for usage.");
             return ExitCode.USAGE.code();
         }
@@ -143,9 +143,8 @@ public final class Main {
             return usage("'cleanup' takes no script; do not combine it with -e or a FILE");
         }
         GlobalOptions options = GlobalOptions.merge(root.global, cleanup.global);
-        Console console = new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone());
         // a confirmation is asked only where a person can answer it
-        return new CleanupCommand(console, options, env).run(cleanup, terminals.stdin() && terminals.stderr() ? in : null);
+        return new CleanupCommand(console(options), options, env).run(cleanup, terminals.stdin() && terminals.stderr() ? in : null);
     }
 
     /** {@code lstudio emulator}: serves until the process is interrupted. */
@@ -159,12 +158,21 @@ public final class Main {
     }
 
     private ScriptRunner runner(GlobalOptions options) {
-        Console console = new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone());
-        return new ScriptRunner(console, options, env, handleSignals);
+        return new ScriptRunner(console(options), options, env, handleSignals);
+    }
+
+    private Console console(GlobalOptions options) {
+        return new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone(),
+                redaction());
+    }
+
+    /** The credentials in the environment (or its credentials file), masked in all this run prints. */
+    private Redaction redaction() {
+        return ContextFactory.redaction(env);
     }
 
     private int usage(String message) {
-        err.println("lstudio: " + message);
+        err.println("lstudio: " + redaction().redact(message));
         return ExitCode.USAGE.code();
     }
 }

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.jline.terminal.Terminal;
 
 /**
@@ -44,13 +43,14 @@ final class ReplCommand {
     int run(Terminal terminal, PrintStream err) {
         PrintStream screen = new PrintStream(terminal.output(), true, terminal.encoding());
         boolean live = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        Console console = new Console(screen, screen, live, options.quiet, options.debug, Clock.systemDefaultZone());
+        Console console = new Console(screen, screen, live, options.quiet, options.debug, Clock.systemDefaultZone(),
+                ContextFactory.redaction(env), terminal.encoding());
         Teardown teardown = Teardown.create(console::log);
         ContextFactory.Run run;
         try {
             run = ContextFactory.create(options, List.of(), env, console, teardown);
         } catch (ContextFactory.SetupFailed e) {
-            err.println("lstudio: " + e.getMessage());
+            err.println("lstudio: " + console.redaction().redact(e.getMessage()));
             closeQuietly(terminal);
             return ExitCode.USAGE.code();
         }
@@ -70,7 +70,7 @@ final class ReplCommand {
                     .session(session)
                     .renderer(new DslRenderer())
                     .historyFile(Dirs.from(env).history())
-                    .redactor(credentialsRedactor())
+                    .redactor(console.redaction()::redact)
                     .json(options.json)
                     .jsonEncoder(JsonLines::write)
                     .debug(options.debug)
@@ -83,19 +83,12 @@ final class ReplCommand {
             if (!failures.isEmpty()) {
                 err.println("lstudio: " + failures.size() + " teardown action(s) failed; see the lines above");
             }
+            console.finish();
             run.close();
             if (guard != null) {
                 guard.close();
             }
         }
-    }
-
-    /**
-     * Masks the key the client will use, wherever it comes from (the credentials file too), so
-     * that a line holding it stays out of history; with no credentials, masks nothing.
-     */
-    private UnaryOperator<String> credentialsRedactor() {
-        return options.emulator ? text -> text : ContextFactory.credentialsRedactor(env);
     }
 
     /** The completion cache when the client exists; never builds the client on the TAB key's thread. */

@@ -55,9 +55,13 @@ final class ScriptRunner {
     private int load(ScriptSource source, List<String> args) {
         ScriptCache.Lookup lookup;
         long started = System.nanoTime();
+        String text = source.text();
+        boolean holdsKey = !console.redaction().redact(text).equals(text);
         try {
-            lookup = ScriptCache.at(dirs.scripts(), Version.get())
-                    .load(source.className(), source.text(), ScriptCompiler::create);
+            // a script that holds the key is compiled in memory only: the cache would keep the key on disk
+            lookup = holdsKey
+                    ? new ScriptCache.Lookup(ScriptCompiler.create().compile(source.className(), text), false, null)
+                    : ScriptCache.at(dirs.scripts(), Version.get()).load(source.className(), text, ScriptCompiler::create);
         } catch (ScriptCompileException e) {
             for (ScriptCompileException.Problem p : e.problems()) {
                 console.error(p.line() > 0
@@ -66,8 +70,9 @@ final class ScriptRunner {
             }
             return ExitCode.USAGE.code();
         }
-        console.debug((lookup.hit() ? "compiled-script cache hit" : "compiled and cached") + " in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms: " + lookup.file());
+        console.debug((holdsKey ? "compiled, not cached (the script holds the API key)"
+                : (lookup.hit() ? "compiled-script cache hit" : "compiled and cached")) + " in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms" + (holdsKey ? "" : ": " + lookup.file()));
         return execute(source, lookup, args);
     }
 
@@ -115,7 +120,7 @@ final class ScriptRunner {
             if (guard != null) {
                 guard.close();
             }
-            console.out().flush();
+            console.finish();
         }
         return status;
     }

@@ -13,8 +13,9 @@
  *
  * <p>{@code ContextFactory} is the composition root, with {@code StartupTraining}: the only
  * classes above {@code client} that name {@code api} (the {@code ApiConfig}, the
- * {@code LightningApi}, the {@code Credentials} and their redactor for the REPL's history), as
- * {@code LayeringSpec} checks. It builds each run's context: the API client from the environment or
+ * {@code LightningApi}, the {@code Credentials} and their masks), as {@code LayeringSpec} checks.
+ * It fills the run's {@code Redaction}, through which {@code Console} (stdout, stderr) and the
+ * REPL print everything: the key is masked in all lstudio prints, whatever the text's source. It builds each run's context: the API client from the environment or
  * the credentials file (built when the script first needs it; {@code --debug} adds the redacted
  * HTTP log), or with {@code --emulator} an embedded emulator started for the run (state in
  * {@code LSTUDIO_EMULATOR_STATE}, else a temporary folder removed afterwards). {@code lstudio

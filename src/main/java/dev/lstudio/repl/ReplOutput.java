@@ -8,7 +8,10 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
-/** Everything the REPL prints goes through here: results, notes and errors, in colour or plain. */
+/**
+ * Everything the REPL prints goes through here: results, notes and errors, in colour or plain,
+ * each with the credentials masked (a value that holds the key shows {@code ****}).
+ */
 final class ReplOutput {
 
     private final Terminal terminal;
@@ -51,8 +54,13 @@ final class ReplOutput {
     }
 
     void print(AttributedString text) {
+        String plain = text.toString();
+        String masked = secrets.redact(plain);
+        // the styles go with the key: a masked text keeps only its first style
+        AttributedString shown = masked.equals(plain) ? text
+                : new AttributedString(masked, plain.isEmpty() ? AttributedStyle.DEFAULT : text.styleAt(0));
         PrintWriter out = terminal.writer();
-        out.println(colour() ? text.toAnsi(terminal) : text.toString());
+        out.println(colour() ? shown.toAnsi(terminal) : shown.toString());
         out.flush();
     }
 
@@ -68,7 +76,7 @@ final class ReplOutput {
         if (debug) {
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
-            print(new AttributedString(secrets.redact(trace.toString()).stripTrailing(),
+            print(new AttributedString(trace.toString().stripTrailing(),
                     AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
         } else {
             error(ErrorLine.of(t));
@@ -76,7 +84,7 @@ final class ReplOutput {
     }
 
     void error(String message) {
-        print(new AttributedString("error: " + secrets.redact(message), AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+        print(new AttributedString("error: " + message, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
     }
 
     boolean json() {

@@ -15,7 +15,8 @@ class ConsoleSpec extends Specification {
     SettableClock clock = new SettableClock(Instant.parse('2026-01-02T03:04:05Z'))
 
     Console console(boolean terminal, boolean quiet = false) {
-        new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, 'UTF-8'), terminal, quiet, false, clock)
+        new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, 'UTF-8'), terminal, quiet, false, clock,
+                Redaction.none())
     }
 
     String getText() { err.toString('UTF-8') }

@@ -59,7 +59,7 @@ class SignalSpec extends LstudioSpec {
         def exits = []
         def scriptThread = Thread.start { try { Thread.sleep(600_000) } catch (InterruptedException e) { ran << 'interrupted' } }
         def console = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
-                false, false, false, Clock.systemUTC())
+                false, false, false, Clock.systemUTC(), Redaction.none())
         def guard = SignalGuard.detached(teardown, console, scriptThread, { exits << it })
 
         when:

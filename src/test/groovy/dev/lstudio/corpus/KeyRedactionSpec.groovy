@@ -1,0 +1,163 @@
+package dev.lstudio.corpus
+
+import dev.lstudio.cli.Main
+import dev.lstudio.emulator.Emulator
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.lang.Timeout
+
+/**
+ * Issue 13, case 11: the key is redacted from everything lstudio prints or writes, whatever the
+ * source of the text (a command line, a command's output or error, an exception, a value in the
+ * REPL), in every mode. Each feature puts the key where the user would meet it through the real
+ * CLI, and checks that neither stdout nor stderr (nor a file under LSTUDIO_HOME) holds it, nor
+ * the base64 of user:key that the Authorization header carries, and that {@code ****} stands in.
+ */
+@Timeout(120)
+class KeyRedactionSpec extends Specification {
+    static final String USER = 'u-red-13'
+    static final String KEY = 'lsk-R3dact11-quite-distinctive-0f9a'
+    static final String HEADER = "$USER:$KEY".bytes.encodeBase64().toString()
+
+    @Shared
+    @AutoCleanup
+    Emulator emulator = Emulator.builder().strict(true).port(0).teamspace('demo').userId(USER).apiKey(KEY)
+            .startDelay(Duration.ZERO).stopDelay(Duration.ZERO).switchDelay(Duration.ZERO).forkDelay(Duration.ZERO)
+            .build().start()
+
+    /** LSTUDIO_HOME and HOME: everything lstudio writes lands here. */
+    @TempDir
+    Path home
+    ByteArrayOutputStream out = new ByteArrayOutputStream()
+    ByteArrayOutputStream err = new ByteArrayOutputStream()
+
+    /** {@code lstudio args...} through {@link Main#execute}, with captured streams and the spec's folder. */
+    int lstudio(List<String> args, Map<String, String> env, String stdin = '') {
+        out.reset()
+        err.reset()
+        Main.execute(args as String[], new ByteArrayInputStream(stdin.getBytes('UTF-8')), new PrintStream(out, true, 'UTF-8'),
+                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + env)
+    }
+
+    String getStdout() { out.toString('UTF-8') }
+
+    String getStderr() { err.toString('UTF-8') }
+
+    /** The lines of stderr that are not timestamped log lines. */
+    List<String> getErrorLines() {
+        stderr.readLines().findAll { !(it ==~ /^\d{4}-\d\d-\d\dT\S+ .*/) && !it.isBlank() }
+    }
+
+    String file(String name, String text) {
+        Path path = home.resolve(name)
+        Files.writeString(path, text)
+        path.toString()
+    }
+
+    Map<String, String> getCredentials() {
+        [LIGHTNING_CLOUD_URL: emulator.baseUrl(), LIGHTNING_USER_ID: USER, LIGHTNING_API_KEY: KEY]
+    }
+
+    int run(List<String> args, String stdin = '') {
+        lstudio(args, credentials, stdin)
+    }
+
+    /** Neither the key nor its header form in anything printed, nor in any file lstudio wrote. */
+    void noKeyAnywhere() {
+        String printed = stdout + '\n' + stderr
+        assert !printed.contains(KEY)
+        assert !printed.contains(HEADER)
+        assert !printed.contains(KEY.substring(0, 12)): 'part of the key leaked:\n' + printed
+        List<Path> files = Files.walk(home).withCloseable { it.filter { Files.isRegularFile(it) && !it.toString().endsWith('.groovy') }.toList() }
+        assert files.findAll { new String(Files.readAllBytes(it), StandardCharsets.ISO_8859_1).contains(KEY) } == []
+    }
+
+    def "a command that holds the key: the log line shows it masked, and its echo on stdout too"() {
+        expect:
+        run(['-e', "studio('s1', create: true) { start 'cpu-4'; exec \"echo token=\${env('LIGHTNING_API_KEY')}\"; stop() }"]) == 0
+        stderr.readLines().any { it ==~ /.*s1: exec echo token=\*\*\*\*.*/ }
+        stdout == 'token=****\n'
+        noKeyAnywhere()
+    }
+
+    def "a command that fails and holds the key: the failure line masks it"() {
+        expect:
+        run(['-e', "studio('s1', create: true) { start 'cpu-4'; exec 'exit 3 # $KEY' }"]) == 1
+        errorLines.any { it.startsWith('lstudio: ') && it.contains('****') }
+        noKeyAnywhere()
+    }
+
+    def "the same with --quiet: the failure line still shows, masked"() {
+        expect:
+        run(['--quiet', '-e', "studio('s1', create: true) { start 'cpu-4'; exec 'echo $KEY; exit 3' }"]) == 1
+        stdout == '****\n'
+        stderr.contains('****')
+        noKeyAnywhere()
+    }
+
+    def "--json: a result that holds the key and the exec record (its command and output) mask it"() {
+        expect:
+        run(['--json', '-e', "json([token: '$KEY', header: '$HEADER']); studio('s1', create: true) { start 'cpu-4'; exec 'echo $KEY' }"]) == 0
+        stdout.readLines()[0] == '{"token":"****","header":"****"}'
+        stdout.readLines().any { it.contains('"command":"echo ****"') }
+        stdout.readLines().any { it.contains('"output":"****\\n"') }
+        noKeyAnywhere()
+    }
+
+    def "a script exception whose message holds the key: the error line masks it"() {
+        expect:
+        run(['-e', "throw new IllegalStateException('refused with ' + env('LIGHTNING_API_KEY'))"]) == 1
+        errorLines[0] == 'lstudio: IllegalStateException: refused with **** (at -e:1)'
+        noKeyAnywhere()
+    }
+
+    def "the same with --debug: the stack trace masks it too"() {
+        expect:
+        run(['--debug', '-e', "throw new IllegalStateException('refused with ' + env('LIGHTNING_API_KEY'))"]) == 1
+        stderr.contains('\tat ')
+        stderr.contains('refused with ****')
+        noKeyAnywhere()
+    }
+
+    def "the REPL: a value that holds the key echoes masked, and so does an error line"() {
+        expect:
+        run(['repl'], "k = env('LIGHTNING_API_KEY')\n'token ' + k\nthrow new RuntimeException('no ' + k)\nprintln k\n") == 0
+        stdout.contains('token ****')
+        stdout.contains('error: RuntimeException: no ****')
+        stdout.count('****') == 4
+        noKeyAnywhere()
+    }
+
+    def "exec output that holds the key, split across two pieces of output: masked, byte for byte otherwise"() {
+        given: 'the shell prints the first 17 characters of the key, waits, then the rest'
+        String script = file('split.groovy', '''studio('s1', create: true) {
+            start 'cpu-4'
+            exec 'k=KEY; printf "é ✓ t=%.17s" "$k"; sleep 1; printf "%s ok" "${k#?????????????????}"'
+        }'''.replace('KEY', KEY))
+
+        expect:
+        run(['run', script]) == 0
+        stdout == 'é ✓ t=**** ok'
+        noKeyAnywhere()
+    }
+
+    def "--emulator: the embedded emulator's own key is masked too"() {
+        given: 'a state folder where the emulator saved its key (the environment has none)'
+        String own = 'lsk-Emu1ated-own-distinctive-5c3e'
+        Path state = home.resolve('emulator-state')
+        Emulator.builder().port(0).stateDir(state).userId('u-emu').apiKey(own).build().start().close()
+
+        expect:
+        lstudio(['--emulator', '-e', "println 'token=$own'; throw new IllegalStateException('no ' + '$own')"],
+                [LSTUDIO_EMULATOR_STATE: state.toString()]) == 1
+        stdout == 'token=****\n'
+        errorLines[0] == 'lstudio: IllegalStateException: no **** (at -e:1)'
+        !(stdout + stderr).contains(own)
+    }
+}
