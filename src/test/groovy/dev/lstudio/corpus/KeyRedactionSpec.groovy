@@ -1,15 +1,13 @@
 package dev.lstudio.corpus
 
-import dev.lstudio.cli.Main
 import dev.lstudio.emulator.Emulator
+import dev.lstudio.testing.EmulatorFixture
+import dev.lstudio.testing.LstudioSpec
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
-import java.time.Duration
 import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 import spock.lang.Timeout
 
 /**
@@ -20,48 +18,17 @@ import spock.lang.Timeout
  * the base64 of user:key that the Authorization header carries, and that {@code ****} stands in.
  */
 @Timeout(120)
-class KeyRedactionSpec extends Specification {
+class KeyRedactionSpec extends LstudioSpec {
     static final String USER = 'u-red-13'
     static final String KEY = 'lsk-R3dact11-quite-distinctive-0f9a'
     static final String HEADER = "$USER:$KEY".bytes.encodeBase64().toString()
 
     @Shared
     @AutoCleanup
-    Emulator emulator = Emulator.builder().strict(true).port(0).teamspace('demo').userId(USER).apiKey(KEY)
-            .startDelay(Duration.ZERO).stopDelay(Duration.ZERO).switchDelay(Duration.ZERO).forkDelay(Duration.ZERO)
-            .build().start()
-
-    /** LSTUDIO_HOME and HOME: everything lstudio writes lands here. */
-    @TempDir
-    Path home
-    ByteArrayOutputStream out = new ByteArrayOutputStream()
-    ByteArrayOutputStream err = new ByteArrayOutputStream()
-
-    /** {@code lstudio args...} through {@link Main#execute}, with captured streams and the spec's folder. */
-    int lstudio(List<String> args, Map<String, String> env, String stdin = '') {
-        out.reset()
-        err.reset()
-        Main.execute(args as String[], new ByteArrayInputStream(stdin.getBytes('UTF-8')), new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), [LSTUDIO_HOME: home.toString(), HOME: home.toString()] + env)
-    }
-
-    String getStdout() { out.toString('UTF-8') }
-
-    String getStderr() { err.toString('UTF-8') }
-
-    /** The lines of stderr that are not timestamped log lines. */
-    List<String> getErrorLines() {
-        stderr.readLines().findAll { !(it ==~ /^\d{4}-\d\d-\d\dT\S+ .*/) && !it.isBlank() }
-    }
-
-    String file(String name, String text) {
-        Path path = home.resolve(name)
-        Files.writeString(path, text)
-        path.toString()
-    }
+    EmulatorFixture emulator = EmulatorFixture.start(userId: USER, apiKey: KEY)
 
     Map<String, String> getCredentials() {
-        [LIGHTNING_CLOUD_URL: emulator.baseUrl(), LIGHTNING_USER_ID: USER, LIGHTNING_API_KEY: KEY]
+        emulator.env
     }
 
     int run(List<String> args, String stdin = '') {
