@@ -265,16 +265,17 @@ public final class Cleanup {
         Lifecycle lifecycle = new Lifecycle(context(api), s.projectId(), s.studioId(), s.name());
         try {
             StudioStatus status = StudioStatus.of(lifecycle.codeStatus());
-            if (status.stopped()) {
-                return outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped already; "
-                        + (dryRun ? "would drop" : "dropped") + " its record");
-            }
             if (dryRun) {
-                return outcome(CleanupOutcome.Action.WOULD_STOP, s, owner, "would stop " + studio + " ("
-                        + status.describe() + ", teamspace " + s.teamspace() + ")" + leftBy);
+                return status.stopped()
+                        ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped already; would drop its record")
+                        : outcome(CleanupOutcome.Action.WOULD_STOP, s, owner, "would stop " + studio + " ("
+                                + status.describe() + ", teamspace " + s.teamspace() + ")" + leftBy);
             }
+            // Sent whatever the status said: a stop is safe to repeat, and {"inUse": null} (a glitch) reads as stopped.
             lifecycle.stop(api.options().stopTimeout());
-            return outcome(CleanupOutcome.Action.STOPPED, s, owner, "stopped " + studio + leftBy);
+            return status.stopped()
+                    ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped already; dropped its record")
+                    : outcome(CleanupOutcome.Action.STOPPED, s, owner, "stopped " + studio + leftBy);
         } catch (NotFoundException e) {
             return outcome(CleanupOutcome.Action.DELETED, s, owner, of + " was deleted; "
                     + (dryRun ? "would drop" : "dropped") + " its record");

@@ -107,26 +107,27 @@ final class Lifecycle {
         send(machine, () -> api().start(projectId, studioId, machine));
     }
 
-    /** Asks for a stop without waiting for it; nothing when it is stopped or stopping already. */
+    /**
+     * Asks for a stop without waiting for it. Sent whatever the status says: a stop is safe to
+     * repeat, and a status answer without an instance in use (a glitch) reads like a stopped one.
+     */
     void requestStop() {
-        StudioStatus now = StudioStatus.of(codeStatus());
-        if (!now.stopped() && now.status() != Status.STOPPING) {
-            api().stop(projectId, studioId);
-        }
+        api().stop(projectId, studioId);
     }
 
-    /** Done when there is no instance in use, or it is STOPPED. */
+    /**
+     * Sends the stop first, then checks: done when two reads in a row find no instance in use, or
+     * it STOPPED. Asking first would trust one answer, and one answer that says nothing ({@code {}})
+     * would pass for stopped with the machine still running.
+     */
     StudioStatus stop(Duration timeout) {
-        StudioStatus now = StudioStatus.of(codeStatus());
-        if (now.stopped()) {
-            return now;
-        }
-        if (now.status() != Status.STOPPING) {
-            api().stop(projectId, studioId);
-        }
-        CodeStatus done = context.waiter().until(name, "stop", timeout, this::codeStatus, code -> {
+        long start = context.options().sleeper().nanoTime();
+        api().stop(projectId, studioId);
+        int[] agreeing = {0};
+        CodeStatus done = context.waiter().until(name, "stop", left(start, timeout), this::codeStatus, code -> {
             StudioStatus s = StudioStatus.of(code);
-            return s.stopped() ? Waiter.Verdict.DONE : s.status() == Status.FAILED ? Waiter.Verdict.FAILED : Waiter.Verdict.WAIT;
+            agreeing[0] = s.stopped() ? agreeing[0] + 1 : 0;
+            return agreeing[0] >= 2 ? Waiter.Verdict.DONE : s.status() == Status.FAILED ? Waiter.Verdict.FAILED : Waiter.Verdict.WAIT;
         }, code -> StudioStatus.of(code).describe());
         return StudioStatus.of(done);
     }

@@ -42,6 +42,8 @@ public final class Ownership {
     private final Map<String, OwnedStudio> started = new LinkedHashMap<>();
     /** Those it still owns: on disk when there is a folder. */
     private final Set<String> owned = new LinkedHashSet<>();
+    /** How many times each studio was recorded: a stop releases only the generation it stopped. */
+    private final Map<String, Long> generations = new java.util.HashMap<>();
     private Owner owner;
 
     /** Writes the bytes of a new ledger file to {@code temp} (created by the call); tests inject one that fails like a full disk. */
@@ -130,6 +132,7 @@ public final class Ownership {
      * returns; if it cannot be written, this throws {@link LedgerWriteException} and nothing changes.
      */
     public synchronized void record(OwnedStudio record) {
+        generations.merge(record.studioId(), 1L, Long::sum);
         OwnedStudio previous = started.put(record.studioId(), record);
         boolean added = owned.add(record.studioId());
         if (!persistent()) {
@@ -173,6 +176,23 @@ public final class Ownership {
         } else {
             started.put(studioId, before);
         }
+    }
+
+    /** The studio's generation now: taken before a stop, handed to {@link #release(String, long)} after it. */
+    public synchronized long generation(String studioId) {
+        return generations.getOrDefault(studioId, 0L);
+    }
+
+    /**
+     * As {@link #release(String)}, unless the studio was recorded again since {@code generation}
+     * was read: a start on another thread while the stop ran is not what the stop stopped.
+     */
+    public synchronized boolean release(String studioId, long generation) {
+        if (generation(studioId) != generation) {
+            return false;
+        }
+        release(studioId);
+        return true;
     }
 
     /** The studio was seen stopped or deleted, or is left running on purpose: no longer this process's to stop. */

@@ -79,6 +79,11 @@ final class Ledger {
      * {@code lstudio cleanup}; if that record cannot be written, this throws and nothing starts.
      */
     synchronized Entry starting(Studio studio, String machine, Duration maxRuntime, Object block) {
+        if (context.teardown().begun()) {
+            // A start let through now could be recorded after the guards ran: a studio no one stops.
+            throw new DslException("studio '" + studio.name() + "' was not started on " + machine
+                    + ": this run is ending (its teardown has begun)");
+        }
         Entry known = entries.get(studio.id());
         OwnedStudio before = context.ownership().recordOf(studio.id());
         context.ownership().started(studio, machine,
@@ -250,6 +255,7 @@ final class Ledger {
 
     /** A stop that fails leaves the studio's record on disk: the next cleanup (or run) tries again. */
     private void stopForTeardown(Entry entry) {
+        long generation = context.ownership().generation(entry.studio.id());
         try {
             entry.studio.stop();
         } catch (RuntimeException e) {
@@ -262,7 +268,10 @@ final class Ledger {
             }
             context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
         }
-        context.ownership().release(entry.studio.id());
+        if (!context.ownership().release(entry.studio.id(), generation)) {
+            context.output().log("studio '" + entry.name() + "' was started again while it was being stopped: it stays owned");
+            return;
+        }
         synchronized (this) {
             settle(entry);
         }

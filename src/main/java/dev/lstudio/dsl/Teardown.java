@@ -29,6 +29,7 @@ public final class Teardown {
     private final Object running = new Object();
     private final Consumer<String> log;
     private boolean keepRunning;
+    private boolean begun;
     private int inFlight;
 
     private Teardown(Consumer<String> log) {
@@ -62,6 +63,11 @@ public final class Teardown {
         return keepRunning;
     }
 
+    /** Whether {@link #runAll()} was called: the run is ending, and nothing new is to be started. */
+    public synchronized boolean begun() {
+        return begun;
+    }
+
     public synchronized int pending() {
         return actions.size() + finals.size();
     }
@@ -73,6 +79,9 @@ public final class Teardown {
      * not fail because of it.
      */
     public List<Throwable> runAll() {
+        synchronized (this) {
+            begun = true;
+        }
         synchronized (running) {
             List<Throwable> failures = new ArrayList<>();
             boolean interrupted = Thread.interrupted();

@@ -173,7 +173,7 @@ class LifecycleSpec extends ClientSpec {
         then:
         status.stopped()
         api.count("POST $P/s1/stop") == 1
-        progress.phases == ['STOPPING', 'STOPPING', 'STOPPED']
+        progress.phases == ['RUNNING on cpu-4', 'STOPPING', 'STOPPING', 'STOPPED', 'STOPPED']
     }
 
     def "stop is done at a STOPPED phase too"() {
@@ -184,7 +184,7 @@ class LifecycleSpec extends ClientSpec {
         studio.stop().status() == Status.STOPPED
     }
 
-    def "stopping a stopped Studio sends nothing"() {
+    def "stopping a Studio that looks stopped sends the stop anyway: one answer without an instance may be a glitch"() {
         given:
         api.on(CODE, NO_INSTANCE)
 
@@ -192,7 +192,7 @@ class LifecycleSpec extends ClientSpec {
         studio.stop()
 
         then:
-        api.count("POST $P/s1/stop") == 0
+        api.count("POST $P/s1/stop") == 1
     }
 
     def "switch prepares the new machine, confirms, and waits until it is the one in use"() {
