@@ -243,7 +243,7 @@ class CleanupSpec extends EmulatorLstudioSpec {
         exit == 0
         def lines = stdout.readLines().collect { new JsonSlurperClassic().parseText(it) }
         lines*.action == ['dropped', 'dropped']
-        lines*.reason == ['was-stopped', 'deleted']
+        lines*.reason.sort() == ['deleted', 'was-stopped'] // stopped in parallel: in the order they end
         lines.every { it.studio == 'stopped' && it.owner.pid == ProcessHandle.current().pid() && it.owner.script == 'old.groovy' }
         stderr.contains("studio 'stopped' of ended run ${ProcessHandle.current().pid()} (script old.groovy) is stopped already; dropped its record")
         stderr.contains("studio 'stopped' of ended run ${ProcessHandle.current().pid()} (script old.groovy) was deleted; dropped its record")

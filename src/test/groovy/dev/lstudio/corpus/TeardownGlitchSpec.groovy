@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import dev.lstudio.client.OwnedStudio
 import dev.lstudio.client.Owner
 import dev.lstudio.client.Ownership
@@ -18,7 +19,7 @@ import spock.lang.Timeout
  * the status said and count the studio stopped only when two reads after it agree.
  */
 @Timeout(120)
-class TeardownGlitchSpec extends EmulatorCorpusSpec {
+class TeardownGlitchSpec extends EmulatorLstudioSpec {
     @Shared
     @AutoCleanup
     FaultProxy proxy = FaultProxy.before(emulator.baseUrl)

@@ -1,5 +1,6 @@
 package dev.lstudio.corpus
 
+import dev.lstudio.testing.EmulatorLstudioSpec
 import java.nio.file.Files
 import spock.lang.Timeout
 import spock.util.concurrent.PollingConditions
@@ -11,14 +12,14 @@ import spock.util.concurrent.PollingConditions
  * releases only the record it stopped.
  */
 @Timeout(120)
-class TeardownRaceSpec extends EmulatorCorpusSpec {
+class TeardownRaceSpec extends EmulatorLstudioSpec {
     def "a start on another thread once teardown has begun is refused: nothing is left running"() {
         given: 'a script whose thread starts the studio again as soon as teardown has stopped it'
         def done = home.resolve('thread.done')
         def script = file('race.groovy', """
             def s = studio('race', create: true)
             s.start 'cpu-4'
-            Thread.start {
+            Thread.startDaemon {
                 try {
                     while (s.running) { Thread.sleep(20) }
                     s.start 'cpu-4'
