@@ -1,6 +1,6 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.client.OwnerOnly;
+import dev.lstudio.client.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,10 +31,10 @@ final class RunLock implements AutoCloseable {
 
     /** Takes the lock for {@code key} (called {@code name} in messages) or fails at once. */
     static RunLock acquire(Path lockDir, String key, String name) throws Held, IOException {
-        OwnerOnly.directories(lockDir);
+        PrivateFiles.directories(lockDir);
         Path file = lockDir.resolve(hash(key) + ".lock");
         FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), OwnerOnly.file(file));
+                StandardOpenOption.WRITE), PrivateFiles.file(file));
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -52,7 +52,7 @@ final class OwnershipFiles {
     /** Creates the file owner-only, writes every byte and syncs it to the disk before the rename. */
     static final Ownership.BytesWriter SYNCED = (temp, bytes) -> {
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                OwnerOnly.file(temp))) {
+                PrivateFiles.file(temp))) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -94,7 +94,7 @@ final class OwnershipFiles {
         try {
             Files.deleteIfExists(temp);
             writer.write(temp, bytes);
-            OwnerOnly.narrow(temp);
+            PrivateFiles.narrow(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
@@ -109,10 +109,10 @@ final class OwnershipFiles {
             if (Files.exists(folder)) {
                 throw new FileSystemException(folder.toString(), null, folder + " is not a folder");
             }
-            OwnerOnly.directories(folder);
+            PrivateFiles.directories(folder);
         }
-        if (OwnerOnly.openToOthers(folder)) {
-            OwnerOnly.narrow(folder);
+        if (PrivateFiles.openToOthers(folder)) {
+            PrivateFiles.narrow(folder);
         }
     }
 

@@ -169,7 +169,7 @@ public final class Dsl {
     }
 
     public List<Teamspace> teamspaces() {
-        return Blocking.call(() -> context.session().client().teamspaces());
+        return ClientCalls.call(() -> context.session().client().teamspaces());
     }
 
     /** The machine slugs lstudio knows, with GPU model and count. */
@@ -192,11 +192,11 @@ public final class Dsl {
             filter = filter.onlyFavorites();
         }
         String named = Options.text("studios", options, "teamspace", null);
-        Session session = context.session();
+        RunState session = context.session();
         Teamspace team = named == null ? session.teamspace() : session.resolve(named);
         StudioFilter chosen = filter;
         List<StudioHandle> handles = new ArrayList<>();
-        Blocking.call(() -> session.client().studios(team, chosen)).forEach(s -> handles.add(session.handle(s)));
+        ClientCalls.call(() -> session.client().studios(team, chosen)).forEach(s -> handles.add(session.handle(s)));
         return handles;
     }
 

@@ -36,7 +36,7 @@ public final class DslContext {
     private final KeepAlive keepAlive;
     private final Supplier<LightningClient> clientSupplier;
     private final Ownership ownership;
-    private final Session session;
+    private final RunState session;
     private final Timeout.Running timeouts = new Timeout.Running();
     private LightningClient client;
 
@@ -53,7 +53,7 @@ public final class DslContext {
         this.keepAlive = KeepAlive.every(b.keepAlivePeriod, w -> output.log("warning: " + w));
         this.clientSupplier = b.client;
         this.ownership = b.ownership;
-        this.session = new Session(this);
+        this.session = new RunState(this);
     }
 
     public static Builder builder() {
@@ -114,7 +114,7 @@ public final class DslContext {
         return timeouts;
     }
 
-    Session session() {
+    RunState session() {
         return session;
     }
 

@@ -105,7 +105,7 @@ final class Ledger {
         if (entry.guard == null || entry.guard.finished()) {
             // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
             entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
-                    () -> Blocking.uninterruptibly(() -> stopForTeardown(entry)));
+                    () -> ClientCalls.uninterruptibly(() -> stopForTeardown(entry)));
             if (entry.kept) {
                 entry.guard.keep();
             }

@@ -19,7 +19,7 @@ public final class PluginHandle {
 
     /** Runs the plugin's action in the studio (it must be installed: {@code install 'jobs'}) and returns the server's answer. */
     public PluginInfo execute() {
-        return Blocking.call(() -> studio.runPlugin(id));
+        return ClientCalls.call(() -> studio.runPlugin(id));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.client.OwnerOnly;
+import dev.lstudio.client.PrivateFiles;
 import groovy.lang.GroovySystem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +70,7 @@ public final class ScriptCache {
 
     private void store(Path file, CompiledScript script) {
         try {
-            OwnerOnly.directories(dir);
+            PrivateFiles.directories(dir);
             Path temp = Files.createTempFile(dir, "entry", ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 script.writeTo(out);

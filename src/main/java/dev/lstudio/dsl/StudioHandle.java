@@ -30,11 +30,11 @@ import java.util.stream.Collectors;
  * {@code handle.exec(Map.of("check", false), "make test")}).
  */
 public final class StudioHandle {
-    private final Session session;
+    private final RunState session;
     private final boolean scoped;
     private volatile Studio studio;
 
-    StudioHandle(Session session, Studio studio, boolean scoped) {
+    StudioHandle(RunState session, Studio studio, boolean scoped) {
         this.session = session;
         this.studio = studio;
         this.scoped = scoped;
@@ -93,7 +93,7 @@ public final class StudioHandle {
         if (maxRuntime != null && (maxRuntime.isNegative() || maxRuntime.isZero())) {
             throw new DslException("start: maxRuntime must be more than 0, got " + Durations.format(maxRuntime));
         }
-        MachinePlan plan = Blocking.call(() -> studio.planStart(slug));
+        MachinePlan plan = ClientCalls.call(() -> studio.planStart(slug));
         if (plan.step() == MachinePlan.Step.RUNNING_ELSEWHERE) {
             throw new DslException("studio '" + getName() + "' is running on " + plan.now().machine() + ", not " + slug
                     + "; stop() it first, or use switchTo '" + slug + "'");
@@ -115,10 +115,10 @@ public final class StudioHandle {
         try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + plan.machine(),
                 "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
             if (wait) {
-                StudioStatus ready = Blocking.call(() -> studio.start(plan, spot, maxRuntime, timeout));
+                StudioStatus ready = ClientCalls.call(() -> studio.start(plan, spot, maxRuntime, timeout));
                 session.ledger().priced(studio, ready.pricePerHour());
             } else {
-                Blocking.run(() -> studio.requestStart(plan, spot, maxRuntime));
+                ClientCalls.run(() -> studio.requestStart(plan, spot, maxRuntime));
             }
         } catch (RuntimeException e) {
             if (starts && Failure.refusedByServer(e)) {
@@ -156,7 +156,7 @@ public final class StudioHandle {
         Options.check(verb, options, "wait", "timeout");
         boolean wait = Options.flag(verb, options, "wait", true);
         Duration timeout = Options.duration(verb, options, "timeout", defaultTimeout);
-        Blocking.run(wait ? () -> waiting.accept(timeout) : request);
+        ClientCalls.run(wait ? () -> waiting.accept(timeout) : request);
     }
 
     /** {@code switchTo 'lit-a100-1'}: moves a running studio (a stopped one is simply started there). */
@@ -169,7 +169,7 @@ public final class StudioHandle {
         Options.check("switchTo", options, "timeout");
         Objects.requireNonNull(machine, "machine");
         Duration timeout = Options.duration("switchTo", options, "timeout", defaults().switchTimeout());
-        MachinePlan plan = Blocking.call(() -> studio.planSwitch(machine));
+        MachinePlan plan = ClientCalls.call(() -> studio.planSwitch(machine));
         if (plan.startsMachine()) {
             return carryOut(plan, false, null, true, timeout);
         }
@@ -179,7 +179,7 @@ public final class StudioHandle {
         try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + plan.machine(),
                 "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio");
              KeepAlive.Hold beat = keptAlive()) {
-            StudioStatus moved = Blocking.call(() -> studio.switchMachine(plan, timeout));
+            StudioStatus moved = ClientCalls.call(() -> studio.switchMachine(plan, timeout));
             session.ledger().switched(studio, plan.machine());
             session.ledger().priced(studio, moved.pricePerHour());
         }
@@ -193,17 +193,17 @@ public final class StudioHandle {
 
     /** The status now (one call): STOPPED, PENDING, RUNNING, STOPPING, FAILED or UNKNOWN. */
     public Status getStatus() {
-        return Blocking.call(studio::status).status();
+        return ClientCalls.call(studio::status).status();
     }
 
     /** Whether it runs now (one call). */
     public boolean isRunning() {
-        return Blocking.call(studio::status).running();
+        return ClientCalls.call(studio::status).running();
     }
 
     /** The machine it runs on now, or null when stopped (one call). */
     public String getMachine() {
-        StudioStatus now = Blocking.call(studio::status);
+        StudioStatus now = ClientCalls.call(studio::status);
         return now.stopped() ? null : now.machine();
     }
 
@@ -232,7 +232,7 @@ public final class StudioHandle {
         try (InFlight.Call call = session.inFlight().begin(getName() + ": exec " + command,
                 "the command goes on running on the studio until it ends (the API cannot cancel it)");
              KeepAlive.Hold beat = keptAlive()) {
-            result = Blocking.call(() -> studio.exec(command, timeout, output), Duration.ZERO);
+            result = ClientCalls.call(() -> studio.exec(command, timeout, output), Duration.ZERO);
         } finally {
             output.close();
         }
@@ -255,7 +255,7 @@ public final class StudioHandle {
 
     /** Deletes the studio and its files, for good. */
     public void delete() {
-        Blocking.run(studio::delete);
+        ClientCalls.run(studio::delete);
         session.ledger().stopped(studio);
         log("deleted studio '" + getName() + "'");
     }
@@ -270,7 +270,7 @@ public final class StudioHandle {
         String machine = Options.text("fork", options, "machine", null);
         String team = Options.text("fork", options, "teamspace", null);
         var target = team == null ? studio.teamspace() : session.resolve(team);
-        return session.handle(Blocking.call(() -> studio.fork(newName, target, machine)));
+        return session.handle(ClientCalls.call(() -> studio.fork(newName, target, machine)));
     }
 
     /** Sets the display name (what lightning.ai shows); the name stays. */
@@ -278,20 +278,20 @@ public final class StudioHandle {
         if (displayName == null || displayName.isBlank()) {
             throw new DslException("rename: give the new display name, e.g. rename 'Nightly training'");
         }
-        studio = Blocking.call(() -> studio.rename(displayName));
+        studio = ClientCalls.call(() -> studio.rename(displayName));
         return this;
     }
 
     /** The studio's environment variables now (one call). */
     public Map<String, String> getEnv() {
-        return Blocking.call(studio::env);
+        return ClientCalls.call(studio::env);
     }
 
     /** {@code env FOO: 'bar', DEBUG: '1'}: sets these variables, keeping the others. */
     public StudioHandle env(Map<String, ?> variables) {
         Map<String, String> given = new LinkedHashMap<>();
         variables.forEach((name, value) -> given.put(String.valueOf(name), value == null ? "" : value.toString()));
-        studio = Blocking.call(() -> studio.putEnv(given));
+        studio = ClientCalls.call(() -> studio.putEnv(given));
         return this;
     }
 
@@ -302,7 +302,7 @@ public final class StudioHandle {
         if (after == null || after.isNegative() || after.isZero()) {
             throw new DslException("autoSleep: give how long it may stay unused, e.g. autoSleep(after: 30.minutes)");
         }
-        Blocking.run(() -> studio.autoSleep(after));
+        ClientCalls.run(() -> studio.autoSleep(after));
         return this;
     }
 
@@ -311,13 +311,13 @@ public final class StudioHandle {
         if (enabled) {
             throw new DslException("autoSleep: say after how long, e.g. autoSleep(after: 30.minutes)");
         }
-        Blocking.run(studio::disableAutoSleep);
+        ClientCalls.run(studio::disableAutoSleep);
         return this;
     }
 
     /** Tells the server it is in use, so auto-sleep does not stop it yet. */
     public StudioHandle keepAlive() {
-        Blocking.run(studio::keepAlive);
+        ClientCalls.run(studio::keepAlive);
         return this;
     }
 
@@ -333,17 +333,17 @@ public final class StudioHandle {
     /** The ids of the plugins installed now. */
     public List<String> getPlugins() {
         List<String> ids = new ArrayList<>();
-        Blocking.call(studio::plugins).forEach(p -> ids.add(p.id()));
+        ClientCalls.call(studio::plugins).forEach(p -> ids.add(p.id()));
         return ids;
     }
 
     public StudioHandle install(String plugin) {
-        Blocking.call(() -> studio.installPlugin(plugin));
+        ClientCalls.call(() -> studio.installPlugin(plugin));
         return this;
     }
 
     public StudioHandle uninstall(String plugin) {
-        Blocking.run(() -> studio.uninstallPlugin(plugin));
+        ClientCalls.run(() -> studio.uninstallPlugin(plugin));
         return this;
     }
 
@@ -362,25 +362,25 @@ public final class StudioHandle {
         Options.check("expose", options, "name", "public");
         String label = Options.text("expose", options, "name", null);
         boolean open = Options.flag("expose", options, "public", false);
-        return Blocking.call(() -> studio.exposePort(port, label, open));
+        return ClientCalls.call(() -> studio.exposePort(port, label, open));
     }
 
     /** The ports exposed now. */
     public List<Integer> getPorts() {
         List<Integer> ports = new ArrayList<>();
-        for (Port p : Blocking.call(studio::ports)) {
+        for (Port p : ClientCalls.call(studio::ports)) {
             ports.addAll(p.numbers());
         }
         return ports;
     }
 
     public StudioHandle unexpose(int port) {
-        List<Port> exposed = Blocking.call(studio::ports);
+        List<Port> exposed = ClientCalls.call(studio::ports);
         Port match = exposed.stream().filter(p -> p.numbers().contains(port)).findFirst()
                 .orElseThrow(() -> new DslException("unexpose: port " + port + " is not exposed on studio '" + getName()
                         + "'; exposed: " + (exposed.isEmpty() ? "none" : exposed.stream().flatMap(p -> p.numbers().stream())
                         .map(String::valueOf).collect(Collectors.joining(", ")))));
-        Blocking.run(() -> studio.removePort(match.id()));
+        ClientCalls.run(() -> studio.removePort(match.id()));
         return this;
     }
 

@@ -30,7 +30,7 @@
  *       ({@link dev.lstudio.dsl.LstudioScript#binding(DslContext)}), so one mechanism serves
  *       the runner (a script) and the REPL (a binding shared by every line). It holds the API
  *       client (built on first use from the builder's supplier), output, progress, teardown,
- *       and the studio state of the run ({@code Session}: the teamspace in use, the ledger), and
+ *       and the studio state of the run ({@code RunState}: the teamspace in use, the ledger), and
  *       the client's {@link dev.lstudio.client.Ownership}, the one record of what the run started.</li>
  *   <li>{@link dev.lstudio.dsl.Teardown}: LIFO actions run on failure, on SIGINT/SIGTERM and at
  *       exit; {@code guard} actions are skipped after {@code keepRunning()}; {@code last} actions
@@ -51,7 +51,7 @@
  *   <li>A {@code studio('x') { ... }} block that ends with an exception stops, at once, what it
  *       started, then rethrows. A studio that was already running is never this run's to stop.</li>
  *   <li>Client calls run on a worker while the script thread waits interruptibly
- *       ({@code Blocking}): SIGINT/SIGTERM, {@code timeout}, a failed {@code parallel} sibling and
+ *       ({@code ClientCalls}): SIGINT/SIGTERM, {@code timeout}, a failed {@code parallel} sibling and
  *       the watchdog arrive as interrupts even while a command's output stream is being read.
  *       The stops themselves run to their end whatever interrupts follow.</li>
  *   <li>{@code start ..., maxRuntime: 3.hours} and {@code budget(maxHours: 2)} are enforced here by

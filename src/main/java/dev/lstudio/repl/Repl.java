@@ -1,6 +1,6 @@
 package dev.lstudio.repl;
 
-import dev.lstudio.client.OwnerOnly;
+import dev.lstudio.client.PrivateFiles;
 import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.ScriptCompiler;
 import groovy.lang.Binding;
@@ -237,9 +237,9 @@ public final class Repl {
     /** History may hold commands worth keeping private: the file is the user's alone. */
     private boolean prepare(Path file) {
         try {
-            OwnerOnly.directories(file.toAbsolutePath().getParent());
+            PrivateFiles.directories(file.toAbsolutePath().getParent());
             if (!Files.exists(file)) {
-                Files.createFile(file, OwnerOnly.file(file));
+                Files.createFile(file, PrivateFiles.file(file));
             }
             return true;
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * {@code parallel} inside it), the one set by {@code teamspace('x')}, the runner's
  * {@code --teamspace}, and finally the client's default (LIGHTNING_TEAMSPACE or the only one).
  */
-final class Session {
+final class RunState {
     private final DslContext context;
     private final Ledger ledger;
     private final InFlight inFlight = new InFlight();
@@ -22,7 +22,7 @@ final class Session {
     private volatile Teamspace selected;
     private Teamspace fallback;
 
-    Session(DslContext context) {
+    RunState(DslContext context) {
         this.context = context;
         this.ledger = new Ledger(context, System::nanoTime);
     }
@@ -82,12 +82,12 @@ final class Session {
         if (name == null || name.isBlank()) {
             throw new DslException("teamspace: give a name, e.g. teamspace('research') or teamspace('owner/research')");
         }
-        return Blocking.call(() -> client().teamspace(name.strip()));
+        return ClientCalls.call(() -> client().teamspace(name.strip()));
     }
 
     private synchronized Teamspace defaultTeamspace() {
         if (fallback == null) {
-            fallback = Blocking.call(() -> client().teamspaceOrDefault(context.teamspace()));
+            fallback = ClientCalls.call(() -> client().teamspaceOrDefault(context.teamspace()));
         }
         return fallback;
     }
@@ -95,7 +95,7 @@ final class Session {
     /** The studio named {@code name} in the current teamspace; created first when missing and {@code create} is given. */
     StudioHandle open(String name, NewStudio create, boolean scoped) {
         Teamspace team = teamspace();
-        Studio studio = Blocking.call(() -> {
+        Studio studio = ClientCalls.call(() -> {
             if (create == null) {
                 return client().studio(team, name);
             }
@@ -113,7 +113,7 @@ final class Session {
     StudioHandle create(NewStudio spec) {
         Teamspace team = teamspace();
         context.output().log("creating studio '" + spec.name() + "' in teamspace '" + team.label() + "'");
-        return handle(Blocking.call(() -> client().createStudio(team, spec)));
+        return handle(ClientCalls.call(() -> client().createStudio(team, spec)));
     }
 
     StudioHandle handle(Studio studio) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * On an interrupt the worker is interrupted too and given {@code unwind} to finish the call
  * under way (so a start request in flight lands before teardown's stop does), then left.
  */
-final class Blocking {
+final class ClientCalls {
     /** Long enough for an HTTP call to return after its thread was interrupted; no wait ever lasts longer. */
     static final Duration UNWIND = Duration.ofSeconds(10);
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -30,7 +30,7 @@ final class Blocking {
         return t;
     });
 
-    private Blocking() {
+    private ClientCalls() {
     }
 
     static <T> T call(Callable<T> work) {

@@ -18,13 +18,13 @@ import java.util.Set;
  * typed, which may include hosts, paths and secrets. On a file system without POSIX permissions
  * they are created plainly.
  */
-public final class OwnerOnly {
+public final class PrivateFiles {
     private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
     private static final FileAttribute<?> DIRECTORY = PosixFilePermissions.asFileAttribute(DIRECTORY_PERMISSIONS);
     private static final FileAttribute<?> FILE = PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS);
 
-    private OwnerOnly() {
+    private PrivateFiles() {
     }
 
     /**

@@ -7,16 +7,16 @@ import spock.lang.Specification
 import spock.lang.Timeout
 
 @Timeout(120)
-class BlockingSpec extends Specification {
+class ClientCallsSpec extends Specification {
 
     def "the work's value comes back"() {
         expect:
-        Blocking.call({ 'answer' }) == 'answer'
+        ClientCalls.call({ 'answer' }) == 'answer'
     }
 
     def "the work's exception comes back as it was thrown, with the caller's frames added"() {
         when:
-        Blocking.call({ throw new IllegalStateException('studio is FAILED') })
+        ClientCalls.call({ throw new IllegalStateException('studio is FAILED') })
 
         then:
         IllegalStateException e = thrown()
@@ -31,7 +31,7 @@ class BlockingSpec extends Specification {
         def failure = null
         def caller = Thread.start {
             try {
-                Blocking.call({
+                ClientCalls.call({
                     started.countDown()
                     while (release.count > 0) {
                         try {
@@ -65,7 +65,7 @@ class BlockingSpec extends Specification {
         def finished = []
         def caller = Thread.start {
             try {
-                Blocking.call({
+                ClientCalls.call({
                     started.countDown()
                     try {
                         Thread.sleep(60_000)
