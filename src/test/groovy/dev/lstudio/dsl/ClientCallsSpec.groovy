@@ -21,7 +21,7 @@ class ClientCallsSpec extends Specification {
         then:
         IllegalStateException e = thrown()
         e.message == 'studio is FAILED'
-        e.stackTrace.any { it.className == BlockingSpec.name }
+        e.stackTrace.any { it.className == ClientCallsSpec.name }
     }
 
     def "an interrupt ends the wait at once although the work ignores interrupts"() {

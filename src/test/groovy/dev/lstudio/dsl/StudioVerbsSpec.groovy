@@ -309,7 +309,7 @@ class StudioVerbsSpec extends Specification {
 
         when:
         emulator.clearRequests()
-        harness.run("studio('s') { autoSleep(false); start(); keepAlive(); stop() }")
+        new LiveHarness(emulator).run("studio('s') { autoSleep(false); start(); keepAlive(); stop() }") // a second run
 
         then:
         notThrown(Exception)
