@@ -6,6 +6,8 @@ import dev.lstudio.client.StudioStatus;
 import dev.lstudio.client.Teamspace;
 import dev.lstudio.client.Durations;
 import dev.lstudio.dsl.StudioHandle;
+import dev.lstudio.render.PhaseColours;
+import dev.lstudio.render.Table;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;

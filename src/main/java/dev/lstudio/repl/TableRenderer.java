@@ -3,6 +3,7 @@ package dev.lstudio.repl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import dev.lstudio.render.Table;
 import org.codehaus.groovy.runtime.InvokerHelper;
 import org.jline.utils.AttributedString;
 

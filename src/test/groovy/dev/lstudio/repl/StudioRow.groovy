@@ -1,5 +1,7 @@
 package dev.lstudio.repl
 
+import dev.lstudio.render.PhaseColours
+import dev.lstudio.render.Table
 import groovy.transform.Canonical
 
 /** Stands in for the DSL's studio handle in rendering tests. */

@@ -1,4 +1,4 @@
-package dev.lstudio.repl;
+package dev.lstudio.render;
 
 import java.util.Locale;
 import org.jline.utils.AttributedStyle;

@@ -1,4 +1,4 @@
-package dev.lstudio.repl;
+package dev.lstudio.render;
 
 import java.util.ArrayList;
 import java.util.List;
