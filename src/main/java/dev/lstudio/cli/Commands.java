@@ -24,6 +24,17 @@ final class Commands {
         cl.addSubcommand(new CommandLine(new Cleanup()));
         cl.addSubcommand("emulator", new CommandLine(new EmulatorCommand()));
         cl.setStopAtPositional(true); // after FILE, everything belongs to the script
+        for (Object command : List.of(new StudioCommandLines.Studios(), new StudioCommandLines.Status(),
+                new StudioCommandLines.Start(), new StudioCommandLines.Stop(), new StudioCommandLines.Restart(),
+                new StudioCommandLines.Switch(), new StudioCommandLines.Exec(), new StudioCommandLines.Create(),
+                new StudioCommandLines.Delete(), new StudioCommandLines.Machines(), new StudioCommandLines.Teamspaces())) {
+            CommandLine sub = new CommandLine(command);
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(StudioCommandLines.EXIT_CODES);
+            // options may follow the names (stop a b --json); exec's command may hold its own (-la)
+            sub.setStopAtPositional(false);
+            sub.setUnmatchedOptionsArePositionalParams(command instanceof StudioCommandLines.Exec);
+            cl.addSubcommand(sub);
+        }
         cl.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.table());
@@ -40,7 +51,13 @@ final class Commands {
                 "  lstudio                      the REPL on a terminal; piped stdin runs headless",
                 "  lstudio cleanup [--dry-run] [--host NAME | --all-hosts] [--yes]",
                 "                               stop studios left running by runs that were killed",
-                "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)"})
+                "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)",
+                "Studios in one word (a table on a terminal, tab-separated rows in a pipe, --json for scripts):",
+                "  lstudio studios [--running] [--all-teamspaces]    lstudio status NAME...",
+                "  lstudio start NAME... [--machine SLUG] [--create] lstudio stop NAME...",
+                "  lstudio restart NAME...    lstudio switch NAME... --machine SLUG",
+                "  lstudio exec NAME [--start SLUG] -- CMD...         lstudio create NAME...",
+                "  lstudio delete NAME... [--yes]    lstudio machines [--gpu]    lstudio teamspaces"})
     static final class Root {
         @Mixin
         GlobalOptions global = new GlobalOptions();

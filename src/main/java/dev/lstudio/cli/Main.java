@@ -76,6 +76,9 @@ public final class Main {
             if (sub instanceof Commands.Cleanup) {
                 return cleanup((Commands.Cleanup) sub, root);
             }
+            if (sub instanceof StudioCommandLines.Base command) {
+                return studioCommand(command, root);
+            }
             return repl(GlobalOptions.merge(root.global, ((Commands.Repl) sub).global));
         }
         return runRoot(root);
@@ -145,6 +148,16 @@ public final class Main {
         GlobalOptions options = GlobalOptions.merge(root.global, cleanup.global);
         // a confirmation is asked only where a person can answer it
         return new CleanupCommand(console(options), options, env).run(cleanup, terminals.stdin() && terminals.stderr() ? in : null);
+    }
+
+    /** {@code lstudio studios}, {@code stop NAME}...: one word, no Groovy compiled. */
+    private int studioCommand(StudioCommandLines.Base command, Commands.Root root) {
+        if (root.code != null || !root.positionals.isEmpty()) {
+            return usage("'" + command.word() + "' takes no script; do not combine it with -e or a FILE");
+        }
+        GlobalOptions options = GlobalOptions.merge(root.global, command.global);
+        return new StudioCommands(console(options), options, env, terminals.stdout(),
+                terminals.stdin() && terminals.stderr() ? in : null, handleSignals).run(command);
     }
 
     /** {@code lstudio emulator}: serves until the process is interrupted. */

@@ -73,14 +73,33 @@ final class ScriptRunner {
         console.debug((holdsKey ? "compiled, not cached (the script holds the API key)"
                 : (lookup.hit() ? "compiled-script cache hit" : "compiled and cached")) + " in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms" + (holdsKey ? "" : ": " + lookup.file()));
-        return execute(source, lookup, args);
+        ScriptCache.Lookup loaded = lookup;
+        return execute(source.displayName(), loaded.script().mainClassName(), args, context -> {
+            loaded.script().newInstance(context).run();
+            return ExitCode.SUCCESS.code();
+        });
     }
 
-    private int execute(ScriptSource source, ScriptCache.Lookup lookup, List<String> args) {
+    /** What a run runs: a compiled script, or a command given in Java (lstudio exec --start); returns the exit status. */
+    @FunctionalInterface
+    interface Body {
+        int run(DslContext context) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} as a script is run, with no lock and no compiler: the same cleanup first, a
+     * teardown that stops what it started, signals and limits watched, failures reported and
+     * mapped to exit codes. {@code displayName} names the run in the ledger and in error lines.
+     */
+    int run(String displayName, Body body) {
+        return execute(displayName, null, List.of(), body);
+    }
+
+    private int execute(String displayName, String mainClass, List<String> args, Body body) {
         Teardown teardown = Teardown.create(console::log);
         ContextFactory.Run run;
         try {
-            run = ContextFactory.create(options, args, env, console, teardown, source.displayName());
+            run = ContextFactory.create(options, args, env, console, teardown, displayName);
         } catch (ContextFactory.SetupFailed e) {
             console.error("lstudio: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -90,7 +109,6 @@ final class ScriptRunner {
         if (guard != null) {
             guard.watchLimits(context::overdueLimit);
         }
-        String mainClass = lookup.script().mainClassName();
         int status = ExitCode.SCRIPT_FAILED.code();
         try {
             long cleanup = System.nanoTime();
@@ -99,11 +117,10 @@ final class ScriptRunner {
             if (guard != null && guard.received() != null) {
                 throw new InterruptedException("signal during the cleanup of studios left running");
             }
-            lookup.script().newInstance(context).run();
-            status = ExitCode.SUCCESS.code();
+            status = body.run(context);
         } catch (Throwable failure) { // scripts throw anything, checked exceptions included
             Throwable limit = context.expiredLimit();
-            status = report(source, mainClass, limit != null ? limit : failure, guard);
+            status = report(displayName, mainClass, limit != null ? limit : failure, guard);
         } finally {
             if (guard != null) {
                 guard.scriptEnded();
@@ -113,7 +130,7 @@ final class ScriptRunner {
                 console.error("lstudio: " + failures.size() + " teardown action(s) failed; see the lines above");
             }
             if (status == ExitCode.SUCCESS.code() && context.expiredLimit() != null) {
-                status = report(source, mainClass, context.expiredLimit(), guard);
+                status = report(displayName, mainClass, context.expiredLimit(), guard);
             }
             status = afterTeardown(status, failures, guard);
             run.close();
@@ -132,13 +149,13 @@ final class ScriptRunner {
         return status == ExitCode.SUCCESS.code() && !failures.isEmpty() ? ExitCode.SCRIPT_FAILED.code() : status;
     }
 
-    private int report(ScriptSource source, String mainClass, Throwable failure, SignalGuard guard) {
+    private int report(String displayName, String mainClass, Throwable failure, SignalGuard guard) {
         if (guard != null && guard.received() != null) {
             console.debug("script ended by the signal: " + failure);
             return guard.received().code();
         }
         ExitCode code = ExitCode.of(failure);
-        String where = ScriptLocation.of(failure, mainClass, source.displayName());
+        String where = mainClass == null ? "" : ScriptLocation.of(failure, mainClass, displayName);
         console.error("lstudio: " + ErrorLine.of(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
         if (console.debugging()) {
             console.stackTrace(failure);
