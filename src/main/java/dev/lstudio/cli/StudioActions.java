@@ -54,6 +54,10 @@ final class StudioActions {
     private Map<String, Object> act(StudioCommandLines.Named command, String name, Duration maxRuntime) {
         Console console = commands.console();
         if (command instanceof StudioCommandLines.Create) {
+            if (commands.client().findStudio(commands.teamspace(), name).isPresent()) { // else a 409, read as the API failing
+                throw new StudioCommands.BadName("studio '" + name + "' exists already in teamspace '"
+                        + commands.teamspace().label() + "'", null);
+            }
             Studio created = commands.client().createStudio(commands.teamspace(), name);
             console.log("created studio '" + name + "' (stopped)");
             return StudioCommands.row(created, null);

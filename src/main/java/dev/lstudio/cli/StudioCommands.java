@@ -133,15 +133,15 @@ final class StudioCommands {
             return client.studio(teamspace(), name);
         } catch (LookupException e) {
             Optional<String> near = StudioNames.nearest(name, e.candidates());
-            throw new NoSuchStudio("studio '" + name + "' not found in teamspace '" + teamspace().label() + "'"
+            throw new BadName("studio '" + name + "' not found in teamspace '" + teamspace().label() + "'"
                     + near.map(n -> "; did you mean '" + n + "'?").orElse("")
                     + " (lstudio studios lists them)", e);
         }
     }
 
-    /** A name that names no Studio: exit 1, as a script's studio('x') that is not there. */
-    static final class NoSuchStudio extends RuntimeException implements ExitCoded {
-        NoSuchStudio(String message, Throwable cause) {
+    /** A name that names no Studio, or one already taken: exit 1, as a script's studio('x') that is not there. */
+    static final class BadName extends RuntimeException implements ExitCoded {
+        BadName(String message, Throwable cause) {
             super(message, cause);
         }
 
