@@ -9,7 +9,7 @@ import spock.lang.Timeout
  * what each prints on a terminal, in a pipe and as JSON, and its exit codes.
  */
 @Timeout(120)
-class StudioChangesSpec extends EmulatorLstudioSpec {
+class ChangeCommandsSpec extends EmulatorLstudioSpec {
 
     Map onTerminal(List<String> args, String typed = '') {
         def out = new ByteArrayOutputStream()
