@@ -100,7 +100,11 @@ public final class Main {
     private int runRoot(Commands.Root root) {
         List<String> positionals = root.positionals;
         if (root.code != null) {
-            return runner(root.global).run(ScriptSource.inline(root.code), positionals, false);
+            WrittenTo written = new WrittenTo(out);
+            Console console = console(root.global, new PrintStream(written, true, StandardCharsets.UTF_8));
+            return new ScriptRunner(console, root.global, env, handleSignals)
+                    .printingLastValue(terminals.stdout(), written::any)
+                    .run(ScriptSource.inline(root.code), positionals, false);
         }
         if (!positionals.isEmpty()) {
             return runSource(root.global, positionals.get(0), positionals.subList(1, positionals.size()));
@@ -180,6 +184,10 @@ public final class Main {
     }
 
     private Console console(GlobalOptions options) {
+        return console(options, out);
+    }
+
+    private Console console(GlobalOptions options, PrintStream out) {
         return new Console(out, err, terminals.stderr(), options.quiet, options.debug, Clock.systemDefaultZone(),
                 redaction());
     }
@@ -187,6 +195,31 @@ public final class Main {
     /** The credentials in the environment (or its credentials file), masked in all this run prints. */
     private Redaction redaction() {
         return ContextFactory.redaction(env);
+    }
+
+    /** A stream that tells whether anything was written to it. */
+    private static final class WrittenTo extends java.io.FilterOutputStream {
+        private volatile boolean any;
+
+        WrittenTo(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            any = true;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            any |= len > 0;
+            out.write(b, off, len);
+        }
+
+        boolean any() {
+            return any;
+        }
     }
 
     private int usage(String message) {

@@ -24,6 +24,9 @@ final class ScriptRunner {
     private final Map<String, String> env;
     private final Dirs dirs;
     private final boolean handleSignals;
+    private boolean printLastValue;
+    private boolean stdoutTerminal;
+    private java.util.function.BooleanSupplier printedAlready;
 
     ScriptRunner(Console console, GlobalOptions options, Map<String, String> env, boolean handleSignals) {
         this.console = console;
@@ -31,6 +34,19 @@ final class ScriptRunner {
         this.env = env;
         this.dirs = Dirs.from(env);
         this.handleSignals = handleSignals;
+    }
+
+    /**
+     * {@code lstudio -e}: after the script, its last expression's value is printed (see
+     * {@link LastValue}), unless the script printed results of its own: then it has said what it
+     * had to ({@code studio('x') { start; exec 'nvidia-smi'; stop() }} ends with the studio, which
+     * would only repeat what its output and the summary said).
+     */
+    ScriptRunner printingLastValue(boolean stdoutTerminal, java.util.function.BooleanSupplier printedAlready) {
+        this.printLastValue = true;
+        this.stdoutTerminal = stdoutTerminal;
+        this.printedAlready = printedAlready;
+        return this;
     }
 
     int run(ScriptSource source, List<String> args, boolean lockByDefault) {
@@ -75,7 +91,10 @@ final class ScriptRunner {
                 + (System.nanoTime() - started) / 1_000_000 + " ms" + (holdsKey ? "" : ": " + lookup.file()));
         ScriptCache.Lookup loaded = lookup;
         return execute(source.displayName(), loaded.script().mainClassName(), args, context -> {
-            loaded.script().newInstance(context).run();
+            Object value = loaded.script().newInstance(context).run();
+            if (printLastValue && !printedAlready.getAsBoolean()) {
+                LastValue.print(value, console.out(), options.json, stdoutTerminal);
+            }
             return ExitCode.SUCCESS.code();
         });
     }
