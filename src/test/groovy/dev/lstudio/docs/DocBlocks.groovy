@@ -5,7 +5,9 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /**
- * The ```groovy blocks of README.md and the dsl-docs pages, with what the HTML comments next to them ask:
+ * The ```groovy blocks of README.md and the dsl-docs pages, and the ```bash blocks of lstudio
+ * command lines that an {@code <!-- expect -->} follows (a bash block without one is prose, such
+ * as {@code mvn -B verify}), with what the HTML comments next to them ask:
  * before a block, {@code <!-- not-run: REASON -->}; after it, {@code <!-- expect: TEXT -->}
  * (repeatable), {@code <!-- exit: N -->} and {@code <!-- args: A B -->}.
  */
@@ -24,6 +26,13 @@ final class DocBlocks {
         List<String> args
         String notRun
         List<String> problems
+        /** A ```bash block: its lines are lstudio command lines, run one after the other. */
+        boolean shell
+
+        /** A shell block's command lines, each as its words ({@code lstudio} dropped). */
+        List<List<String>> commands() {
+            code.readLines().findAll { !it.isBlank() && !it.strip().startsWith('#') }.collect { words(it.strip()).drop(1) }
+        }
 
         boolean runnable() { notRun == null }
 
@@ -64,7 +73,8 @@ final class DocBlocks {
                 while (end < lines.size() && lines[end].strip() != '```') {
                     end++
                 }
-                if (!groovy) {
+                boolean shell = line == '```bash' && expectFollows(lines, end + 1)
+                if (!groovy && !shell) {
                     i = end + 1
                     continue
                 }
@@ -94,9 +104,14 @@ final class DocBlocks {
                 if (reason == null && after.expect.isEmpty()) {
                     problems << "a runnable block needs at least one <!-- expect: TEXT --> after it (what a reader should see)"
                 }
+                if (shell) {
+                    code.readLines().findAll { !it.isBlank() && !it.strip().startsWith('#') && !(it.strip() =~ /^lstudio\s/) }
+                            .each { problems << "a runnable bash block holds lstudio command lines only, not: $it" }
+                }
                 blocks << new Block(file: file, line: start, code: code, expects: after.expect,
                         exit: (after.exit ?: 0) as int, args: after.args ?: [],
-                        notRun: pendingBefore.containsKey('not-run') ? (reason ?: '') : null, problems: problems)
+                        notRun: pendingBefore.containsKey('not-run') ? (reason ?: '') : null, problems: problems,
+                        shell: shell)
                 pendingBefore = [:]
                 pendingProblems = []
                 continue
@@ -126,6 +141,50 @@ final class DocBlocks {
             }
         }
         blocks
+    }
+
+    /** Whether the first line after a block's closing fence, blank lines aside, is an {@code <!-- expect -->}. */
+    private static boolean expectFollows(List<String> lines, int from) {
+        int i = from
+        while (i < lines.size() && lines[i].isBlank()) {
+            i++
+        }
+        i < lines.size() && lines[i].strip() ==~ /^<!--\s*expect:.*-->$/
+    }
+
+    /** A command line's words, as a shell splits them: single and double quotes group, backslash escapes. */
+    static List<String> words(String line) {
+        List<String> words = []
+        StringBuilder word = null
+        char quote = 0
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i)
+            if (quote) {
+                if (c == quote) {
+                    quote = 0
+                } else if (c == '\\' as char && quote == '"' as char && i + 1 < line.length()) {
+                    word.append(line.charAt(++i))
+                } else {
+                    word.append(c)
+                }
+            } else if (c == "'" as char || c == '"' as char) {
+                word = word ?: new StringBuilder()
+                quote = c
+            } else if (c == '\\' as char && i + 1 < line.length()) {
+                word = (word ?: new StringBuilder()).append(line.charAt(++i))
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words << word.toString()
+                    word = null
+                }
+            } else {
+                word = (word ?: new StringBuilder()).append(c)
+            }
+        }
+        if (word != null) {
+            words << word.toString()
+        }
+        words
     }
 
     private static void record(Map after, String kind, String value, List<String> problems) {

@@ -81,4 +81,20 @@ studio('prod') { start 'lit-b200x-8' }
         expect:
         DocBlocks.parse('page.md', '```bash\nls\n```\n```text\n## x\n```\n') == []
     }
+
+    def "a bash block that an expect follows is lstudio command lines, split as a shell splits them"() {
+        when:
+        def blocks = DocBlocks.parse('page.md', "```bash\nlstudio exec a -- 'echo \"hi there\"' x\\ y\nlstudio stop a\n```\n<!-- expect: hi -->\n")
+
+        then:
+        blocks.size() == 1
+        blocks[0].shell
+        blocks[0].problems == []
+        blocks[0].commands() == [['exec', 'a', '--', 'echo "hi there"', 'x y'], ['stop', 'a']]
+    }
+
+    def "a runnable bash block may hold only lstudio command lines"() {
+        expect:
+        DocBlocks.parse('page.md', '```bash\nmvn verify\n```\n<!-- expect: x -->\n')[0].problems[0].contains('lstudio command lines only')
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lstudio.docs
 
 import dev.lstudio.dsl.DslReference
+import dev.lstudio.testing.Lstudio
 import spock.lang.Timeout
 
 /**
@@ -28,7 +29,32 @@ class RunnableDocsSpec extends ExampleStudiosSpec {
         block.code.contains('keepRunning') || emulator.activeStudios() == []
 
         where:
-        block << DocBlocks.runnable()
+        block << DocBlocks.runnable().findAll { !it.shell }
+    }
+
+    def "#block: its lstudio command lines run against the emulator and show what the page says"() {
+        when: 'every line but the last must succeed; the last exits as the page says'
+        List<Lstudio.Run> runs = []
+        for (List<String> words : block.commands()) {
+            if (runs && runs.last().exit != 0) {
+                break
+            }
+            runs << againstEmulator(words)
+        }
+        def output = runs*.output.join('')
+
+        then:
+        runs.size() == block.commands().size()
+        assert runs.last().exit == block.exit: "${block.where()} exited ${runs.last().exit}, the page says $block.exit\n${runs.last()}"
+        block.expects.each { text ->
+            assert output.contains(text): "${block.where()} did not print '$text'\n$output"
+        }
+
+        and: 'nothing is left running: a page that starts a Studio stops it'
+        emulator.activeStudios() == []
+
+        where:
+        block << DocBlocks.runnable().findAll { it.shell }
     }
 
     /** How to call each verb that takes named arguments, with one it cannot know. */
