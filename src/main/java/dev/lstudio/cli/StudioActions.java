@@ -60,6 +60,7 @@ final class StudioActions {
             }
             Studio created = commands.client().createStudio(commands.teamspace(), name);
             console.log("created studio '" + name + "' (stopped)");
+            commands.completion().change(CompletionFiles.STUDIOS, name, true);
             return StudioCommands.row(created, null);
         }
         if (command instanceof StudioCommandLines.Start start) {
@@ -87,6 +88,7 @@ final class StudioActions {
         } else {
             studio.delete();
             console.log("deleted studio '" + name + "'");
+            commands.completion().change(CompletionFiles.STUDIOS, name, false);
             Map<String, Object> row = StudioCommands.row(studio, null);
             row.put(Results.STATUS, "DELETED");
             return row;

@@ -47,7 +47,8 @@ final class StudioCommandLines {
         List<String> names = new ArrayList<>();
     }
 
-    @Command(name = "studios", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "studios", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "List the Studios of the teamspace: name, teamspace, status, machine.")
     static final class Studios extends Base {
         @Option(names = "--running", description = "Only the Studios that run (or start, or stop) now.")
@@ -62,7 +63,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "One Studio in detail: status, machine, ready, env names, ports, plugins.")
     static final class Status extends Named {
         @Override
@@ -71,7 +73,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = {"Start Studios on a machine and wait until they are ready.",
                 "They keep running after lstudio ends: stop them with lstudio stop NAME."})
     static final class Start extends Named {
@@ -96,7 +99,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "Stop Studios and wait until they are stopped.")
     static final class Stop extends Named {
         @Override
@@ -105,7 +109,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "restart", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "Restart running Studios on the machine they run on, and wait until ready.")
     static final class Restart extends Named {
         @Override
@@ -114,7 +119,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "switch", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "switch", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "Move Studios to another machine (starting them there when stopped), and wait.")
     static final class Switch extends Named {
         @Option(names = {"-m", "--machine"}, paramLabel = "SLUG", required = true, description = "The machine to move to.")
@@ -126,7 +132,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "create", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "Create Studios (stopped).")
     static final class Create extends Named {
         @Override
@@ -135,7 +142,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = {"Delete Studios and their files, for good.",
                 "Asks on a terminal; elsewhere --yes is required."})
     static final class Delete extends Named {
@@ -148,7 +156,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "exec", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = {"Run a command on a Studio; its output streams, and lstudio exits with its exit code.",
                 "With --start SLUG the Studio is started for the command and stopped afterwards,",
                 "whatever happens (a failure, Ctrl-C, SIGTERM), as a script's studios are."})
@@ -168,7 +177,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "machines", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "machines", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "The machine slugs lstudio knows, for start --machine.")
     static final class Machines extends Base {
         @Option(names = "--gpu", description = "Only the machines with GPUs.")
@@ -180,7 +190,8 @@ final class StudioCommandLines {
         }
     }
 
-    @Command(name = "teamspaces", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "teamspaces", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
+            sortOptions = false,
             description = "The teamspaces you belong to.")
     static final class Teamspaces extends Base {
         @Override

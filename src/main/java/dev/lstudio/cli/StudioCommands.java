@@ -40,6 +40,7 @@ final class StudioCommands {
     private final Results results;
     private final InputStream answers;
     private final boolean handleSignals;
+    private final CompletionFiles completion;
     private LightningClient client;
     private String teamspaceName;
     private Teamspace teamspace;
@@ -53,6 +54,7 @@ final class StudioCommands {
         this.results = new Results(console.out(), options.json, stdoutTerminal && !options.json);
         this.answers = answers;
         this.handleSignals = handleSignals;
+        this.completion = new CompletionFiles(dev.lstudio.client.Dirs.from(env), w -> console.log("warning: " + w));
     }
 
     int run(StudioCommandLines.Base command) {
@@ -114,6 +116,10 @@ final class StudioCommands {
 
     LightningClient client() {
         return client;
+    }
+
+    CompletionFiles completion() {
+        return completion;
     }
 
     InputStream answers() {
@@ -201,6 +207,9 @@ final class StudioCommands {
             client.studios(t, filter).forEach(s -> rows.add(row(s, null)));
         }
         results.list(STUDIO_COLUMNS, rows);
+        if (!command.running && !command.allTeamspaces) { // the whole list of the one teamspace TAB completes in
+            completion.write(CompletionFiles.STUDIOS, rows.stream().map(r -> (String) r.get("name")).toList());
+        }
         if (rows.isEmpty() && !results.json()) {
             console.log("no " + (command.running ? "running " : "") + "studios in "
                     + (command.allTeamspaces ? "any teamspace" : "teamspace '" + teamspace().label() + "'"));
@@ -229,6 +238,7 @@ final class StudioCommands {
             row.put("default", t.isDefault());
             rows.add(row);
         }
+        completion.write(CompletionFiles.TEAMSPACES, rows.stream().map(r -> (String) r.get("name")).toList());
         results.list(List.of(new Results.Column("teamspace", "teamspace"), new Results.Column("id", "id"),
                 new Results.Column("default", "default")), rows);
     }

@@ -42,6 +42,11 @@ public record Dirs(Path state, Path cache) {
         return state.resolve("history");
     }
 
+    /** Names for the shell's completion, one per line (read by scripts/completion/ with no JVM started). */
+    public Path completion() {
+        return cache.resolve("completion");
+    }
+
     public Path scripts() {
         return cache.resolve("scripts");
     }

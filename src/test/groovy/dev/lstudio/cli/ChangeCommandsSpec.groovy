@@ -169,4 +169,25 @@ class ChangeCommandsSpec extends EmulatorLstudioSpec {
         'delete'  | '--yes'
         'exec'    | '--start'
     }
+
+    def "studios and teamspaces leave the names for shell completion on disk; create and delete keep them current"() {
+        given:
+        emulator.create('alpha', 'beta')
+        def folder = home.resolve('cache/completion')
+
+        when:
+        lstudio(['studios'], emulator.env)
+        lstudio(['teamspaces'], emulator.env)
+
+        then:
+        folder.resolve('studios').readLines() == ['alpha', 'beta']
+        folder.resolve('teamspaces').readLines() == ['demo']
+
+        when:
+        lstudio(['create', 'gamma'], emulator.env)
+        lstudio(['delete', 'alpha', '--yes'], emulator.env)
+
+        then:
+        folder.resolve('studios').readLines() == ['beta', 'gamma']
+    }
 }

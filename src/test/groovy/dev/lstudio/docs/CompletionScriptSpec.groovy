@@ -38,8 +38,10 @@ class CompletionScriptSpec extends Specification {
 
         where:
         line                               || expected
-        'lstudio '                         || ['run', 'repl', 'cleanup', 'emulator', 'jobs', 'nightly.groovy']
-        'lstudio r'                        || ['run', 'repl']
+        'lstudio '                         || ['run', 'repl', 'cleanup', 'emulator', 'studios', 'status', 'start', 'stop',
+                                               'restart', 'switch', 'exec', 'create', 'delete', 'machines',
+                                               'teamspaces', 'jobs', 'nightly.groovy']
+        'lstudio r'                        || ['run', 'repl', 'restart']
         'lstudio run '                     || ['jobs', 'nightly.groovy']
         'lstudio run jobs/'                || ['jobs/smoke.groovy']
         'lstudio run --js'                 || ['--json']
@@ -52,6 +54,63 @@ class CompletionScriptSpec extends Specification {
         'lstudio emulator --stop-delay 0'  || ['0s']
         'lstudio cleanup --d'              || ['--dry-run', '--debug']
         'lstudio cleanup --dr'             || ['--dry-run']
+        'lstudio sta'                      || ['start', 'status']
+        'lstudio studios --r'              || ['--running']
+        'lstudio start --machine lit-h100-' || ['lit-h100-1', 'lit-h100-2', 'lit-h100-4', 'lit-h100-8']
+        'lstudio start a -m cpu-1'         || ['cpu-16']
+        'lstudio exec a --start cpu-8 -- ' || []
+        'lstudio create '                  || []
+    }
+
+    def "bash completes studio and teamspace names from the lists lstudio wrote, with no lstudio run on TAB"() {
+        given: 'lstudio studios and lstudio teamspaces have run (their lists are fresh), and no lstudio is on PATH'
+        def folder = cwd.resolve('home/cache/completion')
+        Files.createDirectories(folder)
+        Files.writeString(folder.resolve('studios'), 'my-studio\nmy-other\nworker-1\n')
+        Files.writeString(folder.resolve('teamspaces'), 'demo\nresearch\n')
+
+        expect:
+        complete('lstudio stop my-', env) == ['my-other', 'my-studio']
+        complete('lstudio exec w', env) == ['worker-1']
+        complete('lstudio status my-studio w', env) == ['worker-1']
+        complete('lstudio --teamspace re', env) == ['research']
+        complete('lstudio studios --teamspace ', env) == ['demo', 'research']
+    }
+
+    def "a stale list is still offered, and refreshed in the background by lstudio studios"() {
+        given: 'a list older than the TTL, and an lstudio on PATH that records how it was called'
+        def folder = cwd.resolve('stale/cache/completion')
+        Files.createDirectories(folder)
+        Files.writeString(folder.resolve('studios'), 'old-name\n')
+        folder.resolve('studios').toFile().setLastModified(System.currentTimeMillis() - 3600_000)
+        def bin = cwd.resolve('bin')
+        Files.createDirectories(bin)
+        def called = cwd.resolve('called.txt')
+        Files.writeString(bin.resolve('lstudio'), "#!/bin/sh\necho \"\$@\" >> '$called'\n")
+        bin.resolve('lstudio').toFile().setExecutable(true)
+        def staleEnv = [LSTUDIO_HOME: cwd.resolve('stale').toString(), PATH: "$bin:${System.getenv('PATH')}".toString()]
+
+        expect:
+        complete('lstudio stop o', staleEnv) == ['old-name']
+        waitFor { Files.exists(called) && Files.readString(called).trim() == 'studios' }
+    }
+
+    def "the machine slugs bash completes are those lstudio machines lists"() {
+        expect:
+        bash("source '$BASH'; echo \$_lstudio_machines").split(/\s+/).findAll() == help(['machines'])*.split('\t')*.getAt(0)
+    }
+
+    Map<String, String> getEnv() {
+        [LSTUDIO_HOME: cwd.resolve('home').toString(), PATH: '/usr/bin:/bin']
+    }
+
+    static boolean waitFor(Closure<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + 10_000
+        while (!condition()) {
+            assert System.currentTimeMillis() < deadline: 'the background refresh did not run'
+            sleep(50)
+        }
+        true
     }
 
     def "bash offers every option of lstudio #command--help after '#command-'"() {
@@ -80,7 +139,7 @@ class CompletionScriptSpec extends Specification {
     }
 
     /** The candidates bash computes for {@code line}, the cursor at its end, sorted as bash lists them. */
-    List<String> complete(String line) {
+    List<String> complete(String line, Map<String, String> env = [LSTUDIO_HOME: cwd.resolve('none').toString()]) {
         List<String> words = line.split(' ', -1) as List
         String script = """\
             source '$BASH'
@@ -90,11 +149,13 @@ class CompletionScriptSpec extends Specification {
             _lstudio
             printf '%s\\n' "\${COMPREPLY[@]}"
             """.stripIndent()
-        bash(script).readLines().findAll().sort()
+        bash(script, env).readLines().findAll().sort()
     }
 
-    String bash(String script) {
-        def process = new ProcessBuilder('bash', '-c', script).directory(cwd.toFile()).redirectErrorStream(true).start()
+    String bash(String script, Map<String, String> env = [:]) {
+        def builder = new ProcessBuilder('bash', '-c', script).directory(cwd.toFile()).redirectErrorStream(true)
+        builder.environment().putAll(env)
+        def process = builder.start()
         String output = process.inputStream.getText('UTF-8')
         assert process.waitFor() == 0: output
         output
