@@ -180,14 +180,14 @@ class ChangeCommandsSpec extends EmulatorLstudioSpec {
         lstudio(['teamspaces'], emulator.env)
 
         then:
-        folder.resolve('studios').readLines() == ['alpha', 'beta']
-        folder.resolve('teamspaces').readLines() == ['demo']
+        folder.resolve('studios').toFile().readLines() == ['alpha', 'beta']
+        folder.resolve('teamspaces').toFile().readLines() == ['demo']
 
         when:
         lstudio(['create', 'gamma'], emulator.env)
         lstudio(['delete', 'alpha', '--yes'], emulator.env)
 
         then:
-        folder.resolve('studios').readLines() == ['beta', 'gamma']
+        folder.resolve('studios').toFile().readLines() == ['beta', 'gamma']
     }
 }
