@@ -68,4 +68,17 @@ class BenchSmokeSpec extends Specification {
         text =~ /lstudio REPL after 50 evaluations\s+\d+ MiB/
         !text.contains('FAILED')
     }
+
+    @Requires({ BenchSmokeSpec.hasPython() })
+    def "the studios --json scenario times lstudio next to curl | jq and Python, and reports the ratio"() {
+        when:
+        def text = run('7')
+
+        then:
+        text.contains('lstudio studios --json')
+        text.contains('python3 studios.py (requests)')
+        text.contains('bash studios.sh (curl | jq)')
+        text.contains('lstudio/python = ')
+        !text.contains('FAILED')
+    }
 }

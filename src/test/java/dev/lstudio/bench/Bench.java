@@ -98,6 +98,8 @@ public final class Bench {
         failures += scenario(5, "5. Waiting for a studio that takes " + startSeconds() + " s to start",
                 () -> new Waiting(this).run());
         failures += scenario(6, "6. Peak memory (RSS)", () -> new Memory(this).run());
+        failures += scenario(7, "7. lstudio studios --json from a cold process, next to curl | jq and Python requests ("
+                + StudiosList.STUDIOS + " studios)", () -> new StudiosList(this).run());
         if (variants && only.isEmpty()) {
             failures += scenario(0, "Start-up work, before and after (lstudio run card.groovy, cache hit)",
                     () -> new StartupVariants(this).run());
