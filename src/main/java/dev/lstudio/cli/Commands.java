@@ -52,12 +52,11 @@ final class Commands {
                 "  lstudio cleanup [--dry-run] [--host NAME | --all-hosts] [--yes]",
                 "                               stop studios left running by runs that were killed",
                 "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)",
-                "Studios in one word (a table on a terminal, tab-separated rows in a pipe, --json for scripts):",
-                "  lstudio studios [--running] [--all-teamspaces]    lstudio status NAME...",
-                "  lstudio start NAME... [--machine SLUG] [--create] lstudio stop NAME...",
-                "  lstudio restart NAME...    lstudio switch NAME... --machine SLUG",
-                "  lstudio exec NAME [--start SLUG] -- CMD...         lstudio create NAME...",
-                "  lstudio delete NAME... [--yes]    lstudio machines [--gpu]    lstudio teamspaces"})
+                "Studios in one word: a table on a terminal, rows in a pipe, or --json:",
+                "  lstudio studios [--running]   lstudio status NAME...   lstudio teamspaces",
+                "  lstudio start NAME... --machine SLUG    lstudio stop|restart NAME...",
+                "  lstudio switch NAME... --machine SLUG   lstudio exec NAME -- CMD...",
+                "  lstudio create NAME...   lstudio delete NAME... [--yes]   lstudio machines"})
     static final class Root {
         @Mixin
         GlobalOptions global = new GlobalOptions();
