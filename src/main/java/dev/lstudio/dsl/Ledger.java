@@ -1,6 +1,5 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.client.Durations;
 import dev.lstudio.client.Failure;
 import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.MachinePlan;
@@ -87,24 +86,7 @@ final class Ledger {
             throw new DslException("studio '" + studio.name() + "' was not started on " + machine
                     + ": this run is ending (its teardown has begun)");
         }
-        Entry known = entries.get(studio.id());
-        OwnedStudio before = context.ownership().recordOf(studio.id());
-        context.ownership().started(studio, machine,
-                !context.teardown().keepingRunning() && (known == null || !known.kept));
-        if (!summaryRegistered) {
-            summaryRegistered = true;
-            context.teardown().last("summary of the studios this run started", this::report);
-        }
-        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio));
-        if (entry.runningSince < 0) {
-            entry.runningSince = nanos.getAsLong();
-        }
-        if (entry.beat == null && !context.interactive()) {
-            entry.beat = context.keepAlive().hold(studio);
-        }
-        entry.owner = Thread.currentThread();
-        entry.block = block;
-        entry.beforeStart = before;
+        Entry entry = recorded(studio, machine, block);
         entry.foundOn = null;
         if (entry.guard == null || entry.guard.finished()) {
             // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
@@ -134,27 +116,36 @@ final class Ledger {
         if (context.teardown().begun()) {
             throw new DslException("studio '" + studio.name() + "' was not switched: this run is ending (its teardown has begun)");
         }
-        OwnedStudio before = context.ownership().recordOf(studio.id());
-        context.ownership().started(studio, foundOn,
-                !context.teardown().keepingRunning() && (known == null || !known.kept));
-        if (!summaryRegistered) {
-            summaryRegistered = true;
-            context.teardown().last("summary of the studios this run started", this::report);
-        }
-        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio));
-        entry.runningSince = nanos.getAsLong();
-        if (entry.beat == null && !context.interactive()) {
-            entry.beat = context.keepAlive().hold(studio);
-        }
-        entry.owner = Thread.currentThread();
-        entry.block = block;
-        entry.beforeStart = before;
+        Entry entry = recorded(studio, foundOn, block);
         entry.foundOn = foundOn;
         entry.guard = context.teardown().guard("put studio '" + studio.name() + "' back on " + foundOn
                         + " (found running there)", () -> ClientCalls.uninterruptibly(() -> putBackForTeardown(entry)));
         if (entry.kept) {
             entry.guard.keep();
         }
+    }
+
+    /** The ownership record (on disk unless kept running) and this run's entry for a studio it now answers for on {@code machine}. */
+    private Entry recorded(Studio studio, String machine, Object block) {
+        Entry known = entries.get(studio.id());
+        OwnedStudio before = context.ownership().recordOf(studio.id());
+        context.ownership().started(studio, machine,
+                !context.teardown().keepingRunning() && (known == null || !known.kept));
+        if (!summaryRegistered) {
+            summaryRegistered = true;
+            context.teardown().last("summary of the studios this run started", this::report);
+        }
+        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio));
+        if (entry.runningSince < 0) {
+            entry.runningSince = nanos.getAsLong();
+        }
+        if (entry.beat == null && !context.interactive()) {
+            entry.beat = context.keepAlive().hold(studio);
+        }
+        entry.owner = Thread.currentThread();
+        entry.block = block;
+        entry.beforeStart = before;
+        return entry;
     }
 
     /** The studio stopped cleanly (or was found stopped): nothing left to guard. */
@@ -384,67 +375,19 @@ final class Ledger {
     void report() {
         watchdog.close();
         context.keepAlive().close();
-        List<Entry> all;
-        long now;
+        List<RunSummary.Row> rows = new ArrayList<>();
         synchronized (this) {
-            all = new ArrayList<>(entries.values());
-            now = nanos.getAsLong();
-            // Kept running however it was asked for (keepRunning(), a guard's keep()): no longer this run's to stop.
-            all.stream().filter(this::kept).forEach(e -> context.ownership().release(e.studio.id()));
-        }
-        if (all.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        context.output().log("studios this run started:");
-        for (Entry e : all) {
-            OwnedStudio record = context.ownership().recordOf(e.studio.id());
-            String state = stateNow(e);
-            Duration ran = Duration.ofNanos(ranNanos(e, now));
-            boolean kept;
-            synchronized (this) {
-                kept = e.kept || context.teardown().keepingRunning();
+            long now = nanos.getAsLong();
+            for (Entry e : entries.values()) {
+                if (kept(e)) {
+                    // Kept running however it was asked for (keepRunning(), a guard's keep()): no longer this run's to stop.
+                    context.ownership().release(e.studio.id());
+                }
+                rows.add(new RunSummary.Row(e.studio, context.ownership().recordOf(e.studio.id()),
+                        Duration.ofNanos(ranNanos(e, now)), e.priced ? costNow(e, now) : null,
+                        e.kept || context.teardown().keepingRunning(), e.foundOn));
             }
-            Double cost;
-            synchronized (this) {
-                cost = e.priced ? costNow(e, now) : null;
-            }
-            String found = e.foundOn == null ? "" : ", found running on " + e.foundOn;
-            context.output().log("  " + e.name() + " (teamspace " + record.teamspace() + ") on "
-                    + String.join(" then ", record.machines()) + found + ", running " + Durations.format(ran)
-                    + (cost == null ? "" : ", " + estimate(cost))
-                    + ", now " + state + (kept ? " (keepRunning)" : ""));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("studio", e.name());
-            row.put("teamspace", record.teamspace());
-            row.put("machines", record.machines());
-            row.put("started", record.recorded().toString());
-            row.put("runningSeconds", ran.toMillis() / 1000.0);
-            if (cost != null) {
-                row.put("estimatedCost", Math.round(cost * 10000) / 10000.0);
-            }
-            row.put("state", state);
-            if (e.foundOn != null) {
-                row.put("foundRunningOn", e.foundOn);
-            }
-            row.put("keptRunning", kept);
-            rows.add(row);
         }
-        if (context.jsonResults()) {
-            Dsl.create(context).json(Map.of("summary", rows));
-        }
-    }
-
-    /** The machine's price an hour times the time it ran: not the bill, which the service keeps. */
-    private static String estimate(double cost) {
-        return (cost < 0.005 ? "under $0.01" : "about $" + String.format(java.util.Locale.ROOT, "%.2f", cost)) + " (estimate)";
-    }
-
-    private static String stateNow(Entry e) {
-        try {
-            return e.studio.status().describe();
-        } catch (RuntimeException failure) {
-            return Failure.GONE.is(failure) ? "DELETED" : "unknown (" + failure.getMessage() + ")";
-        }
+        RunSummary.print(rows, context);
     }
 }

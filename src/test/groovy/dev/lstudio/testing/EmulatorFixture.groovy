@@ -76,11 +76,14 @@ final class EmulatorFixture implements AutoCloseable {
         [LIGHTNING_CLOUD_URL: emu.baseUrl(), LIGHTNING_USER_ID: emu.userId(), LIGHTNING_API_KEY: emu.apiKey()]
     }
 
-    /** A new client of this emulator (the caller closes it): quick retries and polls, no home of its own. */
+    /** A new client of this emulator (the caller closes it): quick retries and polls, stops given 10 s, no home of its own. */
     LightningClient client(List<String> warnings = [], Progress progress = Progress.silent()) {
         def config = ApiConfig.of(emu.baseUrl(), Credentials.of(emu.userId(), emu.apiKey()))
                 .withRetry(HttpRetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)))
-        def options = ClientOptions.defaults()
+        def defaults = ClientOptions.defaults()
+        // A stop is resent until its timeout: a spec whose stops all fail should not wait ten minutes for that.
+        def options = defaults.withTimeouts(defaults.startTimeout(), Duration.ofSeconds(10), defaults.switchTimeout(),
+                defaults.execTimeout())
                 .withEnvironment(Environment.of([:], Path.of('/nonexistent-home')))
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
                 .withWarnings { warnings << it }
