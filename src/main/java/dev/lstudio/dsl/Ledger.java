@@ -57,6 +57,8 @@ final class Ledger {
         /** The record as it was before the latest start (null: none), put back if the server refuses that start. */
         private OwnedStudio beforeStart;
         private boolean kept;
+        /** The command that failed the run on this studio (check: true), for the summary; null: none. */
+        private ExecFailure failed;
 
         private Entry(Studio studio) {
             this.studio = studio;
@@ -147,6 +149,14 @@ final class Ledger {
         Entry entry = entries.get(studio.id());
         if (entry != null && entry.runningSince >= 0) {
             context.ownership().switched(studio.id(), machine);
+        }
+    }
+
+    /** A command failed on {@code studio}: the summary says so beside it (a studio this run did not start has no row). */
+    synchronized void failed(Studio studio, ExecFailure failure) {
+        Entry entry = entries.get(studio.id());
+        if (entry != null) {
+            entry.failed = failure;
         }
     }
 
@@ -327,13 +337,16 @@ final class Ledger {
                 kept = e.kept || context.teardown().keepingRunning();
             }
             Double cost;
+            ExecFailure failed;
             synchronized (this) {
                 cost = e.priced ? costNow(e, now) : null;
+                failed = e.failed;
             }
             context.output().log("  " + e.name() + " (teamspace " + record.teamspace() + ") on "
                     + String.join(" then ", record.machines()) + ", running " + Durations.format(ran)
                     + (cost == null ? "" : ", " + estimate(cost))
-                    + ", now " + state + (kept ? " (keepRunning)" : ""));
+                    + ", now " + state + (kept ? " (keepRunning)" : "")
+                    + (failed == null ? "" : "; " + failed.what()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("studio", e.name());
             row.put("teamspace", record.teamspace());
@@ -345,6 +358,9 @@ final class Ledger {
             }
             row.put("state", state);
             row.put("keptRunning", kept);
+            if (failed != null) {
+                row.put("failedExec", failed.toMap());
+            }
             rows.add(row);
         }
         if (context.jsonResults()) {

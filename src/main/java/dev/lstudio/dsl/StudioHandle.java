@@ -236,6 +236,10 @@ public final class StudioHandle {
         } finally {
             output.close();
         }
+        ExecFailure failure = result.exitCode() == 0 ? null : ExecFailure.of(getName(), command, result);
+        if (check && failure != null) {
+            session.ledger().failed(studio, failure); // for the summary; check: false is the script's to handle
+        }
         if (context.jsonResults()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("studio", getName());
@@ -243,10 +247,14 @@ public final class StudioHandle {
             json.put("exitCode", result.exitCode());
             json.put("durationSeconds", result.duration().toMillis() / 1000.0);
             json.put("output", result.output());
+            if (failure != null) {
+                json.put("reason", failure.reason());
+                json.put("lastLines", failure.lastLines());
+            }
             Dsl.create(context).json(json);
         }
-        if (check && result.exitCode() != 0) {
-            throw new CommandFailedException(getName(), command, result);
+        if (check && failure != null) {
+            throw new CommandFailedException(failure, result);
         }
         return result;
     }
