@@ -214,20 +214,22 @@ public final class StudioHandle {
     }
 
     /**
-     * {@code exec 'make test', check: false, timeout: 10.minutes}: runs the command, its output
-     * streaming to stdout as it comes, and returns output, exit code and duration. A non-zero exit
-     * throws {@link CommandFailedException} unless {@code check: false}.
+     * {@code exec 'make test', check: false, timeout: 10.minutes, echo: false}: runs the command,
+     * its output streaming to stdout as it comes (unless {@code echo: false}; inside a
+     * {@code parallel} each line is tagged with the studio), and returns output, exit code and
+     * duration. A non-zero exit throws {@link CommandFailedException} unless {@code check: false}.
      */
     public ExecResult exec(Map<String, ?> options, String command) {
-        Options.check("exec", options, "check", "timeout");
+        Options.check("exec", options, "check", "timeout", "echo");
         boolean check = Options.flag("exec", options, "check", true);
+        boolean echo = Options.flag("exec", options, "echo", true);
         Duration timeout = Options.duration("exec", options, "timeout", defaults().execTimeout());
         if (command == null || command.isBlank()) {
             throw new DslException("exec: give a command, e.g. exec 'nvidia-smi'");
         }
         DslContext context = session.context();
         log(getName() + ": exec " + command);
-        CommandOutput output = CommandOutput.to(context);
+        CommandOutput output = CommandOutput.to(context, echo, Parallel.tagged() ? "[" + getName() + "] " : "");
         ExecResult result;
         try (InFlight.Call call = session.inFlight().begin(getName() + ": exec " + command,
                 "the command goes on running on the studio until it ends (the API cannot cancel it)");
