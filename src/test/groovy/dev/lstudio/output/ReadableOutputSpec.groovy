@@ -57,4 +57,28 @@ class ReadableOutputSpec extends EmulatorLstudioSpec {
         ''               | []
         ' and stderr'    | ['--json']
     }
+
+    def "--help: no line past 80 columns, none cut mid-phrase, the emulator's line whole"() {
+        when:
+        lstudio(['--help'])
+        def help = stdout
+        lstudio(['emulator', '--help'])
+        def emulatorHelp = stdout
+        lstudio(['cleanup', '--help'])
+        def cleanupHelp = stdout
+
+        then:
+        [help, emulatorHelp, cleanupHelp].every { text -> text.readLines().every { it.length() <= 80 } }
+        help.readLines().contains('  lstudio emulator             a local Studios API (lstudio emulator --help)')
+        help.readLines().contains('                               stop studios left running by killed runs')
+        help.contains('''\
+  emulator  Serve the Lightning Studios API locally (127.0.0.1), with real
+              command execution, persisted state and faults on demand. Runs
+              until interrupted (Ctrl-C).''')
+        emulatorHelp.readLines().contains('  EFFECT: 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P],')
+        cleanupHelp.contains('''\
+      --host=NAME        Take over the records of host NAME (its hostname or
+                           machine id, as cleanup lists them), e.g. an ended
+                           container's: its runs are judged as if they ran here.''')
+    }
 }
