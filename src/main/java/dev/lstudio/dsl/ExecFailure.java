@@ -60,17 +60,25 @@ public record ExecFailure(String studio, String command, int exitCode, String re
         };
     }
 
-    /** The first line, at most {@value #COMMAND_CHARS} characters: a heredoc or a loop is known by its start. */
+    /** The first line, at most {@value #COMMAND_CHARS} characters or so: a heredoc or a loop is known by its start. */
     static String shorten(String command) {
         String stripped = command.strip();
         int nl = stripped.indexOf('\n');
         String first = nl < 0 ? stripped : stripped.substring(0, nl).strip();
-        boolean cut = nl >= 0;
-        if (first.length() > COMMAND_CHARS) {
-            first = first.substring(0, COMMAND_CHARS).strip();
-            cut = true;
+        String cut = cut(first, COMMAND_CHARS);
+        return nl >= 0 || !cut.equals(first) ? cut + " ..." : first;
+    }
+
+    /**
+     * {@code text} up to the last space within {@code max} characters: never in the middle of a
+     * word, since the word may be a credential, which the printing side masks only when whole.
+     */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
-        return cut ? first + " ..." : first;
+        int space = text.lastIndexOf(' ', max);
+        return space > 0 ? text.substring(0, space).strip() : text;
     }
 
     /** The last non-blank lines, each as a terminal last showed it (after a progress bar's carriage returns). */
@@ -83,7 +91,8 @@ public record ExecFailure(String studio, String command, int exitCode, String re
             if (line.isEmpty()) {
                 continue;
             }
-            lines.add(0, line.length() > LINE_CHARS ? line.substring(0, LINE_CHARS) + " ..." : line);
+            String cut = cut(line, LINE_CHARS);
+            lines.add(0, cut.equals(line) ? line : cut + " ...");
         }
         return List.copyOf(lines);
     }
