@@ -59,6 +59,8 @@ final class Ledger {
         private boolean kept;
         /** The machine it ran on when this run found it running and moved it (null: this run started it): teardown puts it back. */
         private String foundOn;
+        /** The command that failed the run on this studio (check: true), for the summary; null: none. */
+        private ExecFailure failed;
 
         private Entry(Studio studio) {
             this.studio = studio;
@@ -182,6 +184,14 @@ final class Ledger {
         Entry entry = entries.get(studio.id());
         if (entry != null && entry.runningSince >= 0) {
             context.ownership().switched(studio.id(), machine);
+        }
+    }
+
+    /** A command failed on {@code studio}: the summary says so beside it (a studio this run did not start has no row). */
+    synchronized void failed(Studio studio, ExecFailure failure) {
+        Entry entry = entries.get(studio.id());
+        if (entry != null) {
+            entry.failed = failure;
         }
     }
 
@@ -385,7 +395,7 @@ final class Ledger {
                 }
                 rows.add(new RunSummary.Row(e.studio, context.ownership().recordOf(e.studio.id()),
                         Duration.ofNanos(ranNanos(e, now)), e.priced ? costNow(e, now) : null,
-                        e.kept || context.teardown().keepingRunning(), e.foundOn));
+                        e.kept || context.teardown().keepingRunning(), e.foundOn, e.failed));
             }
         }
         RunSummary.print(rows, context);

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class RunSummary {
     /** What the ledger knew of one studio at the end: {@code cost} null when no status gave a price. */
-    record Row(Studio studio, OwnedStudio record, Duration ran, Double cost, boolean kept, String foundOn) {
+    record Row(Studio studio, OwnedStudio record, Duration ran, Double cost, boolean kept, String foundOn,
+               ExecFailure failed) {
     }
 
     private RunSummary() {
@@ -36,7 +37,8 @@ final class RunSummary {
             context.output().log("  " + r.studio().name() + " (teamspace " + r.record().teamspace() + ") on "
                     + String.join(" then ", r.record().machines()) + found + ", running " + Durations.format(r.ran())
                     + (r.cost() == null ? "" : ", " + estimate(r.cost()))
-                    + ", now " + state + (r.kept() ? " (keepRunning)" : ""));
+                    + ", now " + state + (r.kept() ? " (keepRunning)" : "")
+                    + (r.failed() == null ? "" : "; " + r.failed().what()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("studio", r.studio().name());
             row.put("teamspace", r.record().teamspace());
@@ -51,6 +53,9 @@ final class RunSummary {
                 row.put("foundRunningOn", r.foundOn());
             }
             row.put("keptRunning", r.kept());
+            if (r.failed() != null) {
+                row.put("failedExec", r.failed().toMap());
+            }
             json.add(row);
         }
         if (context.jsonResults()) {

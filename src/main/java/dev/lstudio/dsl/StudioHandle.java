@@ -229,20 +229,22 @@ public final class StudioHandle {
     }
 
     /**
-     * {@code exec 'make test', check: false, timeout: 10.minutes}: runs the command, its output
-     * streaming to stdout as it comes, and returns output, exit code and duration. A non-zero exit
-     * throws {@link CommandFailedException} unless {@code check: false}.
+     * {@code exec 'make test', check: false, timeout: 10.minutes, echo: false}: runs the command,
+     * its output streaming to stdout as it comes (unless {@code echo: false}; inside a
+     * {@code parallel} each line is tagged with the studio), and returns output, exit code and
+     * duration. A non-zero exit throws {@link CommandFailedException} unless {@code check: false}.
      */
     public ExecResult exec(Map<String, ?> options, String command) {
-        Options.check("exec", options, "check", "timeout");
+        Options.check("exec", options, "check", "timeout", "echo");
         boolean check = Options.flag("exec", options, "check", true);
+        boolean echo = Options.flag("exec", options, "echo", true);
         Duration timeout = Options.duration("exec", options, "timeout", defaults().execTimeout());
         if (command == null || command.isBlank()) {
             throw new DslException("exec: give a command, e.g. exec 'nvidia-smi'");
         }
         DslContext context = session.context();
         log(getName() + ": exec " + command);
-        CommandOutput output = CommandOutput.to(context);
+        CommandOutput output = CommandOutput.to(context, echo, Parallel.tagged() ? "[" + getName() + "] " : "");
         ExecResult result;
         try (InFlight.Call call = session.inFlight().begin(getName() + ": exec " + command,
                 "the command goes on running on the studio until it ends (the API cannot cancel it)");
@@ -251,6 +253,10 @@ public final class StudioHandle {
         } finally {
             output.close();
         }
+        ExecFailure failure = result.exitCode() == 0 ? null : ExecFailure.of(getName(), command, result);
+        if (check && failure != null) {
+            session.ledger().failed(studio, failure); // for the summary; check: false is the script's to handle
+        }
         if (context.jsonResults()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("studio", getName());
@@ -258,10 +264,14 @@ public final class StudioHandle {
             json.put("exitCode", result.exitCode());
             json.put("durationSeconds", result.duration().toMillis() / 1000.0);
             json.put("output", result.output());
+            if (failure != null) {
+                json.put("reason", failure.reason());
+                json.put("lastLines", failure.lastLines());
+            }
             Dsl.create(context).json(json);
         }
-        if (check && result.exitCode() != 0) {
-            throw new CommandFailedException(getName(), command, result);
+        if (check && failure != null) {
+            throw new CommandFailedException(failure, result);
         }
         return result;
     }

@@ -114,10 +114,11 @@ class CleanupSpec extends EmulatorLstudioSpec {
         when:
         int dry = lstudio('cleanup', '--dry-run')
 
-        then: 'listed, and nothing changed'
+        then: 'listed on stdout, where a pipe gets the answer, and nothing changed'
         dry == 0
-        stderr.contains("would stop studio 'train' (RUNNING on lit-a100-1, teamspace demo/demo) left running by run ${run.pid()}")
-        stderr.contains('cleanup --dry-run: would stop 1, would drop 0 record(s), 0 left alone; nothing was changed')
+        stdout.contains("would stop studio 'train' (RUNNING on lit-a100-1, teamspace demo/demo) left running by run ${run.pid()}")
+        stdout.contains('cleanup --dry-run: would stop 1, would drop 0 record(s), 0 left alone; nothing was changed')
+        !stderr.contains('would stop')
         emulator.studio('train').active
         records().size() == 1
 
@@ -408,9 +409,9 @@ class CleanupSpec extends EmulatorLstudioSpec {
         when: 'a dry run shows what the takeover would do'
         exit = lstudio('cleanup', '--host', 'ci-runner-7', '--dry-run')
 
-        then:
+        then: 'on stdout: a dry run is a question, and its answer the result'
         exit == 0
-        stderr.contains("would stop studio 'far' (RUNNING on cpu-4, teamspace demo/demo)")
+        stdout.contains("would stop studio 'far' (RUNNING on cpu-4, teamspace demo/demo)")
 
         when:
         exit = lstudio('cleanup', '--host', 'ci-runner-7', '--yes')

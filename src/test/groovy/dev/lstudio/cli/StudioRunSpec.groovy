@@ -41,15 +41,15 @@ class StudioRunSpec extends EmulatorLstudioSpec {
         'piped to lstudio'   | { ['--emulator'] }                                     | README
     }
 
-    def "a failing command exits 1 naming the studio, the command and its exit code"() {
+    def "a failing command exits 1 naming the studio, the command and its exit code, on a timestamped line"() {
         when:
         int exit = lstudio(['--emulator', '-e', "studio('s', create: true) { start 'cpu-4'; exec 'exit 7' }"])
 
         then:
         exit == 1
-        stderr.contains("lstudio: exec in studio 's' failed: 'exit 7' exited with code 7")
+        stderr.readLines().any { it ==~ /^\d{4}-\S+Z s: exec 'exit 7' failed with exit 7; no output \(at -e:1\)$/ }
         stderr.contains("teardown: stop studio 's' (started on cpu-4)")
-        stderr.trim().endsWith('now STOPPED')
+        stderr.trim().endsWith("now STOPPED; exec 'exit 7' failed with exit 7; no output")
     }
 
     def "a compile error exits 2 with file, line and column"() {

@@ -181,13 +181,13 @@ class StudioVerbsSpec extends Specification {
         harness.out() == 'hello\nworld\n'
     }
 
-    def "a failing command throws naming the studio, the command and the exit code"() {
+    def "a failing command throws naming the studio, the command, the exit code and its last lines"() {
         when:
         harness.run("studio('s', create: true) { start(); exec 'echo broken >&2; exit 3' }")
 
         then:
         CommandFailedException e = thrown()
-        e.message.startsWith("exec in studio 's' failed: 'echo broken >&2; exit 3' exited with code 3")
+        e.message == "s: exec 'echo broken >&2; exit 3' failed with exit 3; last lines: broken"
         e.result().exitCode() == 3
     }
 

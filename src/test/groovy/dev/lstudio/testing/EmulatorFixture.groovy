@@ -162,6 +162,12 @@ final class EmulatorFixture implements AutoCloseable {
         admin('GET', 'requests') as Map
     }
 
+    /** The commands the emulator ran in studio {@code name}, as it received them (each once). */
+    List<String> commands(String name) {
+        def entry = (admin('GET', 'commands').studios as List<Map>).find { it.name == name }
+        (entry?.commands as List<Map> ?: [])*.command as List<String>
+    }
+
     void clearRequests() {
         admin('DELETE', 'requests')
     }
