@@ -61,7 +61,13 @@ public enum Failure {
      * service, was at fault, so whatever it was to start did not start.
      */
     public static boolean refusedByServer(Throwable failure) {
-        return failure instanceof ApiException api && api.httpStatus() >= 400 && api.httpStatus() < 500;
+        // the cause too: the client tells a refused unknown machine in its own words, the refusal as its cause
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api.httpStatus() >= 400 && api.httpStatus() < 500;
+            }
+        }
+        return false;
     }
 
     /**

@@ -145,7 +145,7 @@ public final class Studio {
     }
 
     private static String slug(String machine) {
-        return machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
+        return Machines.slug(machine);
     }
 
     private static ComputeConfig machine(MachinePlan plan, boolean spot, Duration maxRuntime) {
