@@ -166,7 +166,7 @@ class StudioRunSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 1
-        stderr.contains("lstudio: studio 'nope' not found in teamspace 'demo/demo'; existing: none")
+        theError == "lstudio: studio 'nope' not found in teamspace 'demo/demo', where you have no Studios yet: use studio('nope', create: true) to create it (at -e:1)"
         !stderr.contains('--debug')
     }
 
