@@ -218,8 +218,8 @@ public final class Studio {
             return new CommandRunner(context).run(teamspace.projectId(), id(), name(), command, timeout, output);
         } catch (FailedPreconditionException e) {
             StudioStatus now = status();
-            if (now.ready()) {
-                throw e;
+            if (now.ready() && !now.switching()) {
+                throw e; // refused for another reason than its state: the server's words
             }
             throw NotReadyException.forExec(name(), now, listedMachine(), e);
         }
