@@ -67,6 +67,7 @@ final class CleanupCommand {
             }
             List<CleanupOutcome> outcomes = Cleanup.in(folder).dryRun(dryRun).teamspace(options.teamspace)
                     .takeOverHost(command.host).takeOverAllHosts(command.allHosts)
+                    .stopTimeout(command.timeout)
                     .warnings(w -> console.log("warning: " + w))
                     .each(this::print)
                     .run(run.context::client);

@@ -94,6 +94,22 @@ final class Commands {
 
         @Option(names = "--yes", description = "Take over without asking: off a terminal, a takeover needs it.")
         boolean yes;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "How long each stop may take, resends included (default 10m), e.g. 2m.")
+        java.time.Duration timeout;
+    }
+
+    /** Durations on the command line, in the forms lstudio prints them (30s, 5m, 1h30m). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            try {
+                return dev.lstudio.client.Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -3,6 +3,7 @@ package dev.lstudio.dsl;
 import dev.lstudio.client.Durations;
 import dev.lstudio.client.Failure;
 import dev.lstudio.client.KeepAlive;
+import dev.lstudio.client.MachinePlan;
 import dev.lstudio.client.OwnedStudio;
 import dev.lstudio.client.Studio;
 import java.time.Duration;
@@ -57,6 +58,8 @@ final class Ledger {
         /** The record as it was before the latest start (null: none), put back if the server refuses that start. */
         private OwnedStudio beforeStart;
         private boolean kept;
+        /** The machine it ran on when this run found it running and moved it (null: this run started it): teardown puts it back. */
+        private String foundOn;
 
         private Entry(Studio studio) {
             this.studio = studio;
@@ -102,6 +105,7 @@ final class Ledger {
         entry.owner = Thread.currentThread();
         entry.block = block;
         entry.beforeStart = before;
+        entry.foundOn = null;
         if (entry.guard == null || entry.guard.finished()) {
             // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
             entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
@@ -114,11 +118,51 @@ final class Ledger {
         return entry;
     }
 
+    /**
+     * Called just before this run moves {@code studio}, found running on {@code foundOn} and not
+     * started by this run, to another machine: a change is ownership. From here on teardown puts
+     * it back on {@code foundOn} (or, if that fails, stops it and says so), and the summary lists
+     * it; on disk it is recorded like a start, so that a run killed outright leaves it to
+     * {@code lstudio cleanup} to stop rather than running on the dearer machine. A studio this
+     * run started already keeps its stop guard ({@link #switched} records the move).
+     */
+    synchronized void switching(Studio studio, String foundOn, Object block) {
+        Entry known = entries.get(studio.id());
+        if (known != null && known.runningSince >= 0) {
+            return;
+        }
+        if (context.teardown().begun()) {
+            throw new DslException("studio '" + studio.name() + "' was not switched: this run is ending (its teardown has begun)");
+        }
+        OwnedStudio before = context.ownership().recordOf(studio.id());
+        context.ownership().started(studio, foundOn,
+                !context.teardown().keepingRunning() && (known == null || !known.kept));
+        if (!summaryRegistered) {
+            summaryRegistered = true;
+            context.teardown().last("summary of the studios this run started", this::report);
+        }
+        Entry entry = entries.computeIfAbsent(studio.id(), id -> new Entry(studio));
+        entry.runningSince = nanos.getAsLong();
+        if (entry.beat == null && !context.interactive()) {
+            entry.beat = context.keepAlive().hold(studio);
+        }
+        entry.owner = Thread.currentThread();
+        entry.block = block;
+        entry.beforeStart = before;
+        entry.foundOn = foundOn;
+        entry.guard = context.teardown().guard("put studio '" + studio.name() + "' back on " + foundOn
+                        + " (found running there)", () -> ClientCalls.uninterruptibly(() -> putBackForTeardown(entry)));
+        if (entry.kept) {
+            entry.guard.keep();
+        }
+    }
+
     /** The studio stopped cleanly (or was found stopped): nothing left to guard. */
     synchronized void stopped(Studio studio) {
         context.ownership().release(studio.id());
         Entry entry = entries.get(studio.id());
         if (entry != null) {
+            entry.foundOn = null;
             settle(entry);
             if (entry.guard != null) {
                 entry.guard.cancel();
@@ -253,6 +297,41 @@ final class Ledger {
         }
     }
 
+    /**
+     * Puts a studio this run found running back on the machine it was found on; stops it when
+     * that fails, since nothing may be left on a dearer machine than it was found on. A studio
+     * found stopped by now (someone stopped it) is left stopped.
+     */
+    private void putBackForTeardown(Entry entry) {
+        String home = entry.foundOn;
+        long generation = context.ownership().generation(entry.studio.id());
+        try {
+            MachinePlan plan = entry.studio.planSwitch(home);
+            if (plan.startsMachine()) {
+                context.output().log("studio '" + entry.name() + "' is " + plan.now().describe()
+                        + " now; not started again on " + home);
+            } else if (plan.step() != MachinePlan.Step.NOTHING) {
+                context.output().log("putting studio '" + entry.name() + "' back on " + home + ", where this run found it running");
+                entry.studio.switchMachine(plan, context.client().options().switchTimeout());
+                context.ownership().switched(entry.studio.id(), home);
+            }
+        } catch (RuntimeException e) {
+            if (Failure.GONE.is(e)) {
+                context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
+            } else {
+                context.output().log("could not put studio '" + entry.name() + "' back on " + home + " ("
+                        + e.getMessage() + "): stopping it instead");
+                stopForTeardown(entry);
+                return;
+            }
+        }
+        if (context.ownership().release(entry.studio.id(), generation)) {
+            synchronized (this) {
+                settle(entry);
+            }
+        }
+    }
+
     /** A stop that fails leaves the studio's record on disk: the next cleanup (or run) tries again. */
     private void stopForTeardown(Entry entry) {
         long generation = context.ownership().generation(entry.studio.id());
@@ -330,8 +409,9 @@ final class Ledger {
             synchronized (this) {
                 cost = e.priced ? costNow(e, now) : null;
             }
+            String found = e.foundOn == null ? "" : ", found running on " + e.foundOn;
             context.output().log("  " + e.name() + " (teamspace " + record.teamspace() + ") on "
-                    + String.join(" then ", record.machines()) + ", running " + Durations.format(ran)
+                    + String.join(" then ", record.machines()) + found + ", running " + Durations.format(ran)
                     + (cost == null ? "" : ", " + estimate(cost))
                     + ", now " + state + (kept ? " (keepRunning)" : ""));
             Map<String, Object> row = new LinkedHashMap<>();
@@ -344,6 +424,9 @@ final class Ledger {
                 row.put("estimatedCost", Math.round(cost * 10000) / 10000.0);
             }
             row.put("state", state);
+            if (e.foundOn != null) {
+                row.put("foundRunningOn", e.foundOn);
+            }
             row.put("keptRunning", kept);
             rows.add(row);
         }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -86,6 +85,9 @@ public final class StudioHandle {
     public StudioHandle start(Map<String, ?> options, String machine) {
         Options.check("start", options, "machine", "spot", "maxRuntime", "wait", "timeout");
         String slug = machine != null ? machine.strip() : Options.text("start", options, "machine", Machines.DEFAULT);
+        if (slug == null || slug.isBlank()) {
+            throw new DslException("start: give a machine, e.g. start 'cpu-4', or start() for " + Machines.DEFAULT);
+        }
         boolean spot = Options.flag("start", options, "spot", false);
         Duration maxRuntime = Options.duration("start", options, "maxRuntime", null);
         boolean wait = Options.flag("start", options, "wait", true);
@@ -167,7 +169,9 @@ public final class StudioHandle {
     /** {@code switchTo 'lit-a100-1', timeout: 30.minutes}. A switch always waits: it must be confirmed once the new machine is ready. */
     public StudioHandle switchTo(Map<String, ?> options, String machine) {
         Options.check("switchTo", options, "timeout");
-        Objects.requireNonNull(machine, "machine");
+        if (machine == null || machine.isBlank()) {
+            throw new DslException("switchTo: give a machine, e.g. switchTo 'lit-a100-1'");
+        }
         Duration timeout = Options.duration("switchTo", options, "timeout", defaults().switchTimeout());
         MachinePlan plan = ClientCalls.call(() -> studio.planSwitch(machine));
         if (plan.startsMachine()) {
@@ -176,10 +180,21 @@ public final class StudioHandle {
         if (plan.step() == MachinePlan.Step.NOTHING) {
             return this;
         }
+        if (plan.now().machine() != null) {
+            session.ledger().switching(studio, plan.now().machine(), scoped ? this : null);
+        }
         try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + plan.machine(),
                 "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio");
              KeepAlive.Hold beat = keptAlive()) {
-            StudioStatus moved = ClientCalls.call(() -> studio.switchMachine(plan, timeout));
+            StudioStatus moved;
+            try {
+                moved = ClientCalls.call(() -> studio.switchMachine(plan, timeout));
+            } catch (RuntimeException e) {
+                if (Failure.refusedByServer(e)) {
+                    session.ledger().refused(studio);
+                }
+                throw e;
+            }
             session.ledger().switched(studio, plan.machine());
             session.ledger().priced(studio, moved.pricePerHour());
         }

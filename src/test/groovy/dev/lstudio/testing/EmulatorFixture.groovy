@@ -122,6 +122,29 @@ final class EmulatorFixture implements AutoCloseable {
         new JsonSlurperClassic().parseText(connection.inputStream.getText('UTF-8')) as Map
     }
 
+    /**
+     * One call of the Studios API on the studio {@code name}, as another client of the same user
+     * would make it (someone else's doing, in the middle of a run): e.g.
+     * {@code asSomeoneElse('POST', 'box', '/switch-confirm')}, {@code asSomeoneElse('GET', 'box', '/codestatus')}.
+     * Returns the status and the parsed answer.
+     */
+    Map asSomeoneElse(String method, String name, String suffix = '', Map body = null) {
+        Map entry = studio(name)
+        assert entry: "no studio named $name"
+        def connection = (HttpURLConnection) new URL(emu.baseUrl() +
+                "v1/projects/${entry.projectId}/cloudspaces/${entry.id}${suffix}").openConnection()
+        connection.requestMethod = method
+        connection.setRequestProperty('Authorization', 'Basic ' + "${emu.userId()}:${emu.apiKey()}".bytes.encodeBase64())
+        if (method != 'GET' && method != 'DELETE') {
+            connection.doOutput = true
+            connection.setRequestProperty('Content-Type', 'application/json')
+            connection.outputStream.withCloseable { it.write(JsonOutput.toJson(body ?: [:]).getBytes('UTF-8')) }
+        }
+        int status = connection.responseCode
+        String text = (status < 400 ? connection.inputStream : connection.errorStream)?.getText('UTF-8') ?: ''
+        [status: status, body: text ? new JsonSlurperClassic().parseText(text) : null]
+    }
+
     /** The names of the caller's running (active) studios, sorted. */
     List<String> activeStudios() {
         studios().findAll { it.active }*.name.sort() as List<String>
