@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Start, stop, restart and switch, each followed by a wait for the state the API facts define
- * as done. Unknown machine slugs are sent as given, with a warning and a suggestion.
+ * as done. Unknown machine slugs are sent as given: refused, the error names the nearest known
+ * slug; taken, a warning says lstudio does not know it.
  */
 final class Lifecycle {
     private final Context context;
@@ -42,7 +43,6 @@ final class Lifecycle {
      * compared with a slug and may well be the one asked for: it is taken as that one, with a warning.
      */
     MachinePlan planStart(String machine) {
-        checkSlug(machine);
         StudioStatus now = StudioStatus.of(codeStatus());
         boolean up = now.status() == Status.RUNNING || now.status() == Status.PENDING;
         if (!up) {
@@ -64,7 +64,6 @@ final class Lifecycle {
      * FAILED is started on the new machine; one ready there already is left as it is.
      */
     MachinePlan planSwitch(String machine) {
-        checkSlug(machine);
         StudioStatus now = StudioStatus.of(codeStatus());
         if (now.stopped() || now.status() == Status.STOPPING || now.status() == Status.FAILED) {
             return new MachinePlan(MachinePlan.Step.START, machine, now);
@@ -319,25 +318,22 @@ final class Lifecycle {
         return timeout.minusNanos(context.options().sleeper().nanoTime() - start);
     }
 
-    private void checkSlug(String slug) {
-        Machines.warning(slug).ifPresent(context.warn());
-    }
-
     /**
-     * Sends a call that names a machine. When the server refuses an unknown slug without saying
-     * which one was meant, the error says it, so that the last line of a cron log has the fix.
+     * Sends a call that names a machine. An unknown slug the server refuses is one line with the
+     * nearest known slug, whatever the server suggests (one suggestion, not two; the server's
+     * answer stays the cause, for --debug); one it takes is new to lstudio, and a warning says so.
      */
     private void send(ComputeConfig machine, Runnable call) {
+        String slug = machine.name();
         try {
             call.run();
         } catch (InvalidArgumentException e) {
-            String slug = machine.name();
-            String nearest = Machines.nearest(slug);
-            if (Machines.isKnown(slug) || String.valueOf(e.serverMessage()).contains(nearest)) {
+            if (Machines.isKnown(slug)) {
                 throw e;
             }
-            throw new LookupException(e.getMessage() + "; did you mean '" + nearest + "'?", List.of(nearest));
+            throw new LookupException(Machines.refused(slug), List.of(Machines.nearest(slug)), e);
         }
+        Machines.warning(slug).ifPresent(context.warn());
     }
 
     private LightningApi api() {

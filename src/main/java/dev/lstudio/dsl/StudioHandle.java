@@ -97,8 +97,8 @@ public final class StudioHandle {
         }
         MachinePlan plan = ClientCalls.call(() -> studio.planStart(slug));
         if (plan.step() == MachinePlan.Step.RUNNING_ELSEWHERE) {
-            throw new DslException("studio '" + getName() + "' is running on " + plan.now().machine() + ", not " + slug
-                    + "; stop() it first, or use switchTo '" + slug + "'");
+            throw new DslException("studio '" + getName() + "' is running on " + plan.now().machine() + ", not " + plan.machine()
+                    + "; stop() it first, or use switchTo '" + plan.machine() + "'");
         }
         if (plan.step() == MachinePlan.Step.NOTHING) {
             String on = plan.now().machine() == null ? "" : " on " + plan.now().machine();

@@ -109,13 +109,15 @@ class StudioVerbsSpec extends Specification {
         harness.teardown.runAll()
     }
 
-    def "an unknown machine is warned about with the nearest known slug, and the server decides"() {
+    def "an unknown machine is sent, and the server decides: refused, the error names the nearest known slug"() {
         when:
         harness.run("studio('s', create: true) { start 'lit-h100-16' }")
 
         then: 'the emulator refuses slugs it does not know'
-        thrown(InvalidArgumentException)
-        harness.warnings.any { it.contains("machine 'lit-h100-16' is not one lstudio knows") && it.contains("did you mean 'lit-h100-1'") }
+        LookupException e = thrown()
+        e.message == "studio 's': machine 'lit-h100-16' is not one the server knows: did you mean 'lit-h100-1'?"
+        e.cause instanceof InvalidArgumentException
+        harness.warnings.empty
         !emulator.studio('s').active
         !harness.logs.any { it.startsWith('studios this run started') }
     }
