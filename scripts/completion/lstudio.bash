@@ -52,7 +52,7 @@ _lstudio_names() {
 _lstudio_takes_value() {
     case $1 in
         --teamspace|-e|--port|--state-dir|--user-id|--api-key|--username|--start-delay|--stop-delay|\
-        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|-m|--machine|--max-runtime|--start) return 0 ;;
+        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|--timeout|-m|--machine|--max-runtime|--start) return 0 ;;
     esac
     return 1
 }
@@ -96,7 +96,7 @@ _lstudio() {
     fi
 
     case $prev in
-        -e|--port|--user-id|--api-key|--username|--fault|--seed|--host|--max-runtime) return 0 ;;
+        -e|--port|--user-id|--api-key|--username|--fault|--seed|--host|--max-runtime|--timeout) return 0 ;;
         --teamspace)
             [[ $sub == emulator ]] && return 0
             local IFS=$'\n'
@@ -116,7 +116,7 @@ _lstudio() {
         repl)
             COMPREPLY=($(compgen -W "$_lstudio_global_opts" -- "$cur")) ;;
         cleanup)
-            COMPREPLY=($(compgen -W "--dry-run --host --all-hosts --yes $_lstudio_global_opts" -- "$cur")) ;;
+            COMPREPLY=($(compgen -W "--dry-run --host --all-hosts --yes --timeout $_lstudio_global_opts" -- "$cur")) ;;
         studios|status|start|stop|restart|switch|exec|create|delete|machines|teamspaces)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$(_lstudio_command_opts "$sub") $_lstudio_global_opts" -- "$cur"))
