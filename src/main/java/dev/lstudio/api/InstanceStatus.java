@@ -13,7 +13,8 @@ public record InstanceStatus(
         @JsonAlias("startup_phase") String startupPhase,
         @JsonAlias("status_message") String statusMessage,
         Double price,
-        @JsonAlias("instance_type") String instanceType) {
+        @JsonAlias("instance_type") String instanceType,
+        @JsonAlias("start_timestamp") String startTimestamp) {
 
     public boolean initialRestoreFinished() {
         return startupStatus != null && startupStatus.initialDone();

@@ -1,12 +1,13 @@
 package dev.lstudio.cli;
 
+import dev.lstudio.client.Durations;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.LookupException;
 import dev.lstudio.client.Machine;
 import dev.lstudio.client.MachineKind;
 import dev.lstudio.client.Machines;
-import dev.lstudio.client.Port;
 import dev.lstudio.client.PluginInfo;
+import dev.lstudio.client.Port;
 import dev.lstudio.client.Studio;
 import dev.lstudio.client.StudioFilter;
 import dev.lstudio.client.StudioNames;
@@ -15,9 +16,12 @@ import dev.lstudio.client.Teamspace;
 import dev.lstudio.dsl.ErrorLine;
 import dev.lstudio.dsl.Teardown;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -32,7 +36,8 @@ import java.util.TreeSet;
 final class StudioCommands {
     static final List<Results.Column> STUDIO_COLUMNS = List.of(new Results.Column("name", "name"),
             new Results.Column("teamspace", "teamspace"), new Results.Column(Results.STATUS, "status"),
-            new Results.Column("machine", "machine"));
+            new Results.Column("machine", "machine"), new Results.Column("runningFor", "running for"),
+            new Results.Column("costSoFar", "cost so far"));
 
     private final Console console;
     private final GlobalOptions options;
@@ -194,6 +199,15 @@ final class StudioCommands {
         row.put(Results.STATUS, now == null ? studio.listedStatus().name() : now.status().name());
         row.put("machine", now == null ? studio.listedMachine()
                 : now.machine() != null ? now.machine() : studio.listedMachine());
+        StudioStatus up = now != null ? now : studio.listed();
+        Instant since = up.stopped() ? null : up.since();
+        Duration running = since == null ? null : Duration.between(since, Instant.now());
+        row.put("runningFor", running == null || running.isNegative() ? null : Durations.format(running.withNanos(0)));
+        row.put("runningSeconds", running == null || running.isNegative() ? null : running.getSeconds());
+        row.put("pricePerHour", up.stopped() ? null : up.pricePerHour());
+        // The price now times the time up: an estimate, as in a run's summary; the bill is the service's.
+        row.put("costSoFar", running == null || running.isNegative() || up.pricePerHour() == null ? null
+                : String.format(Locale.ROOT, "$%.2f", up.pricePerHour() * running.getSeconds() / 3600.0));
         return row;
     }
 
@@ -221,7 +235,8 @@ final class StudioCommands {
         Map<String, Object> record = row(studio, now);
         record.put("ready", now.ready());
         record.put("switching", now.switching());
-        record.put("pricePerHour", now.pricePerHour());
+        Duration idle = studio.listedAutoSleep();
+        record.put("autoSleep", idle == null ? "off" : "after " + Durations.format(idle) + " idle");
         record.put("env", new ArrayList<>(new TreeSet<>(studio.env().keySet())));
         record.put("ports", studio.ports().stream().map(Port::number).toList());
         record.put("plugins", studio.plugins().stream().map(PluginInfo::id).toList());

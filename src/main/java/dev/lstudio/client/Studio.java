@@ -75,6 +75,11 @@ public final class Studio {
      * it is set to start on; null when the server said neither. The REPL's table, {@code json} of a
      * studio and the shell's lists all mean this by "machine".
      */
+    /** The status as listed, without a call (the list's embedded codeStatus); stopped when it has none. */
+    public StudioStatus listed() {
+        return StudioStatus.of(info.codeStatus());
+    }
+
     public String listedMachine() {
         if (info.codeStatus() != null && info.codeStatus().inUse() != null && info.codeStatus().inUse().machine() != null) {
             return info.codeStatus().inUse().machine();
@@ -265,6 +270,16 @@ public final class Studio {
             });
             return body.withEnv(new ArrayList<>(merged.values()));
         });
+    }
+
+    /** The auto-sleep idle limit as listed (no call), or null when auto-sleep is off or not said. */
+    public Duration listedAutoSleep() {
+        var config = info.codeConfig();
+        if (config == null || Boolean.TRUE.equals(config.disableAutoShutdown()) || config.idleShutdownSeconds() == null
+                || config.idleShutdownSeconds() <= 0) {
+            return null;
+        }
+        return Duration.ofSeconds(config.idleShutdownSeconds());
     }
 
     /** Stops the Studio after {@code idle} without use. */

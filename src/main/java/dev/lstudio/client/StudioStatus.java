@@ -2,6 +2,7 @@ package dev.lstudio.client;
 
 import dev.lstudio.api.CodeStatus;
 import dev.lstudio.api.InstanceStatus;
+import java.time.Instant;
 
 /**
  * A Studio's status at one moment: the small {@link Status}, the machine as the server names it
@@ -11,12 +12,13 @@ import dev.lstudio.api.InstanceStatus;
  * say how far it is ({@code startupPercentage}, a string such as "40") and what it does
  * ({@code statusMessage}). {@code pricePerHour} is what the machine in use costs an hour, and
  * {@code instanceType} the cloud's name for it; both null when the server does not say.
+ * {@code since} is when the instance in use was started (null: not said, or not readable).
  */
 public record StudioStatus(Status status, String machine, boolean ready, boolean switching, String startupPercentage,
-                           String statusMessage, Double pricePerHour, String instanceType) {
+                           String statusMessage, Double pricePerHour, String instanceType, Instant since) {
 
     public StudioStatus(Status status, String machine, boolean ready, boolean switching) {
-        this(status, machine, ready, switching, null, null, null, null);
+        this(status, machine, ready, switching, null, null, null, null, null);
     }
 
     static StudioStatus of(CodeStatus code) {
@@ -28,7 +30,20 @@ public record StudioStatus(Status status, String machine, boolean ready, boolean
             return new StudioStatus(status, null, false, switching);
         }
         return new StudioStatus(status, inUse.machine(), ready, switching, blankToNull(inUse.startupPercentage()),
-                blankToNull(inUse.statusMessage()), inUse.price(), blankToNull(inUse.instanceType()));
+                blankToNull(inUse.statusMessage()), inUse.price(), blankToNull(inUse.instanceType()),
+                instant(inUse.startTimestamp()));
+    }
+
+    /** An RFC 3339 time as the live service writes it; anything else reads as not said. */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String blankToNull(String text) {

@@ -55,7 +55,8 @@ class ChangeCommandsSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        stdout.readLines() == ["alpha\tdemo/demo\tRUNNING\tcpu-4"]
+        stdout.readLines().size() == 1
+        stdout.readLines()[0] ==~ /alpha\tdemo\/demo\tRUNNING\tcpu-4\t\S+\t\$\d+\.\d\d/ // time up and cost so far last
         emulator.studio('alpha').active
     }
 
@@ -69,7 +70,7 @@ class ChangeCommandsSpec extends EmulatorLstudioSpec {
 
         then:
         run.exit == 0
-        run.stdout.readLines()[1].split(/\s+/) as List == ['alpha', 'demo/demo', 'RUNNING', 'lit-l4-1']
+        (run.stdout.readLines()[1].split(/\s+/) as List)[0..3] == ['alpha', 'demo/demo', 'RUNNING', 'lit-l4-1']
         emulator.studio('alpha').machine == 'lit-l4-1'
 
         expect:
@@ -88,7 +89,8 @@ class ChangeCommandsSpec extends EmulatorLstudioSpec {
 
         and:
         lstudio(['delete', 'doomed', '--yes', '--json'], emulator.env) == 0
-        new JsonSlurper().parseText(stdout) == [[name: 'doomed', teamspace: 'demo/demo', status: 'DELETED', machine: 'cpu-4']]
+        new JsonSlurper().parseText(stdout) == [[name: 'doomed', teamspace: 'demo/demo', status: 'DELETED', machine: 'cpu-4',
+                                                 runningFor: null, runningSeconds: null, pricePerHour: null, costSoFar: null]]
         emulator.studios().isEmpty()
     }
 

@@ -18,7 +18,8 @@ class LastValueSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        stdout.readLines() == ["alpha\tdemo/demo\tRUNNING\tcpu-4"]
+        stdout.readLines().size() == 1
+        stdout.readLines()[0] ==~ /alpha\tdemo\/demo\tRUNNING\tcpu-4\t\S+\t\$\d+\.\d\d/ // time up and cost so far last
     }
 
     def "with --json the value is one JSON document"() {

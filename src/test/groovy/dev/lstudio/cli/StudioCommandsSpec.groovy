@@ -28,7 +28,7 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
         ansi.replaceAll(/\u001b\[[0-9;]*m/, '')
     }
 
-    def "studios on a terminal is an aligned table under a header, the running phase in green"() {
+    def "studios on a terminal is an aligned table under a header, the running phase in green, with time up and cost so far"() {
         given:
         emulator.create('alpha', 'beta-long-name')
         emulator.startStudio('alpha', 'cpu-4')
@@ -39,9 +39,12 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
 
         then:
         run.exit == 0
-        lines[0].split(/\s+/) as List == ['name', 'teamspace', 'status', 'machine']
+        lines[0].split(/\s+/) as List == ['name', 'teamspace', 'status', 'machine', 'running', 'for', 'cost', 'so', 'far']
         lines.size() == 3
-        lines.find { it.startsWith('alpha ') }.split(/\s+/) as List == ['alpha', 'demo/demo', 'RUNNING', 'cpu-4']
+        def alpha = lines.find { it.startsWith('alpha ') }.split(/\s+/) as List
+        alpha[0..3] == ['alpha', 'demo/demo', 'RUNNING', 'cpu-4']
+        alpha[4] ==~ /\d+s|\d+ms|\d+m\d*s?/
+        alpha[5] ==~ /\$\d+\.\d\d/
         lines.find { it.startsWith('beta-long-name') }.split(/\s+/)[2] == 'STOPPED'
         lines[1].indexOf('demo') == lines[2].indexOf('demo') // aligned
         run.stdout.contains(ESC + '32mRUNNING') || run.stdout =~ /\u001b\[[0-9;]*32[0-9;]*mRUNNING/
@@ -58,7 +61,8 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
         then:
         exit == 0
         !stdout.contains(ESC)
-        stdout.readLines().sort() == ["alpha\tdemo/demo\tRUNNING\tcpu-4", "beta\tdemo/demo\tSTOPPED\tcpu-4"].sort()
+        stdout.readLines().find { it.startsWith('alpha') } ==~ /alpha\tdemo\/demo\tRUNNING\tcpu-4\t\S+\t\$\d+\.\d\d/
+        stdout.readLines().find { it.startsWith('beta') } == "beta\tdemo/demo\tSTOPPED\tcpu-4\t\t"
     }
 
     def "studios --json is one array with name, teamspace, status and machine; --running keeps the running"() {
@@ -73,7 +77,13 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
         then:
         exit == 0
         all instanceof List
-        all.find { it.name == 'alpha' } == [name: 'alpha', teamspace: 'demo/demo', status: 'RUNNING', machine: 'lit-h100-1']
+        def alpha = all.find { it.name == 'alpha' }
+        alpha.subMap(['name', 'teamspace', 'status', 'machine']) == [name: 'alpha', teamspace: 'demo/demo', status: 'RUNNING', machine: 'lit-h100-1']
+        alpha.runningSeconds >= 0
+        alpha.pricePerHour > 0
+        alpha.costSoFar ==~ /\$\d+\.\d\d/
+        def beta = all.find { it.name == 'beta' }
+        [beta.runningFor, beta.runningSeconds, beta.pricePerHour, beta.costSoFar] == [null, null, null, null]
         all*.name.sort() == ['alpha', 'beta']
 
         when:
@@ -115,9 +125,10 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
         then:
         exit == 0
         json.size() == 1
-        json[0].keySet() as List == ['name', 'teamspace', 'status', 'machine', 'ready', 'switching', 'pricePerHour', 'env',
-                                     'ports', 'plugins']
+        json[0].keySet() as List == ['name', 'teamspace', 'status', 'machine', 'runningFor', 'runningSeconds', 'pricePerHour',
+                                     'costSoFar', 'ready', 'switching', 'autoSleep', 'env', 'ports', 'plugins']
         json[0].status == 'RUNNING'
+        json[0].autoSleep == 'after 1h idle'
         json[0].env instanceof List
     }
 
@@ -159,7 +170,8 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        new JsonSlurper().parseText(stdout) == [[name: 'alpha', teamspace: 'demo/demo', status: 'RUNNING', machine: 'lit-h100-1']]
+        new JsonSlurper().parseText(stdout)*.subMap(['name', 'teamspace', 'status', 'machine', 'pricePerHour']) ==
+                [[name: 'alpha', teamspace: 'demo/demo', status: 'RUNNING', machine: 'lit-h100-1', pricePerHour: 3.5]]
         emulator.studio('alpha').active
         emulator.studio('alpha').machine == 'lit-h100-1'
 

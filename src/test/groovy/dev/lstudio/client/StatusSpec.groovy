@@ -37,7 +37,7 @@ class StatusSpec extends Specification {
     }
 
     static InstanceStatus instance(boolean topUp) {
-        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null, null, null, null, null, null)
+        new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null, null, null, null, null, null, null)
     }
 
     def "the live status fields are read: percentage, message, price per hour and instance type"() {
