@@ -3,6 +3,9 @@ package dev.lstudio.dsl;
 import groovy.lang.GroovyClassLoader;
 import groovy.transform.ThreadInterrupt;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +45,18 @@ public final class ScriptCompiler {
      * closures that check for interruption ({@link ThreadInterrupt}), so that a signal or a
      * limit ends {@code while (true) {}} at once, in a run as at the prompt. What Groovy cannot
      * reach (its own {@code sleep}, which swallows interrupts) the runner's signal guard ends.
+     * And the {@link CallCheck}: a call that resolves to nothing is a compile error, before any
+     * Studio is started.
      */
     public static CompilerConfiguration configuration() {
+        return configuration(Set::of);
+    }
+
+    /**
+     * The same, where the code may also call {@code knownNames} (asked at each compilation): the
+     * REPL's binding variables, which earlier lines defined.
+     */
+    public static CompilerConfiguration configuration(Supplier<? extends Collection<String>> knownNames) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(LstudioScript.class.getName());
         config.setTargetBytecode(CompilerConfiguration.JDK17);
@@ -51,7 +64,8 @@ public final class ScriptCompiler {
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports(LstudioScript.class.getPackageName());
         imports.addImports(java.time.Duration.class.getName());
-        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
+        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class),
+                new CallCheck(knownNames));
         return config;
     }
 
