@@ -164,13 +164,21 @@ final class CallCheck extends CompilationCustomizer {
         }
 
         private void error(ASTNode where, String message) {
-            source.getErrorCollector().addErrorAndContinue(new SyntaxErrorMessage(
-                    new SyntaxException(message, where.getLineNumber(), where.getColumnNumber(),
-                            where.getLastLineNumber(), where.getLastColumnNumber()), source));
+            source.getErrorCollector().addErrorAndContinue(new SyntaxErrorMessage(new Mistake(message, where), source));
         }
 
         private static List<Expression> arguments(MethodCallExpression call) {
             return call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of(call.getArguments());
+        }
+    }
+
+    /** A call the check refused: well-formed Groovy, so not called a syntax error where that is said. */
+    static final class Mistake extends SyntaxException {
+        private static final long serialVersionUID = 1L;
+
+        Mistake(String message, ASTNode where) {
+            super(message, where.getLineNumber(), where.getColumnNumber(), where.getLastLineNumber(),
+                    where.getLastColumnNumber());
         }
     }
 

@@ -2,7 +2,6 @@ package dev.lstudio.dsl;
 
 import groovy.lang.GroovyClassLoader;
 import groovy.transform.ThreadInterrupt;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,11 +16,6 @@ import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.Phases;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
-import org.codehaus.groovy.control.messages.ExceptionMessage;
-import org.codehaus.groovy.control.messages.Message;
-import org.codehaus.groovy.control.messages.SimpleMessage;
-import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
-import org.codehaus.groovy.syntax.SyntaxException;
 
 /**
  * Compiles script text to class bytes. Holds THE CompilerConfiguration factory: the runner,
@@ -79,7 +73,7 @@ public final class ScriptCompiler {
         try {
             unit.compile(Phases.CLASS_GENERATION);
         } catch (MultipleCompilationErrorsException e) {
-            throw new ScriptCompileException(problems(e), e);
+            throw new ScriptCompileException(CompileProblems.of(e, text), e);
         } catch (CompilationFailedException e) {
             throw new ScriptCompileException(List.of(new ScriptCompileException.Problem(0, 0, e.getMessage())), e);
         }
@@ -95,29 +89,5 @@ public final class ScriptCompiler {
     /** How many times this compiler compiled (the cache's tests and metrics read it). */
     public int compilations() {
         return compilations.get();
-    }
-
-    private static List<ScriptCompileException.Problem> problems(MultipleCompilationErrorsException e) {
-        List<ScriptCompileException.Problem> problems = new ArrayList<>();
-        for (Message message : e.getErrorCollector().getErrors()) {
-            problems.add(problem(message));
-        }
-        return problems;
-    }
-
-    private static ScriptCompileException.Problem problem(Message message) {
-        if (message instanceof SyntaxErrorMessage) {
-            SyntaxException cause = ((SyntaxErrorMessage) message).getCause();
-            return new ScriptCompileException.Problem(cause.getLine(), cause.getStartColumn(),
-                    cause.getOriginalMessage());
-        }
-        if (message instanceof ExceptionMessage) {
-            Exception cause = ((ExceptionMessage) message).getCause();
-            return new ScriptCompileException.Problem(0, 0, String.valueOf(cause.getMessage()));
-        }
-        if (message instanceof SimpleMessage) {
-            return new ScriptCompileException.Problem(0, 0, ((SimpleMessage) message).getMessage());
-        }
-        return new ScriptCompileException.Problem(0, 0, message.toString());
     }
 }
