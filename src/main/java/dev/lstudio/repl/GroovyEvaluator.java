@@ -40,7 +40,16 @@ public final class GroovyEvaluator implements Evaluator {
 
     /** An evaluator with the DSL's configuration and an empty binding. */
     public static GroovyEvaluator create() {
-        return create(ScriptCompiler.configuration(), new Binding());
+        return forDsl(new Binding());
+    }
+
+    /**
+     * An evaluator with the DSL's configuration on {@code binding}, whose variables (what earlier
+     * lines defined, methods included) count as names for the DSL's check of each line's calls.
+     */
+    public static GroovyEvaluator forDsl(Binding binding) {
+        Objects.requireNonNull(binding, "binding");
+        return create(ScriptCompiler.configuration(() -> variables(binding)), binding);
     }
 
     /**
@@ -77,10 +86,14 @@ public final class GroovyEvaluator implements Evaluator {
 
     @Override
     public Set<String> names() {
+        return variables(binding);
+    }
+
+    private static Set<String> variables(Binding binding) {
         try {
             return new TreeSet<String>(binding.getVariables().keySet());
         } catch (ConcurrentModificationException e) {
-            // An abandoned evaluation is still writing; completion can do without names this once.
+            // An abandoned evaluation is still writing; completion (or the check) can do without names this once.
             return Set.of();
         }
     }
