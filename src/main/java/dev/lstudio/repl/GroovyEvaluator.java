@@ -54,7 +54,8 @@ public final class GroovyEvaluator implements Evaluator {
 
     /**
      * An evaluator on the caller's configuration (the DSL's script base class and imports) and
-     * binding (where the caller may put {@code out} and the DSL's own variables).
+     * binding (where the caller may put {@code out} and the DSL's own variables). The DSL's check
+     * of calls knows only the names its configuration was given: for the DSL, {@link #forDsl}.
      */
     public static GroovyEvaluator create(CompilerConfiguration config, Binding binding) {
         Objects.requireNonNull(config, "config");
