@@ -149,6 +149,11 @@ final class CallCheck extends CompilationCustomizer {
             if (declared.contains(name)) {
                 return;
             }
+            if (!known.all().contains(name) && VerbNames.onHandle().verbs().contains(name)) {
+                error(call.getMethod(), "'" + name + "' is a studio verb: call it inside studio('name') { ... }"
+                        + " or on a studio, e.g. studio('name')." + name + "(...)");
+                return;
+            }
             if (!known.all().contains(name)) {
                 String hint = Nearest.likely(name, known.verbs()).or(() -> Nearest.likely(name, declared))
                         .map(n -> " (did you mean '" + n + "'?)")

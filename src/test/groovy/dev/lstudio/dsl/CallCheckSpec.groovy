@@ -30,6 +30,7 @@ class CallCheckSpec extends Specification {
         "paralel(['a']) { }"                                              || "1:1: unknown verb 'paralel' (did you mean 'parallel'?)"
         "def go() { studio('s') { swichTo 'cpu-4' } }"                    || "1:26: unknown verb 'swichTo' (did you mean 'switchTo'?)"
         "parallel(['a', 'b']) { n -> studio(n) { exce 'ls' } }"           || "1:41: unknown verb 'exce' (did you mean 'exec'?)"
+        "start 'cpu-4'"                                                   || "1:1: 'start' is a studio verb: call it inside studio('name') { ... } or on a studio, e.g. studio('name').start(...)"
         "frobnicate()"                                                    || "1:1: unknown verb 'frobnicate': not a DSL verb, a Groovy method, or a method or variable of the script"
         "studio('s') { exec 'ls', timeout: 3 }"                           || "1:35: exec: timeout must be a duration such as 3.seconds or 3.minutes, got 3"
         "studio('s') { start 'cpu-4', maxRuntme: 2.hours }"               || "1:30: start: unknown option 'maxRuntme' (did you mean 'maxRuntime'?)"
