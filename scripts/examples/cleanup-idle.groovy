@@ -15,8 +15,8 @@
 //   IDLE_LOAD          1-minute load average below which a Studio is idle  (default: 0.2)
 //   KEEP               comma-separated names never stopped                 (default: none)
 //   CLEANUP_STATE      the state file    (default: ~/.local/state/lstudio/cleanup.properties)
-// stdout: the output of the idle checks, and one JSON line per running Studio,
-//   {"studio", "machine", "action", "reason"} (grep '^{' to keep only those).
+// stdout: one JSON line per running Studio, {"studio", "machine", "action", "reason"}, and nothing
+//   else (the idle checks run with echo: false), so it can be piped to jq.
 
 boolean dryRun = args.contains('--dry-run')
 def maxRuntime = (env('MAX_RUNTIME_HOURS', '8') as BigDecimal).hours
@@ -36,8 +36,8 @@ def next = new Properties()   // only Studios running now are remembered
 boolean idle(s, BigDecimal maxLoad) {
     // Without a GPU, nvidia-smi fails and prints nothing useful: count the GPUs as idle.
     def gpu = s.exec('nvidia-smi --query-gpu=utilization.gpu --format=csv,noheader,nounits 2>/dev/null || true',
-            check: false, timeout: 2.minutes)
-    def load = s.exec('cut -d" " -f1 /proc/loadavg', check: false, timeout: 2.minutes)
+            check: false, timeout: 2.minutes, echo: false)
+    def load = s.exec('cut -d" " -f1 /proc/loadavg', check: false, timeout: 2.minutes, echo: false)
     boolean gpusIdle = gpu.output.readLines()*.trim().findAll { it.isNumber() }.every { it as int == 0 }
     def loadAverage = load.output.trim().isBigDecimal() ? load.output.trim() as BigDecimal : 0
     gpusIdle && loadAverage < maxLoad

@@ -43,10 +43,53 @@ public record ApiConfig(
      * from the environment or the credentials file; warnings go to {@code warnings}.
      */
     public static ApiConfig fromEnvironment(Environment env, Consumer<String> warnings) {
-        String url = env.get(CLOUD_URL_VAR);
-        HttpUrl base = parseUrl(url == null ? DEFAULT_URL : url, CLOUD_URL_VAR);
+        String base = cloudUrl(env);
         Credentials credentials = Credentials.resolve(null, null, env, warnings);
-        return of(base.toString(), credentials);
+        return of(base, credentials);
+    }
+
+    /**
+     * The base URL {@code LIGHTNING_CLOUD_URL} names (default {@value #DEFAULT_URL}), checked
+     * before any call: without a scheme, with a path after the host (lstudio adds {@code /v1/...}
+     * itself), or not a URL at all, it is a {@link SettingException} that says the value to use.
+     */
+    public static String cloudUrl(Environment env) {
+        String url = env.get(CLOUD_URL_VAR);
+        if (url == null) {
+            return DEFAULT_URL + "/";
+        }
+        String given = CLOUD_URL_VAR + "=" + url;
+        if (!url.contains("://")) {
+            HttpUrl guess = HttpUrl.parse(schemeFor(url) + "://" + url);
+            // a host with a dot or a port (127.0.0.1:8765, lightning.ai) was meant as a URL; a word alone was not
+            boolean hostLike = guess != null && (guess.host().contains(".") || guess.host().equals("localhost")
+                    || url.matches("[^:/]+:\\d+(/.*)?"));
+            if (hostLike) {
+                throw new SettingException(given + " has no scheme: use " + origin(guess));
+            }
+            throw new SettingException(given + " is not a URL: use e.g. " + DEFAULT_URL);
+        }
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new SettingException(given + " is not an http(s) URL: use e.g. " + DEFAULT_URL);
+        }
+        if (!parsed.encodedPath().equals("/") || parsed.query() != null || parsed.fragment() != null) {
+            throw new SettingException(given + " has a path after the host, but lstudio adds the API's paths (/v1/...)"
+                    + " itself: use " + origin(parsed));
+        }
+        return parsed.toString();
+    }
+
+    /** A local address is most likely an emulator, which speaks plain http; anything else, https. */
+    private static String schemeFor(String hostAndPort) {
+        String host = hostAndPort.replaceFirst("[:/].*$", "");
+        return host.equals("localhost") || host.startsWith("127.") ? "http" : "https";
+    }
+
+    /** scheme://host[:port], the port only when it is not the scheme's own. */
+    private static String origin(HttpUrl url) {
+        boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
+        return url.scheme() + "://" + url.host() + (defaultPort ? "" : ":" + url.port());
     }
 
     public ApiConfig withRetry(HttpRetryPolicy policy) {

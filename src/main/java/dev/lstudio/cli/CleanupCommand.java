@@ -50,7 +50,7 @@ final class CleanupCommand {
         }
         Path folder = Dirs.from(env).owned();
         if (!Cleanup.anyRecords(folder)) {
-            console.log("cleanup: no studios in the ledger (" + folder + "); nothing to do");
+            answer(dryRun, "cleanup: no studios in the ledger (" + folder + "); nothing to do");
             return ExitCode.SUCCESS.code();
         }
         ContextFactory.Run run;
@@ -67,8 +67,9 @@ final class CleanupCommand {
             }
             List<CleanupOutcome> outcomes = Cleanup.in(folder).dryRun(dryRun).teamspace(options.teamspace)
                     .takeOverHost(command.host).takeOverAllHosts(command.allHosts)
+                    .stopTimeout(command.timeout)
                     .warnings(w -> console.log("warning: " + w))
-                    .each(this::print)
+                    .each(o -> print(o, dryRun))
                     .run(run.context::client);
             return summary(outcomes, dryRun);
         } catch (RuntimeException e) { // no credentials, an unknown --teamspace
@@ -100,11 +101,23 @@ final class CleanupCommand {
         return false;
     }
 
-    private void print(CleanupOutcome outcome) {
+    /**
+     * {@code --dry-run} is a question, so its answer is the result and goes to stdout, where a pipe
+     * gets it (with {@code --json} the JSON lines are the answer, and the text stays a log line).
+     */
+    private void answer(boolean dryRun, String line) {
+        if (dryRun && !options.json) {
+            console.out().println(line);
+        } else {
+            console.log(line);
+        }
+    }
+
+    private void print(CleanupOutcome outcome, boolean dryRun) {
         if (outcome.action() == CleanupOutcome.Action.FAILED) {
             console.error("lstudio: " + outcome.message());
         } else {
-            console.log(outcome.message());
+            answer(dryRun, outcome.message());
         }
         if (options.json) {
             console.out().println(JsonLines.write(outcome.toMap()));
@@ -123,8 +136,8 @@ final class CleanupCommand {
                 : "cleanup: stopped " + counts.getOrDefault(CleanupOutcome.Action.STOPPED, 0) + ", dropped "
                         + dropped + " record(s), " + leftAlone + " left alone" + (failed > 0 ? ", " + failed
                         + " could not be stopped" : "");
-        console.log(line);
-        howToTakeOver(outcomes).forEach(console::log);
+        answer(dryRun, line);
+        howToTakeOver(outcomes).forEach(l -> answer(dryRun, l));
         return outcomes.stream().filter(o -> o.failure() != null).findFirst()
                 .map(o -> ExitCode.of(o.failure()).code())
                 .orElse(outcomes.stream().anyMatch(o -> WAITING.contains(o.action()))

@@ -32,6 +32,8 @@ final class Commands {
 
     @Command(name = "lstudio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
+            // Lines shorter than the usage width (80), so picocli never wraps them; other texts are
+            // one string per paragraph, which picocli wraps at words.
             description = {
                 "Drive Lightning AI Studios from Groovy scripts.",
                 "  lstudio run FILE [ARGS...]   run a script (lstudio FILE.groovy for short)",
@@ -39,8 +41,8 @@ final class Commands {
                 "  lstudio -e CODE [ARGS...]    run CODE",
                 "  lstudio                      the REPL on a terminal; piped stdin runs headless",
                 "  lstudio cleanup [--dry-run] [--host NAME | --all-hosts] [--yes]",
-                "                               stop studios left running by runs that were killed",
-                "  lstudio emulator             serve the Studios API locally (see lstudio emulator --help)"})
+                "                               stop studios left running by killed runs",
+                "  lstudio emulator             a local Studios API (lstudio emulator --help)"})
     static final class Root {
         @Mixin
         GlobalOptions global = new GlobalOptions();
@@ -74,9 +76,9 @@ final class Commands {
 
     @Command(name = "cleanup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false, description = {
-                "Stop the studios that runs which ended without stopping them (killed, power lost) left running.",
-                "Runs whose process still runs are left alone; so are studios of other credentials.",
-                "Every 'lstudio run' does the same first, quietly."})
+                "Stop the studios left running by runs that ended without stopping them (killed, power lost)."
+                    + " Runs whose process still runs are left alone; so are studios of other credentials."
+                    + " Every 'lstudio run' does the same first, quietly."})
     static final class Cleanup {
         @Mixin
         GlobalOptions global = new GlobalOptions();
@@ -84,9 +86,8 @@ final class Commands {
         @Option(names = "--dry-run", description = "List what would be stopped; change nothing.")
         boolean dryRun;
 
-        @Option(names = "--host", paramLabel = "NAME", description = {
-            "Take over the records of host NAME (its hostname or machine id, as cleanup lists them),",
-            "e.g. an ended container's: its runs are judged as if they ran here."})
+        @Option(names = "--host", paramLabel = "NAME", description = "Take over the records of host NAME (its hostname"
+            + " or machine id, as cleanup lists them), e.g. an ended container's: its runs are judged as if they ran here.")
         String host;
 
         @Option(names = "--all-hosts", description = "Take over the records of every other host.")
@@ -94,6 +95,22 @@ final class Commands {
 
         @Option(names = "--yes", description = "Take over without asking: off a terminal, a takeover needs it.")
         boolean yes;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "How long each stop may take, resends included (default 10m), e.g. 2m.")
+        java.time.Duration timeout;
+    }
+
+    /** Durations on the command line, in the forms lstudio prints them (30s, 5m, 1h30m). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            try {
+                return dev.lstudio.client.Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -37,19 +37,19 @@ final class Console implements Output {
     private final Clock clock;
     private final Spinner spinner;
 
-    /** Results are written to stdout in UTF-8. */
+    /** Results and log lines are written in UTF-8, whatever the streams' own charset (the locale's). */
     Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
             Redaction redaction) {
         this(out, err, terminal, quiet, debug, clock, redaction, StandardCharsets.UTF_8);
     }
 
-    /** Results are written to stdout in {@code encoding} (the REPL's: its terminal's). */
+    /** Results and log lines are written in {@code encoding} (the REPL's: its terminal's). */
     Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
             Redaction redaction, Charset encoding) {
         this.redaction = redaction;
         this.stdout = redaction.stream(out);
         this.out = new PrintStream(stdout, true, encoding);
-        this.err = err;
+        this.err = new PrintStream(err, true, encoding);
         this.terminal = terminal;
         this.quiet = quiet;
         this.debug = debug;
@@ -82,6 +82,14 @@ final class Console implements Output {
         if (!quiet) {
             line(message);
         }
+    }
+
+    /**
+     * A failure the run reports as part of its log (a failed command): timestamped off a terminal like
+     * the lines before it, so that a cron log says when, and printed even with {@code --quiet}.
+     */
+    void failure(String message) {
+        line(message);
     }
 
     void debug(String message) {

@@ -4,6 +4,7 @@ import dev.lstudio.api.ApiConfig;
 import dev.lstudio.api.Credentials;
 import dev.lstudio.api.Environment;
 import dev.lstudio.api.LightningApi;
+import dev.lstudio.api.SettingException;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.Dirs;
 import dev.lstudio.client.KeepAlive;
@@ -88,6 +89,9 @@ final class ContextFactory {
             throw new SetupFailed(e.getMessage(), null);
         }
         Environment environment = Environment.of(env, Dirs.userHome(env));
+        if (!options.emulator) {
+            checkSettings(environment);
+        }
         Emulator emulator = options.emulator ? startEmulator(env, console) : null;
         Supplier<LightningClient> client = emulator == null
                 ? () -> fromEnvironment(environment, options, console)
@@ -109,6 +113,18 @@ final class ContextFactory {
                 .keepAlivePeriod(keepAlive)
                 .build();
         return new Run(context, emulator);
+    }
+
+    /**
+     * A LIGHTNING_CLOUD_URL lstudio cannot use is told before the script runs, so a cron job
+     * fails before it does anything (and not later as if the credentials were wrong).
+     */
+    private static void checkSettings(Environment environment) {
+        try {
+            ApiConfig.cloudUrl(environment);
+        } catch (SettingException e) {
+            throw new SetupFailed(e.getMessage(), e);
+        }
     }
 
     /** Short delays, so waits show their progress without slowing the run down. */

@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public enum ExitCode {
     SUCCESS(0, "success"),
-    SCRIPT_FAILED(1, "the script failed (an uncaught error)"),
-    USAGE(2, "usage or compile error"),
+    SCRIPT_FAILED(1, "the script failed (an uncaught error, a Studio not started)"),
+    USAGE(2, "usage, compile or settings error"),
     CREDENTIALS(3, "credentials missing or rejected"),
     API(4, "API or network failure after retries"),
     LOCKED(5, "another run of the same script holds the lock"),
@@ -84,6 +84,10 @@ public enum ExitCode {
             TYPES.put(ScriptCompileException.class, USAGE);
             KINDS.put(Failure.TIMEOUT, TIMEOUT);
             KINDS.put(Failure.CREDENTIALS, CREDENTIALS);
+            // LIGHTNING_CLOUD_URL without a scheme is a mistake in how lstudio was called, not in the credentials
+            KINDS.put(Failure.SETTING, USAGE);
+            // exec on a stopped Studio: the script can fix it (start it first); trying later will not help
+            KINDS.put(Failure.NOT_READY, SCRIPT_FAILED);
             // the server refused a value of the script's (a name, a machine): trying later will not help
             KINDS.put(Failure.REFUSED_VALUE, SCRIPT_FAILED);
             // a Studio that is not there is an API answer like any other that failed after the retries

@@ -1,8 +1,11 @@
 package dev.lstudio.cli;
 
 import dev.lstudio.emulator.EmulatorCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,16 +35,25 @@ public final class Main {
     Main(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals,
          boolean handleSignals) {
         this.in = in;
-        this.out = out;
-        this.err = err;
+        // Whatever charset the caller's streams have, lstudio writes UTF-8 bytes (a PrintStream passes bytes on as they are).
+        this.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        this.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         this.env = env;
         this.terminals = terminals;
         this.handleSignals = handleSignals;
     }
 
     public static void main(String[] args) {
+        // UTF-8 whatever the locale (cron has none, and the JVM would print '?' for every non-ASCII
+        // character): lstudio's own streams, and System's for any code that prints there directly.
+        System.setOut(utf8(FileDescriptor.out));
+        System.setErr(utf8(FileDescriptor.err));
         Main main = new Main(System.in, System.out, System.err, System.getenv(), Terminals.detect(), true);
         System.exit(main.run(args));
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
     }
 
     /** Runs {@code lstudio args...} with these streams and environment (none of them a terminal). */
@@ -51,8 +63,8 @@ public final class Main {
 
     int run(String[] args) {
         CommandLine cl = Commands.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         ParseResult parsed;
         try {
             parsed = cl.parseArgs(args);

@@ -140,7 +140,12 @@ final class ScriptRunner {
         }
         ExitCode code = ExitCode.of(failure);
         String where = ScriptLocation.of(failure, mainClass, source.displayName());
-        console.error("lstudio: " + ErrorLine.of(failure) + (where.isEmpty() ? "" : " (at " + where + ")"));
+        String line = ErrorLine.of(failure) + (where.isEmpty() ? "" : " (at " + where + ")");
+        if (ErrorLine.commandFailure(failure) != null) {
+            console.failure(line); // part of the run's log, which says when: cron.md's alert mails this line
+        } else {
+            console.error("lstudio: " + line);
+        }
         if (console.debugging()) {
             console.stackTrace(failure);
         } else if (code == ExitCode.SCRIPT_FAILED && !(failure instanceof DslException)

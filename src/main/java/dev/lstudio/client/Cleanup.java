@@ -49,6 +49,7 @@ public final class Cleanup {
     private Consumer<String> warnings = Cleanup::ignore;
     private Consumer<CleanupOutcome> each = Cleanup::ignore;
     private String takeOverHost;
+    private Duration stopTimeout;
     private boolean takeOverAllHosts;
     private LightningClient client;
     private String teamspaceProjectId;
@@ -175,6 +176,12 @@ public final class Cleanup {
      * them): their owners are judged as if they had run here. For a host that is gone (an
      * ended container with its own hostname), not for one whose runs still run.
      */
+    /** How long each stop may take, resends included; null: the client's stop timeout. */
+    public Cleanup stopTimeout(Duration timeoutOrNull) {
+        this.stopTimeout = timeoutOrNull;
+        return this;
+    }
+
     public Cleanup takeOverHost(String nameOrNull) {
         this.takeOverHost = nameOrNull == null || nameOrNull.isBlank() ? null : nameOrNull.strip();
         return this;
@@ -267,14 +274,16 @@ public final class Cleanup {
             StudioStatus status = StudioStatus.of(lifecycle.codeStatus());
             if (dryRun) {
                 return status.stopped()
-                        ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped already; would drop its record")
+                        ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " reads stopped; would drop its record")
                         : outcome(CleanupOutcome.Action.WOULD_STOP, s, owner, "would stop " + studio + " ("
                                 + status.describe() + ", teamspace " + s.teamspace() + ")" + leftBy);
             }
             // Sent whatever the status said: a stop is safe to repeat, and {"inUse": null} (a glitch) reads as stopped.
-            lifecycle.stop(api.options().stopTimeout());
+            lifecycle.stop(stopTimeout != null ? stopTimeout : api.options().stopTimeout());
             return status.stopped()
-                    ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped already; dropped its record")
+                    // "already" would trust the one read before the stop, which a glitch can make say stopped.
+                    ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped (two reads agree after a stop"
+                            + " sent to be sure); dropped its record")
                     : outcome(CleanupOutcome.Action.STOPPED, s, owner, "stopped " + studio + leftBy);
         } catch (NotFoundException e) {
             return outcome(CleanupOutcome.Action.DELETED, s, owner, of + " was deleted; "

@@ -42,6 +42,36 @@ public final class Durations {
         return out.toString();
     }
 
+    /**
+     * The same short forms read back, for options on a command line: {@code 500ms}, {@code 2.5s},
+     * {@code 90s}, {@code 1m30s}, {@code 3h}, {@code 1d}. Throws {@link IllegalArgumentException}
+     * with the forms to use for anything else (a bare number has no unit and is refused).
+     */
+    public static Duration parse(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher part = PART.matcher(t);
+        Duration total = Duration.ZERO;
+        int at = 0;
+        while (!t.isEmpty() && part.find() && part.start() == at) {
+            double amount = Double.parseDouble(part.group(1));
+            long unitMillis = switch (part.group(2)) {
+                case "ms" -> 1L;
+                case "s" -> 1_000L;
+                case "m" -> 60_000L;
+                case "h" -> 3_600_000L;
+                default -> 86_400_000L;
+            };
+            total = total.plusMillis(Math.round(amount * unitMillis));
+            at = part.end();
+        }
+        if (t.isEmpty() || at != t.length()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write it like 30s, 500ms, 5m, 1h30m or 1d");
+        }
+        return total;
+    }
+
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+
     private static void append(StringBuilder out, long value, char unit) {
         if (value > 0) {
             out.append(value).append(unit);

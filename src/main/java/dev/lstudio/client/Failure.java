@@ -2,10 +2,12 @@ package dev.lstudio.client;
 
 import dev.lstudio.api.ApiException;
 import dev.lstudio.api.ConfigException;
+import dev.lstudio.api.FailedPreconditionException;
 import dev.lstudio.api.InvalidArgumentException;
 import dev.lstudio.api.LightningException;
 import dev.lstudio.api.NotFoundException;
 import dev.lstudio.api.PermissionDeniedException;
+import dev.lstudio.api.SettingException;
 import dev.lstudio.api.UnauthenticatedException;
 import java.util.Optional;
 
@@ -16,8 +18,15 @@ import java.util.Optional;
  * wrapped: their messages, written for a person, reach the user as they are.
  */
 public enum Failure {
-    /** Credentials or settings missing or unusable, or refused by the server (401, 403). */
+    /** Credentials missing or unusable, or refused by the server (401, 403). */
     CREDENTIALS,
+    /** A setting other than the credentials (LIGHTNING_CLOUD_URL) cannot be used: found before any call. */
+    SETTING,
+    /**
+     * The Studio's state does not allow the call (stopped, starting, switching): a precondition
+     * the script can fix, e.g. by starting it first.
+     */
+    NOT_READY,
     /** The server refused a value the caller gave (a name, a machine): trying again will not help. */
     REFUSED_VALUE,
     /** The Studio (or other thing named) does not exist, or no longer does. */
@@ -34,6 +43,12 @@ public enum Failure {
     public static Optional<Failure> of(Throwable failure) {
         if (failure instanceof WaitTimeoutException || failure instanceof CommandTimeoutException) {
             return Optional.of(TIMEOUT);
+        }
+        if (failure instanceof SettingException) {
+            return Optional.of(SETTING);
+        }
+        if (failure instanceof NotReadyException || failure instanceof FailedPreconditionException) {
+            return Optional.of(NOT_READY);
         }
         if (failure instanceof ConfigException || failure instanceof UnauthenticatedException
                 || failure instanceof PermissionDeniedException) {
@@ -61,7 +76,13 @@ public enum Failure {
      * service, was at fault, so whatever it was to start did not start.
      */
     public static boolean refusedByServer(Throwable failure) {
-        return failure instanceof ApiException api && api.httpStatus() >= 400 && api.httpStatus() < 500;
+        // the cause too: the client tells a refused unknown machine in its own words, the refusal as its cause
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api.httpStatus() >= 400 && api.httpStatus() < 500;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,13 +7,17 @@ import dev.lstudio.api.FailedPreconditionException;
 import dev.lstudio.api.InstanceStatus;
 import dev.lstudio.api.InvalidArgumentException;
 import dev.lstudio.api.LightningApi;
+import dev.lstudio.api.NetworkException;
+import dev.lstudio.api.RateLimitedException;
+import dev.lstudio.api.ServerErrorException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Start, stop, restart and switch, each followed by a wait for the state the API facts define
- * as done. Unknown machine slugs are sent as given, with a warning and a suggestion.
+ * as done. Unknown machine slugs are sent as given: refused, the error names the nearest known
+ * slug; taken, a warning says lstudio does not know it.
  */
 final class Lifecycle {
     private final Context context;
@@ -39,7 +43,6 @@ final class Lifecycle {
      * compared with a slug and may well be the one asked for: it is taken as that one, with a warning.
      */
     MachinePlan planStart(String machine) {
-        checkSlug(machine);
         StudioStatus now = StudioStatus.of(codeStatus());
         boolean up = now.status() == Status.RUNNING || now.status() == Status.PENDING;
         if (!up) {
@@ -61,7 +64,6 @@ final class Lifecycle {
      * FAILED is started on the new machine; one ready there already is left as it is.
      */
     MachinePlan planSwitch(String machine) {
-        checkSlug(machine);
         StudioStatus now = StudioStatus.of(codeStatus());
         if (now.stopped() || now.status() == Status.STOPPING || now.status() == Status.FAILED) {
             return new MachinePlan(MachinePlan.Step.START, machine, now);
@@ -118,13 +120,53 @@ final class Lifecycle {
     /**
      * Sends the stop first, then checks: done when two reads in a row find no instance in use, or
      * it STOPPED. Asking first would trust one answer, and one answer that says nothing ({@code {}})
-     * would pass for stopped with the machine still running.
+     * would pass for stopped with the machine still running. The stop is sent again until
+     * {@code timeout}: at once after a send that got no answer or was told to try later (a 429
+     * storm, an answer lost on the way), and every {@link #RESEND_AFTER} while the reads do not
+     * agree, so a budget longer than one call's deadline is spent on stops, not on one lost send.
      */
     StudioStatus stop(Duration timeout) {
         long start = context.options().sleeper().nanoTime();
-        api().stop(projectId, studioId);
+        RuntimeException unanswered = null;
+        while (true) {
+            unanswered = sendStop();
+            Duration left = left(start, timeout);
+            Duration slice = unanswered == null ? RESEND_AFTER : context.options().pollMax().multipliedBy(2);
+            try {
+                return confirmStopped(slice.compareTo(left) < 0 ? slice : left);
+            } catch (WaitTimeoutException e) {
+                if (!left(start, timeout).isNegative() && !left(start, timeout).isZero()) {
+                    continue;
+                }
+                if (unanswered != null) {
+                    throw unanswered; // the stop itself failed to the end: that, not the wait, is the news
+                }
+                throw new WaitTimeoutException("stop of studio '" + name + "' was not confirmed within "
+                        + Durations.format(timeout) + " (last seen: " + e.lastPhase() + ")"
+                        + "; check it on lightning.ai, or run lstudio cleanup later", e.elapsed(), e.lastPhase());
+            }
+        }
+    }
+
+    /** How long reads that do not agree wait before the stop is sent again. */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+
+    /** One stop request; a failure worth resending (no answer, 429, 5xx) is returned, not thrown. */
+    private RuntimeException sendStop() {
+        try {
+            api().stop(projectId, studioId);
+            return null;
+        } catch (NetworkException | RateLimitedException | ServerErrorException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return e;
+        }
+    }
+
+    private StudioStatus confirmStopped(Duration within) {
         int[] agreeing = {0};
-        CodeStatus done = context.waiter().until(name, "stop", left(start, timeout), this::codeStatus, code -> {
+        CodeStatus done = context.waiter().until(name, "stop", within, this::codeStatus, code -> {
             StudioStatus s = StudioStatus.of(code);
             agreeing[0] = s.stopped() ? agreeing[0] + 1 : 0;
             return agreeing[0] >= 2 ? Waiter.Verdict.DONE : s.status() == Status.FAILED ? Waiter.Verdict.FAILED : Waiter.Verdict.WAIT;
@@ -173,31 +215,70 @@ final class Lifecycle {
                 throw e;
             }
         }
+        boolean[] confirmedElsewhere = {false};
+        int[] notPending = {0};
         context.waiter().until(name, "switch (preparing " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
             InstanceStatus requested = code.requested();
             if (requested != null && Status.of(requested.phase()) == Status.FAILED) {
                 return Waiter.Verdict.FAILED;
             }
-            return requested != null && requested.initialRestoreFinished() ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
-        }, code -> code.requested() == null ? "waiting for the new machine" : StudioStatus.of(new CodeStatus(code.requested(), null)).describe());
-        try {
-            api().confirmSwitch(projectId, studioId);
-        } catch (ConflictException | FailedPreconditionException e) {
-            // Resent after a lost answer, the confirm finds nothing pending: the first one moved it.
-            CodeStatus now = codeStatus();
-            if (now.requested() != null || !machine.name().equals(StudioStatus.of(now).machine())) {
-                throw e;
+            if (requested != null) {
+                notPending[0] = 0;
+                return requested.initialRestoreFinished() ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
             }
+            // Nothing pending: someone else confirmed the switch (or cancelled it, or stopped the Studio).
+            StudioStatus s = StudioStatus.of(code);
+            if (machine.name().equals(s.machine()) && !s.stopped()) {
+                confirmedElsewhere[0] = true;
+                return Waiter.Verdict.DONE;
+            }
+            if (++notPending[0] >= 2) {
+                throw changedDuring("the switch to " + machine.name(), s);
+            }
+            return Waiter.Verdict.WAIT;
+        }, code -> code.requested() == null ? "waiting for the new machine" : StudioStatus.of(new CodeStatus(code.requested(), null)).describe());
+        if (!confirmedElsewhere[0]) {
+            confirm(machine);
         }
+        int[] stoppedReads = {0};
         CodeStatus done = context.waiter().until(name, "switch (moving to " + machine.name() + ")", left(start, timeout), this::codeStatus, code -> {
             StudioStatus s = StudioStatus.of(code);
             if (s.status() == Status.FAILED) {
                 return Waiter.Verdict.FAILED;
             }
+            stoppedReads[0] = s.stopped() ? stoppedReads[0] + 1 : 0;
+            if (stoppedReads[0] >= 2 || (s.ready() && !s.switching() && movedElsewhere(s, machine.name()))) {
+                throw changedDuring("the switch to " + machine.name(), s);
+            }
             boolean moved = machine.name().equals(s.machine()) || !Objects.equals(before, instanceId(code));
             return s.ready() && !s.switching() && moved ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
         }, code -> StudioStatus.of(code).describe());
         return StudioStatus.of(done);
+    }
+
+    private void confirm(ComputeConfig machine) {
+        try {
+            api().confirmSwitch(projectId, studioId);
+        } catch (ConflictException | FailedPreconditionException e) {
+            // Resent after a lost answer, or beaten by someone else's confirm: nothing pending, and it moved.
+            CodeStatus now = codeStatus();
+            if (now.requested() != null || !machine.name().equals(StudioStatus.of(now).machine())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Up and settled on a machine that is neither the one asked for nor one lstudio cannot compare. */
+    private static boolean movedElsewhere(StudioStatus s, String asked) {
+        return s.machine() != null && !asked.equals(s.machine()) && Machines.comparable(s.machine())
+                && Machines.isKnown(s.machine());
+    }
+
+    /** The wait for {@code what} is over: the Studio is now {@code now}, by someone else's doing. */
+    private StudioChangedException changedDuring(String what, StudioStatus now) {
+        String state = now.stopped() ? "it is stopped now" : "it is " + now.describe() + " now";
+        return new StudioChangedException("studio '" + name + "' was changed by someone else during " + what + ": "
+                + state + "; nothing more to wait for (look at it with status, or on lightning.ai)");
     }
 
     private boolean pendingSwitchTo(String machine) {
@@ -207,12 +288,21 @@ final class Lifecycle {
 
     private StudioStatus waitRunning(String operation, Duration timeout, String oldInstance) {
         boolean[] sawChange = {oldInstance == null};
+        boolean[] sawUp = {false};
+        int[] stoppedReads = {0};
         CodeStatus done = context.waiter().until(name, operation, timeout, this::codeStatus, code -> {
             StudioStatus s = StudioStatus.of(code);
             if (s.status() == Status.FAILED) {
                 return Waiter.Verdict.FAILED;
             }
             sawChange[0] |= !s.ready() || !Objects.equals(oldInstance, instanceId(code));
+            sawUp[0] |= s.status() == Status.PENDING || s.running();
+            stoppedReads[0] = s.stopped() || s.status() == Status.STOPPING ? stoppedReads[0] + 1 : 0;
+            if (oldInstance == null && sawUp[0] && stoppedReads[0] >= 2) {
+                // A start was coming up, then two reads say stopping or stopped: someone else stopped it
+                // (a restart passes through stopped on its own).
+                throw changedDuring("the " + operation, s);
+            }
             return s.ready() && sawChange[0] ? Waiter.Verdict.DONE : Waiter.Verdict.WAIT;
         }, code -> StudioStatus.of(code).describe(), code -> eta(code.inUse()));
         return StudioStatus.of(done);
@@ -228,25 +318,22 @@ final class Lifecycle {
         return timeout.minusNanos(context.options().sleeper().nanoTime() - start);
     }
 
-    private void checkSlug(String slug) {
-        Machines.warning(slug).ifPresent(context.warn());
-    }
-
     /**
-     * Sends a call that names a machine. When the server refuses an unknown slug without saying
-     * which one was meant, the error says it, so that the last line of a cron log has the fix.
+     * Sends a call that names a machine. An unknown slug the server refuses is one line with the
+     * nearest known slug, whatever the server suggests (one suggestion, not two; the server's
+     * answer stays the cause, for --debug); one it takes is new to lstudio, and a warning says so.
      */
     private void send(ComputeConfig machine, Runnable call) {
+        String slug = machine.name();
         try {
             call.run();
         } catch (InvalidArgumentException e) {
-            String slug = machine.name();
-            String nearest = Machines.nearest(slug);
-            if (Machines.isKnown(slug) || String.valueOf(e.serverMessage()).contains(nearest)) {
+            if (Machines.isKnown(slug)) {
                 throw e;
             }
-            throw new LookupException(e.getMessage() + "; did you mean '" + nearest + "'?", List.of(nearest));
+            throw new LookupException(Machines.refused(slug), List.of(Machines.nearest(slug)), e);
         }
+        Machines.warning(slug).ifPresent(context.warn());
     }
 
     private LightningApi api() {

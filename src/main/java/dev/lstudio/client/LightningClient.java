@@ -151,12 +151,17 @@ public final class LightningClient implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The Studio named {@code name}; a {@link LookupException} lists the existing ones when there is none. */
+    /**
+     * The Studio named {@code name}; a {@link LookupException} lists the existing ones when there
+     * is none (its {@link LookupException#candidates() candidates}: empty when the caller has no
+     * Studios there, as the lists are of the caller's own).
+     */
     public Studio studio(Teamspace teamspace, String name) {
         return findStudio(teamspace, name).orElseThrow(() -> {
             List<String> existing = studios(teamspace).stream().map(Studio::name).sorted().collect(Collectors.toList());
-            return new LookupException("studio '" + name + "' not found in teamspace '" + teamspace.label() + "'; existing: "
-                    + (existing.isEmpty() ? "none" : String.join(", ", existing)), existing);
+            String missing = "studio '" + name + "' not found in teamspace '" + teamspace.label() + "'";
+            return new LookupException(existing.isEmpty() ? missing + ", where you have no Studios yet"
+                    : missing + "; existing: " + String.join(", ", existing), existing);
         });
     }
 

@@ -8,7 +8,11 @@ public final class LookupException extends LightningException {
     private final List<String> candidates;
 
     LookupException(String message, List<String> candidates) {
-        super(message, null);
+        this(message, candidates, null);
+    }
+
+    LookupException(String message, List<String> candidates, Throwable cause) {
+        super(message, cause);
         this.candidates = List.copyOf(candidates);
     }
 

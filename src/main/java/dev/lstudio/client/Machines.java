@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The machine slugs of the reference's table and of the SDK. New slugs appear on the server
- * before they appear here, so an unknown slug is never refused: {@link #warning(String)} says
- * so and suggests the {@link #nearest(String)} known one, and the slug is sent as given.
+ * The machine slugs of the reference's table and of the SDK. Slugs are lower case: one given in
+ * another case is the same machine ({@link #slug}, and sent so). New slugs appear on the server
+ * before they appear here, so an unknown slug is never refused here: it is sent as given; when
+ * the server refuses it, {@link #refused} names the {@link #nearest(String)} known one, and when
+ * the server takes it, {@link #warning(String)} says lstudio does not know it.
  */
 public final class Machines {
     public static final String DEFAULT = "cpu-4";
@@ -58,8 +60,14 @@ public final class Machines {
         return List.copyOf(KNOWN.keySet());
     }
 
+    /** The slug as it is sent: {@link #DEFAULT} for none, else stripped and in lower case (the server's slugs are). */
+    public static String slug(String machine) {
+        return machine == null || machine.isBlank() ? DEFAULT : machine.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The known machine of {@code slug}, whatever its case. */
     public static Optional<Machine> find(String slug) {
-        return Optional.ofNullable(slug == null ? null : KNOWN.get(slug));
+        return Optional.ofNullable(slug == null ? null : KNOWN.get(slug.strip().toLowerCase(Locale.ROOT)));
     }
 
     public static boolean isKnown(String slug) {
@@ -85,12 +93,22 @@ public final class Machines {
         return Nearest.among(slug, new ArrayList<>(KNOWN.keySet())).orElse(DEFAULT);
     }
 
-    /** A warning for an unknown slug, or empty when it is known. */
+    /**
+     * A warning for an unknown slug that the server took (so it is a real machine, newer than
+     * lstudio: no suggestion), or empty when it is known.
+     */
     public static Optional<String> warning(String slug) {
         if (isKnown(slug)) {
             return Optional.empty();
         }
-        return Optional.of("machine '" + slug + "' is not one lstudio knows; sending it as given (did you mean '"
-                + nearest(slug) + "'? known: " + String.join(", ", slugs()) + ")");
+        return Optional.of("machine '" + slug + "' is not one lstudio knows; the server took it");
+    }
+
+    /**
+     * The one line for an unknown slug the server refused: the nearest known slug, and no list
+     * (sixty names bury the one that was meant).
+     */
+    public static String refused(String slug) {
+        return "machine '" + slug + "' is not one the server knows: did you mean '" + nearest(slug) + "'?";
     }
 }

@@ -5,6 +5,7 @@ import dev.lstudio.api.CloudSpace;
 import dev.lstudio.api.CloudSpaceState;
 import dev.lstudio.api.ComputeConfig;
 import dev.lstudio.api.EnvVar;
+import dev.lstudio.api.FailedPreconditionException;
 import dev.lstudio.api.ForkRequest;
 import dev.lstudio.api.Plugin;
 import dev.lstudio.api.SleepConfigRequest;
@@ -145,7 +146,7 @@ public final class Studio {
     }
 
     private static String slug(String machine) {
-        return machine == null || machine.isBlank() ? Machines.DEFAULT : machine.strip();
+        return Machines.slug(machine);
     }
 
     private static ComputeConfig machine(MachinePlan plan, boolean spot, Duration maxRuntime) {
@@ -213,7 +214,15 @@ public final class Studio {
      * after {@code timeout}. A non-zero exit code is returned, not thrown.
      */
     public ExecResult exec(String command, Duration timeout, Consumer<String> output) {
-        return new CommandRunner(context).run(teamspace.projectId(), id(), name(), command, timeout, output);
+        try {
+            return new CommandRunner(context).run(teamspace.projectId(), id(), name(), command, timeout, output);
+        } catch (FailedPreconditionException e) {
+            StudioStatus now = status();
+            if (now.ready() && !now.switching()) {
+                throw e; // refused for another reason than its state: the server's words
+            }
+            throw NotReadyException.forExec(name(), now, listedMachine(), e);
+        }
     }
 
     // --- settings

@@ -32,7 +32,7 @@
  *     uses {@code LIGHTNING_TEAMSPACE} (read here, from {@link dev.lstudio.client.ClientOptions#environment()}),
  *     else the only membership; with several and none named it throws a
  *     {@link dev.lstudio.client.LookupException} listing them. An unknown Studio name throws
- *     "studio 'x' not found in teamspace 'y'; existing: a, b, c".</li>
+ *     "studio 'x' not found in teamspace 'y'; existing: a, b, c" (or "..., where you have no Studios yet").</li>
  * <li><b>Every wait has a deadline.</b> start, stop, restart, switch, exec and fork poll with growing,
  *     jittered delays until done, and throw {@link dev.lstudio.client.WaitTimeoutException}
  *     (or {@link dev.lstudio.client.CommandTimeoutException}) at the deadline, and

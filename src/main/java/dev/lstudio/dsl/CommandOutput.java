@@ -6,25 +6,37 @@ import java.util.function.Consumer;
 /**
  * Where a running command's output goes while it runs: straight to the results stream (stdout),
  * flushed piece by piece; with {@code --json}, where stdout carries only JSON lines, line by line
- * to the log (stderr) instead, and the result follows as one JSON line.
+ * to the log (stderr) instead, and the result follows as one JSON line. With a tag (a
+ * {@code parallel} item running beside others) each line starts with it, like GNU parallel's
+ * {@code --tag}, so that lines of several studios can be told apart; whole lines only then, or
+ * two studios' halves would share a line. With {@code echo: false} nothing is shown: the output
+ * is in the result only.
  */
 final class CommandOutput implements Consumer<String>, AutoCloseable {
     private static final int LONGEST_LINE = 64 * 1024;
 
     private final DslContext context;
+    private final boolean echo;
+    private final String tag;
     private final StringBuilder partial = new StringBuilder();
 
-    private CommandOutput(DslContext context) {
+    private CommandOutput(DslContext context, boolean echo, String tag) {
         this.context = context;
+        this.echo = echo;
+        this.tag = tag;
     }
 
-    static CommandOutput to(DslContext context) {
-        return new CommandOutput(context);
+    /** {@code tag}: what each line starts with ({@code "[worker-2] "}), or empty for untagged output. */
+    static CommandOutput to(DslContext context, boolean echo, String tag) {
+        return new CommandOutput(context, echo, tag);
     }
 
     @Override
     public void accept(String text) {
-        if (!context.jsonResults()) {
+        if (!echo) {
+            return;
+        }
+        if (!context.jsonResults() && tag.isEmpty()) {
             PrintStream out = context.output().out();
             synchronized (out) {
                 out.print(text);
@@ -37,15 +49,27 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
             int start = 0;
             int newline;
             while ((newline = partial.indexOf("\n", start)) >= 0) {
-                context.output().log(partial.substring(start, newline));
+                line(partial.substring(start, newline));
                 start = newline + 1;
             }
             partial.delete(0, start);
             if (partial.length() > LONGEST_LINE) {
                 // output without newlines (a progress bar, binary data) must not pile up here
-                context.output().log(partial.toString());
+                line(partial.toString());
                 partial.setLength(0);
             }
+        }
+    }
+
+    private void line(String line) {
+        if (context.jsonResults()) {
+            context.output().log(tag + line);
+            return;
+        }
+        PrintStream out = context.output().out();
+        synchronized (out) {
+            out.println(tag + line);
+            out.flush();
         }
     }
 
@@ -54,7 +78,7 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
     public void close() {
         synchronized (partial) {
             if (partial.length() > 0) {
-                context.output().log(partial.toString());
+                line(partial.toString());
                 partial.setLength(0);
             }
         }

@@ -86,10 +86,16 @@ public final class Dsl {
 
     public <T, R> List<R> parallel(Collection<? extends T> items, int maxConcurrent, Body<? super T, ? extends R> body)
             throws InterruptedException {
+        return parallel(items, maxConcurrent, true, body);
+    }
+
+    /** {@code tag}: while more than one item runs at a time, each line of a command's output starts with {@code [studio] }. */
+    public <T, R> List<R> parallel(Collection<? extends T> items, int maxConcurrent, boolean tag,
+                                   Body<? super T, ? extends R> body) throws InterruptedException {
         if (items == null) {
             throw new DslException("parallel: give the items to work on, e.g. parallel(['a', 'b']) { name -> ... }, got null");
         }
-        return Parallel.run(new ArrayList<T>(items), maxConcurrent, body, context.output()::log);
+        return Parallel.run(new ArrayList<T>(items), maxConcurrent, tag, body, context.output()::log);
     }
 
     public <T> void parallel(Collection<? extends T> items, int maxConcurrent, Consumer<? super T> body)

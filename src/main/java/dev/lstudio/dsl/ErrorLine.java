@@ -37,6 +37,18 @@ public final class ErrorLine {
         return t.getClass().getSimpleName() + ": " + message.replaceAll(" for class: Script\\d+", "");
     }
 
+    /**
+     * The failed command behind {@code thrown} (directly, or as the cause of a parallel item's
+     * failure), or null: its line is part of the run's log, timestamped like it.
+     */
+    public static CommandFailedException commandFailure(Throwable thrown) {
+        Throwable t = unwrap(thrown);
+        while (t instanceof ParallelException && t.getCause() != null) {
+            t = unwrap(t.getCause());
+        }
+        return t instanceof CommandFailedException c ? c : null;
+    }
+
     public static Throwable unwrap(Throwable t) {
         Throwable current = t;
         while (current.getCause() != null && current != current.getCause()

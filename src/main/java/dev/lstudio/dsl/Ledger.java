@@ -1,8 +1,8 @@
 package dev.lstudio.dsl;
 
-import dev.lstudio.client.Durations;
 import dev.lstudio.client.Failure;
 import dev.lstudio.client.KeepAlive;
+import dev.lstudio.client.MachinePlan;
 import dev.lstudio.client.OwnedStudio;
 import dev.lstudio.client.Studio;
 import java.time.Duration;
@@ -57,6 +57,10 @@ final class Ledger {
         /** The record as it was before the latest start (null: none), put back if the server refuses that start. */
         private OwnedStudio beforeStart;
         private boolean kept;
+        /** The machine it ran on when this run found it running and moved it (null: this run started it): teardown puts it back. */
+        private String foundOn;
+        /** The command that failed the run on this studio (check: true), for the summary; null: none. */
+        private ExecFailure failed;
 
         private Entry(Studio studio) {
             this.studio = studio;
@@ -84,6 +88,47 @@ final class Ledger {
             throw new DslException("studio '" + studio.name() + "' was not started on " + machine
                     + ": this run is ending (its teardown has begun)");
         }
+        Entry entry = recorded(studio, machine, block);
+        entry.foundOn = null;
+        if (entry.guard == null || entry.guard.finished()) {
+            // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
+            entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
+                    () -> ClientCalls.uninterruptibly(() -> stopForTeardown(entry)));
+            if (entry.kept) {
+                entry.guard.keep();
+            }
+        }
+        watchdog.armed(entry, maxRuntime);
+        return entry;
+    }
+
+    /**
+     * Called just before this run moves {@code studio}, found running on {@code foundOn} and not
+     * started by this run, to another machine: a change is ownership. From here on teardown puts
+     * it back on {@code foundOn} (or, if that fails, stops it and says so), and the summary lists
+     * it; on disk it is recorded like a start, so that a run killed outright leaves it to
+     * {@code lstudio cleanup} to stop rather than running on the dearer machine. A studio this
+     * run started already keeps its stop guard ({@link #switched} records the move).
+     */
+    synchronized void switching(Studio studio, String foundOn, Object block) {
+        Entry known = entries.get(studio.id());
+        if (known != null && known.runningSince >= 0) {
+            return;
+        }
+        if (context.teardown().begun()) {
+            throw new DslException("studio '" + studio.name() + "' was not switched: this run is ending (its teardown has begun)");
+        }
+        Entry entry = recorded(studio, foundOn, block);
+        entry.foundOn = foundOn;
+        entry.guard = context.teardown().guard("put studio '" + studio.name() + "' back on " + foundOn
+                        + " (found running there)", () -> ClientCalls.uninterruptibly(() -> putBackForTeardown(entry)));
+        if (entry.kept) {
+            entry.guard.keep();
+        }
+    }
+
+    /** The ownership record (on disk unless kept running) and this run's entry for a studio it now answers for on {@code machine}. */
+    private Entry recorded(Studio studio, String machine, Object block) {
         Entry known = entries.get(studio.id());
         OwnedStudio before = context.ownership().recordOf(studio.id());
         context.ownership().started(studio, machine,
@@ -102,15 +147,6 @@ final class Ledger {
         entry.owner = Thread.currentThread();
         entry.block = block;
         entry.beforeStart = before;
-        if (entry.guard == null || entry.guard.finished()) {
-            // Uninterruptible: a second signal, or parallel cancelling its items twice, must not break the stop itself.
-            entry.guard = context.teardown().guard("stop studio '" + studio.name() + "' (started on " + machine + ")",
-                    () -> ClientCalls.uninterruptibly(() -> stopForTeardown(entry)));
-            if (entry.kept) {
-                entry.guard.keep();
-            }
-        }
-        watchdog.armed(entry, maxRuntime);
         return entry;
     }
 
@@ -119,6 +155,7 @@ final class Ledger {
         context.ownership().release(studio.id());
         Entry entry = entries.get(studio.id());
         if (entry != null) {
+            entry.foundOn = null;
             settle(entry);
             if (entry.guard != null) {
                 entry.guard.cancel();
@@ -147,6 +184,14 @@ final class Ledger {
         Entry entry = entries.get(studio.id());
         if (entry != null && entry.runningSince >= 0) {
             context.ownership().switched(studio.id(), machine);
+        }
+    }
+
+    /** A command failed on {@code studio}: the summary says so beside it (a studio this run did not start has no row). */
+    synchronized void failed(Studio studio, ExecFailure failure) {
+        Entry entry = entries.get(studio.id());
+        if (entry != null) {
+            entry.failed = failure;
         }
     }
 
@@ -253,6 +298,41 @@ final class Ledger {
         }
     }
 
+    /**
+     * Puts a studio this run found running back on the machine it was found on; stops it when
+     * that fails, since nothing may be left on a dearer machine than it was found on. A studio
+     * found stopped by now (someone stopped it) is left stopped.
+     */
+    private void putBackForTeardown(Entry entry) {
+        String home = entry.foundOn;
+        long generation = context.ownership().generation(entry.studio.id());
+        try {
+            MachinePlan plan = entry.studio.planSwitch(home);
+            if (plan.startsMachine()) {
+                context.output().log("studio '" + entry.name() + "' is " + plan.now().describe()
+                        + " now; not started again on " + home);
+            } else if (plan.step() != MachinePlan.Step.NOTHING) {
+                context.output().log("putting studio '" + entry.name() + "' back on " + home + ", where this run found it running");
+                entry.studio.switchMachine(plan, context.client().options().switchTimeout());
+                context.ownership().switched(entry.studio.id(), home);
+            }
+        } catch (RuntimeException e) {
+            if (Failure.GONE.is(e)) {
+                context.output().log("studio '" + entry.name() + "' is gone already (deleted)");
+            } else {
+                context.output().log("could not put studio '" + entry.name() + "' back on " + home + " ("
+                        + e.getMessage() + "): stopping it instead");
+                stopForTeardown(entry);
+                return;
+            }
+        }
+        if (context.ownership().release(entry.studio.id(), generation)) {
+            synchronized (this) {
+                settle(entry);
+            }
+        }
+    }
+
     /** A stop that fails leaves the studio's record on disk: the next cleanup (or run) tries again. */
     private void stopForTeardown(Entry entry) {
         long generation = context.ownership().generation(entry.studio.id());
@@ -305,63 +385,19 @@ final class Ledger {
     void report() {
         watchdog.close();
         context.keepAlive().close();
-        List<Entry> all;
-        long now;
+        List<RunSummary.Row> rows = new ArrayList<>();
         synchronized (this) {
-            all = new ArrayList<>(entries.values());
-            now = nanos.getAsLong();
-            // Kept running however it was asked for (keepRunning(), a guard's keep()): no longer this run's to stop.
-            all.stream().filter(this::kept).forEach(e -> context.ownership().release(e.studio.id()));
-        }
-        if (all.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        context.output().log("studios this run started:");
-        for (Entry e : all) {
-            OwnedStudio record = context.ownership().recordOf(e.studio.id());
-            String state = stateNow(e);
-            Duration ran = Duration.ofNanos(ranNanos(e, now));
-            boolean kept;
-            synchronized (this) {
-                kept = e.kept || context.teardown().keepingRunning();
+            long now = nanos.getAsLong();
+            for (Entry e : entries.values()) {
+                if (kept(e)) {
+                    // Kept running however it was asked for (keepRunning(), a guard's keep()): no longer this run's to stop.
+                    context.ownership().release(e.studio.id());
+                }
+                rows.add(new RunSummary.Row(e.studio, context.ownership().recordOf(e.studio.id()),
+                        Duration.ofNanos(ranNanos(e, now)), e.priced ? costNow(e, now) : null,
+                        e.kept || context.teardown().keepingRunning(), e.foundOn, e.failed));
             }
-            Double cost;
-            synchronized (this) {
-                cost = e.priced ? costNow(e, now) : null;
-            }
-            context.output().log("  " + e.name() + " (teamspace " + record.teamspace() + ") on "
-                    + String.join(" then ", record.machines()) + ", running " + Durations.format(ran)
-                    + (cost == null ? "" : ", " + estimate(cost))
-                    + ", now " + state + (kept ? " (keepRunning)" : ""));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("studio", e.name());
-            row.put("teamspace", record.teamspace());
-            row.put("machines", record.machines());
-            row.put("started", record.recorded().toString());
-            row.put("runningSeconds", ran.toMillis() / 1000.0);
-            if (cost != null) {
-                row.put("estimatedCost", Math.round(cost * 10000) / 10000.0);
-            }
-            row.put("state", state);
-            row.put("keptRunning", kept);
-            rows.add(row);
         }
-        if (context.jsonResults()) {
-            Dsl.create(context).json(Map.of("summary", rows));
-        }
-    }
-
-    /** The machine's price an hour times the time it ran: not the bill, which the service keeps. */
-    private static String estimate(double cost) {
-        return (cost < 0.005 ? "under $0.01" : "about $" + String.format(java.util.Locale.ROOT, "%.2f", cost)) + " (estimate)";
-    }
-
-    private static String stateNow(Entry e) {
-        try {
-            return e.studio.status().describe();
-        } catch (RuntimeException failure) {
-            return Failure.GONE.is(failure) ? "DELETED" : "unknown (" + failure.getMessage() + ")";
-        }
+        RunSummary.print(rows, context);
     }
 }

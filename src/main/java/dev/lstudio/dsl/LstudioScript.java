@@ -85,12 +85,13 @@ public abstract class LstudioScript extends Script {
         return parallel(Map.of(), items, body);
     }
 
-    /** {@code parallel(names, maxConcurrent: 4) { name -> ... }}. */
+    /** {@code parallel(names, maxConcurrent: 4, tag: false) { name -> ... }}. */
     public List<Object> parallel(Map<String, ?> options, Collection<?> items, Closure<?> body)
             throws InterruptedException {
-        Options.check("parallel", options, "maxConcurrent");
+        Options.check("parallel", options, "maxConcurrent", "tag");
         int maxConcurrent = Options.integer("parallel", options, "maxConcurrent", 8);
-        return dsl().parallel(items, maxConcurrent, (Dsl.Body<Object, Object>) body::call);
+        boolean tag = Options.flag("parallel", options, "tag", true);
+        return dsl().parallel(items, maxConcurrent, tag, (Dsl.Body<Object, Object>) body::call);
     }
 
     /** {@code retry(3) { ... }}: up to 3 attempts, 1 s backoff doubling, with jitter. */

@@ -26,11 +26,18 @@ final class Parallel {
     /** How long cancelled siblings get to unwind before parallel gives up on them. */
     static final Duration UNWIND_LIMIT = Duration.ofMinutes(5);
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Set on the threads of items that run beside others with tagging on: their commands' output lines are tagged. */
+    private static final ThreadLocal<Boolean> TAGGED = ThreadLocal.withInitial(() -> false);
 
     private Parallel() {
     }
 
-    static <T, R> List<R> run(List<T> items, int maxConcurrent, Dsl.Body<? super T, ? extends R> body,
+    /** Whether the current thread is an item of a {@code parallel} that tags output (see {@link CommandOutput}). */
+    static boolean tagged() {
+        return TAGGED.get();
+    }
+
+    static <T, R> List<R> run(List<T> items, int maxConcurrent, boolean tag, Dsl.Body<? super T, ? extends R> body,
                               Consumer<String> log) throws InterruptedException {
         if (maxConcurrent < 1) {
             throw new DslException("parallel: maxConcurrent must be at least 1, got " + maxConcurrent);
@@ -38,13 +45,23 @@ final class Parallel {
         if (items.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrent, items.size()), threads());
+        int threads = Math.min(maxConcurrent, items.size());
+        // One item at a time cannot mix its output with another's: no tags then.
+        boolean tagging = tag && threads > 1;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, threads());
         CompletionService<R> completion = new ExecutorCompletionService<>(pool);
         List<Future<R>> futures = new ArrayList<>(items.size());
         Map<Future<R>, Integer> positions = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
-            Future<R> future = completion.submit(() -> body.apply(item));
+            Future<R> future = completion.submit(() -> {
+                TAGGED.set(tagging);
+                try {
+                    return body.apply(item);
+                } finally {
+                    TAGGED.remove();
+                }
+            });
             futures.add(future);
             positions.put(future, i);
         }

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl;
 
 import dev.lstudio.client.LightningClient;
+import dev.lstudio.client.LookupException;
 import dev.lstudio.client.NewStudio;
 import dev.lstudio.client.Studio;
 import dev.lstudio.client.Teamspace;
@@ -97,7 +98,7 @@ final class RunState {
         Teamspace team = teamspace();
         Studio studio = ClientCalls.call(() -> {
             if (create == null) {
-                return client().studio(team, name);
+                return existing(team, name);
             }
             Optional<Studio> found = client().findStudio(team, name);
             if (found.isPresent()) {
@@ -107,6 +108,21 @@ final class RunState {
             return client().createOrFind(team, create);
         });
         return new StudioHandle(this, studio, scoped);
+    }
+
+    /**
+     * The studio that must exist. With no Studios of the caller's in the teamspace, the name is
+     * not a typo: a newcomer who has not created one yet is told how (getting-started's first script).
+     */
+    private Studio existing(Teamspace team, String name) {
+        try {
+            return client().studio(team, name);
+        } catch (LookupException e) {
+            if (!e.candidates().isEmpty()) {
+                throw e;
+            }
+            throw new DslException(e.getMessage() + ": use studio('" + name + "', create: true) to create it", e);
+        }
     }
 
     /** Creates a studio (stopped) in the current teamspace. */

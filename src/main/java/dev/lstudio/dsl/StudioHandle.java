@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -86,6 +85,9 @@ public final class StudioHandle {
     public StudioHandle start(Map<String, ?> options, String machine) {
         Options.check("start", options, "machine", "spot", "maxRuntime", "wait", "timeout");
         String slug = machine != null ? machine.strip() : Options.text("start", options, "machine", Machines.DEFAULT);
+        if (slug == null || slug.isBlank()) {
+            throw new DslException("start: give a machine, e.g. start 'cpu-4', or start() for " + Machines.DEFAULT);
+        }
         boolean spot = Options.flag("start", options, "spot", false);
         Duration maxRuntime = Options.duration("start", options, "maxRuntime", null);
         boolean wait = Options.flag("start", options, "wait", true);
@@ -95,8 +97,8 @@ public final class StudioHandle {
         }
         MachinePlan plan = ClientCalls.call(() -> studio.planStart(slug));
         if (plan.step() == MachinePlan.Step.RUNNING_ELSEWHERE) {
-            throw new DslException("studio '" + getName() + "' is running on " + plan.now().machine() + ", not " + slug
-                    + "; stop() it first, or use switchTo '" + slug + "'");
+            throw new DslException("studio '" + getName() + "' is running on " + plan.now().machine() + ", not " + plan.machine()
+                    + "; stop() it first, or use switchTo '" + plan.machine() + "'");
         }
         if (plan.step() == MachinePlan.Step.NOTHING) {
             String on = plan.now().machine() == null ? "" : " on " + plan.now().machine();
@@ -167,7 +169,9 @@ public final class StudioHandle {
     /** {@code switchTo 'lit-a100-1', timeout: 30.minutes}. A switch always waits: it must be confirmed once the new machine is ready. */
     public StudioHandle switchTo(Map<String, ?> options, String machine) {
         Options.check("switchTo", options, "timeout");
-        Objects.requireNonNull(machine, "machine");
+        if (machine == null || machine.isBlank()) {
+            throw new DslException("switchTo: give a machine, e.g. switchTo 'lit-a100-1'");
+        }
         Duration timeout = Options.duration("switchTo", options, "timeout", defaults().switchTimeout());
         MachinePlan plan = ClientCalls.call(() -> studio.planSwitch(machine));
         if (plan.startsMachine()) {
@@ -176,10 +180,21 @@ public final class StudioHandle {
         if (plan.step() == MachinePlan.Step.NOTHING) {
             return this;
         }
+        if (plan.now().machine() != null) {
+            session.ledger().switching(studio, plan.now().machine(), scoped ? this : null);
+        }
         try (InFlight.Call call = session.inFlight().begin(getName() + ": switch to " + plan.machine(),
                 "the server goes on preparing the new machine; run switchTo again to finish the switch, or stop() the studio");
              KeepAlive.Hold beat = keptAlive()) {
-            StudioStatus moved = ClientCalls.call(() -> studio.switchMachine(plan, timeout));
+            StudioStatus moved;
+            try {
+                moved = ClientCalls.call(() -> studio.switchMachine(plan, timeout));
+            } catch (RuntimeException e) {
+                if (Failure.refusedByServer(e)) {
+                    session.ledger().refused(studio);
+                }
+                throw e;
+            }
             session.ledger().switched(studio, plan.machine());
             session.ledger().priced(studio, moved.pricePerHour());
         }
@@ -214,20 +229,22 @@ public final class StudioHandle {
     }
 
     /**
-     * {@code exec 'make test', check: false, timeout: 10.minutes}: runs the command, its output
-     * streaming to stdout as it comes, and returns output, exit code and duration. A non-zero exit
-     * throws {@link CommandFailedException} unless {@code check: false}.
+     * {@code exec 'make test', check: false, timeout: 10.minutes, echo: false}: runs the command,
+     * its output streaming to stdout as it comes (unless {@code echo: false}; inside a
+     * {@code parallel} each line is tagged with the studio), and returns output, exit code and
+     * duration. A non-zero exit throws {@link CommandFailedException} unless {@code check: false}.
      */
     public ExecResult exec(Map<String, ?> options, String command) {
-        Options.check("exec", options, "check", "timeout");
+        Options.check("exec", options, "check", "timeout", "echo");
         boolean check = Options.flag("exec", options, "check", true);
+        boolean echo = Options.flag("exec", options, "echo", true);
         Duration timeout = Options.duration("exec", options, "timeout", defaults().execTimeout());
         if (command == null || command.isBlank()) {
             throw new DslException("exec: give a command, e.g. exec 'nvidia-smi'");
         }
         DslContext context = session.context();
         log(getName() + ": exec " + command);
-        CommandOutput output = CommandOutput.to(context);
+        CommandOutput output = CommandOutput.to(context, echo, Parallel.tagged() ? "[" + getName() + "] " : "");
         ExecResult result;
         try (InFlight.Call call = session.inFlight().begin(getName() + ": exec " + command,
                 "the command goes on running on the studio until it ends (the API cannot cancel it)");
@@ -236,6 +253,10 @@ public final class StudioHandle {
         } finally {
             output.close();
         }
+        ExecFailure failure = result.exitCode() == 0 ? null : ExecFailure.of(getName(), command, result);
+        if (check && failure != null) {
+            session.ledger().failed(studio, failure); // for the summary; check: false is the script's to handle
+        }
         if (context.jsonResults()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("studio", getName());
@@ -243,10 +264,14 @@ public final class StudioHandle {
             json.put("exitCode", result.exitCode());
             json.put("durationSeconds", result.duration().toMillis() / 1000.0);
             json.put("output", result.output());
+            if (failure != null) {
+                json.put("reason", failure.reason());
+                json.put("lastLines", failure.lastLines());
+            }
             Dsl.create(context).json(json);
         }
-        if (check && result.exitCode() != 0) {
-            throw new CommandFailedException(getName(), command, result);
+        if (check && failure != null) {
+            throw new CommandFailedException(failure, result);
         }
         return result;
     }

@@ -18,19 +18,22 @@ import picocli.CommandLine.Spec;
  * {@code lstudio emulator}: runs the emulator until interrupted, after printing its base URL and
  * the {@code export LIGHTNING_...} lines a client needs (stdout), with notes on stderr.
  */
+// One string per paragraph: picocli wraps each at words to the usage width (a string per line
+// would wrap again mid-phrase), and lstudio --help lists the first paragraph whole.
 @Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve the Lightning Studios API locally (127.0.0.1) with real command execution,",
-            "persisted state and faults on demand. Runs until interrupted (Ctrl-C).",
-            "Answers in the live service's form (camelCase, 64-bit integers as strings, finite NDJSON",
-            "execute streams); also accepts the reference's request forms unless --strict."},
+        description = {"Serve the Lightning Studios API locally (127.0.0.1), with real command execution, persisted"
+                + " state and faults on demand. Runs until interrupted (Ctrl-C).",
+            "Answers in the live service's form (camelCase, 64-bit integers as strings, finite NDJSON execute"
+                + " streams); also accepts the reference's request forms unless --strict."},
         footer = {"", "Durations are written like 0s, 500ms, 2s, 1m.",
-            "Fault rules: '[METHOD] PATH EFFECT...', PATH a glob (* one segment, ** any depth),",
-            "EFFECT one of 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P], retry-after:DURATION.",
-            "Example: --fault 'POST /v1/projects/*/cloudspaces/*/execute 503:0.3 latency:200ms' --seed 1",
-            "Admin API (no auth, loopback only): GET /_emulator/studios, GET /_emulator/commands,",
-            "GET|PUT|DELETE /_emulator/faults, POST /_emulator/reset.",
-            "The default teamspace also has a member 'teammate' with a stopped Studio 'shared-box'",
-            "(see --no-teammate)."})
+            "Fault rules: '[METHOD] PATH EFFECT...', PATH a glob (* a segment, ** any depth).",
+            "  EFFECT: 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P],",
+            "  retry-after:DURATION.",
+            "Example: --fault 'POST /v1/projects/*/cloudspaces/*/execute 503:0.3' --seed 1",
+            "Admin API (no auth, loopback only): GET /_emulator/studios, GET /_emulator/commands,"
+                + " GET|PUT|DELETE /_emulator/faults, POST /_emulator/reset.",
+            "The default teamspace also has a member 'teammate' with a stopped Studio 'shared-box'"
+                + " (see --no-teammate)."})
 public final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,12 +82,12 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for fault decisions, so runs repeat exactly.")
     Long seed;
 
-    @Option(names = "--strict", description = {"Refuse (400) request body fields the live service does not have,",
-        "as lightning.ai does, instead of also accepting the reference's forms (code_config, session, ...)."})
+    @Option(names = "--strict", description = "Refuse (400) request body fields the live service does not have,"
+        + " as lightning.ai does, instead of also accepting the reference's forms (code_config, session, ...).")
     boolean strict;
 
-    @Option(names = "--no-teammate", negatable = false, description = {"Leave out the teammate who owns a stopped Studio",
-        "'shared-box' in the default teamspace (listed without userId, found by name)."})
+    @Option(names = "--no-teammate", negatable = false, description = "Leave out the teammate who owns a stopped Studio"
+        + " 'shared-box' in the default teamspace (listed without userId, found by name).")
     boolean noTeammate;
 
     @Option(names = {"-v", "--verbose"}, description = "Log each request (method, path, outcome) to stderr.")

@@ -16,24 +16,39 @@ import java.util.regex.Pattern;
  * Faults on demand. A rule names a method and a path glob ({@code *} one segment, {@code **} any
  * depth) and gives probabilities of answering 429/500/502/503, of dropping the connection before
  * the request is handled ({@code drop}) or after it was handled ({@code drop-after}, so the change
- * happened but the caller never hears of it), and of added latency. One seedable Random draws for
- * every request in order, so a sequential test sees the same faults on every run.
+ * happened but the caller never hears of it), and of added latency. Glitches that are not errors:
+ * {@code empty} answers {@code 200 {}} (well formed, saying nothing), {@code drip} sends the real
+ * answer a byte at a time ({@code drip-every}, 100 ms by default), {@code storm} starts a 429 storm
+ * on everything the rule matches ({@code storm-for}, 2 s by default) and {@code endless-pages}
+ * gives a list page a fresh {@code nextPageToken} that leads to the same page again. One seedable
+ * Random draws for every request in order, so a sequential test sees the same faults on every run.
  */
 final class Faults {
     private final Map<String, Long> injected = new TreeMap<>();
-    static final List<String> KINDS = List.of("429", "500", "502", "503", "drop", "drop-after");
+    static final List<String> KINDS = List.of("429", "500", "502", "503", "drop", "drop-after",
+            "empty", "drip", "storm", "endless-pages");
     private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
 
     private final List<Rule> rules = new ArrayList<>();
+    /** When each rule's 429 storm passes (System.nanoTime), by rule identity. */
+    private final Map<Rule, Long> storms = new java.util.IdentityHashMap<>();
     private Random random;
 
-    /** What to do to one request. {@code fault} is null when it is served normally. */
-    record Decision(long latencyMillis, String fault, long retryAfterSeconds) {
+    /** What to do to one request. {@code fault} is null when it is served normally; {@code dripMillis} paces a drip. */
+    record Decision(long latencyMillis, String fault, long retryAfterSeconds, long dripMillis) {
     }
 
     /** One rule; see the class comment. Written on a command line as {@link #parse its spec}. */
     record Rule(String method, String path, Map<String, Double> faults, long latencyMillis,
-                double latencyProbability, long retryAfterSeconds) {
+                double latencyProbability, long retryAfterSeconds, long dripMillis, long stormMillis) {
+        static final long DRIP_EVERY = 100;
+        static final long STORM_FOR = 2_000;
+
+        Rule(String method, String path, Map<String, Double> faults, long latencyMillis, double latencyProbability,
+             long retryAfterSeconds) {
+            this(method, path, faults, latencyMillis, latencyProbability, retryAfterSeconds, DRIP_EVERY, STORM_FOR);
+        }
+
         Rule {
             method = method == null || method.isBlank() ? "*" : method.toUpperCase(Locale.ROOT);
             if (path == null || !path.startsWith("/")) {
@@ -52,8 +67,8 @@ final class Faults {
                 throw new IllegalArgumentException("fault probabilities of one rule add up to " + sum + "; keep them <= 1");
             }
             probability(latencyProbability);
-            if (latencyMillis < 0 || retryAfterSeconds < 0) {
-                throw new IllegalArgumentException("latency and retry-after must not be negative");
+            if (latencyMillis < 0 || retryAfterSeconds < 0 || dripMillis < 0 || stormMillis < 0) {
+                throw new IllegalArgumentException("latency, retry-after, drip-every and storm-for must not be negative");
             }
         }
 
@@ -76,12 +91,20 @@ final class Faults {
             if (retryAfterSeconds != 1) {
                 s.append(" retry-after:").append(retryAfterSeconds).append('s');
             }
+            if (dripMillis != DRIP_EVERY) {
+                s.append(" drip-every:").append(dripMillis).append("ms");
+            }
+            if (stormMillis != STORM_FOR) {
+                s.append(" storm-for:").append(stormMillis).append("ms");
+            }
             return s.toString();
         }
 
         /**
-         * Parses {@code [METHOD] PATH EFFECT...}: EFFECT is {@code 429|500|502|503|drop|drop-after[:P]},
-         * {@code latency:DURATION[:P]} or {@code retry-after:DURATION}; P defaults to 1.
+         * Parses {@code [METHOD] PATH EFFECT...}: EFFECT is
+         * {@code 429|500|502|503|drop|drop-after|empty|drip|storm|endless-pages[:P]},
+         * {@code latency:DURATION[:P]}, {@code retry-after:DURATION}, {@code drip-every:DURATION} or
+         * {@code storm-for:DURATION}; P defaults to 1.
          */
         static Rule parse(String spec) {
             String[] tokens = spec.trim().split("\\s+");
@@ -99,6 +122,8 @@ final class Faults {
             long latency = 0;
             double latencyP = 0;
             long retryAfter = 1;
+            long dripEvery = Rule.DRIP_EVERY;
+            long stormFor = Rule.STORM_FOR;
             for (; i < tokens.length; i++) {
                 String[] parts = tokens[i].split(":");
                 String kind = parts[0].toLowerCase(Locale.ROOT);
@@ -107,11 +132,15 @@ final class Faults {
                     latencyP = parts.length > 2 ? number(parts[2]) : 1;
                 } else if (kind.equals("retry-after")) {
                     retryAfter = Math.max(0, DurationOption.parse(part(parts, 1, tokens[i])).toSeconds());
+                } else if (kind.equals("drip-every")) {
+                    dripEvery = DurationOption.parse(part(parts, 1, tokens[i])).toMillis();
+                } else if (kind.equals("storm-for")) {
+                    stormFor = DurationOption.parse(part(parts, 1, tokens[i])).toMillis();
                 } else {
                     faults.put(kind, parts.length > 1 ? number(parts[1]) : 1);
                 }
             }
-            return new Rule(method, path, faults, latency, latencyP, retryAfter);
+            return new Rule(method, path, faults, latency, latencyP, retryAfter, dripEvery, stormFor);
         }
 
         static Rule fromJson(JsonNode node) {
@@ -184,6 +213,11 @@ final class Faults {
             if (!r.matches(method, path)) {
                 continue;
             }
+            Long stormUntil = storms.get(r);
+            if (stormUntil != null && System.nanoTime() < stormUntil) {
+                injected.merge("storm", 1L, Long::sum);
+                return new Decision(latency, "429", r.retryAfterSeconds(), r.dripMillis());
+            }
             if (r.latencyMillis() > 0 && random.nextDouble() < r.latencyProbability()) {
                 latency += r.latencyMillis();
             }
@@ -196,11 +230,16 @@ final class Faults {
                 cumulative += r.faults().getOrDefault(kind, 0.0);
                 if (draw < cumulative) {
                     injected.merge(kind, 1L, Long::sum);
-                    return new Decision(latency, kind, r.retryAfterSeconds());
+                    if (kind.equals("storm")) {
+                        // Every request this rule matches is answered 429 until the storm passes.
+                        storms.put(r, System.nanoTime() + r.stormMillis() * 1_000_000L);
+                        return new Decision(latency, "429", r.retryAfterSeconds(), r.dripMillis());
+                    }
+                    return new Decision(latency, kind, r.retryAfterSeconds(), r.dripMillis());
                 }
             }
         }
-        return new Decision(latency, null, 0);
+        return new Decision(latency, null, 0, 0);
     }
 
     synchronized List<Rule> rules() {
@@ -218,6 +257,7 @@ final class Faults {
 
     synchronized void replace(List<Rule> next, Long seed) {
         rules.clear();
+        storms.clear();
         rules.addAll(next);
         if (seed != null) {
             random = new Random(seed);

@@ -22,6 +22,8 @@ final class HttpFront implements HttpHandler {
     private final Router api;
     private final Router admin;
     private final Faults faults;
+    /** Faults that act on the real answer, once the request was served. */
+    private static final java.util.Set<String> AFTER_SERVING = java.util.Set.of("drop-after", "drip", "endless-pages");
     private final byte[] credentials;
     private final Consumer<String> log;
     private final RequestCounts counts;
@@ -59,7 +61,11 @@ final class HttpFront implements HttpHandler {
                 outcome = "dropped (fault)";
                 return;
             }
-            if (fault.fault() != null && !fault.fault().equals("drop-after")) {
+            if ("empty".equals(fault.fault())) {
+                outcome = respond(ex, Reply.json(Map.of())) + " (empty, fault)";
+                return;
+            }
+            if (fault.fault() != null && !AFTER_SERVING.contains(fault.fault())) {
                 Map<String, String> headers = fault.fault().equals("429")
                         ? Map.of("Retry-After", String.valueOf(fault.retryAfterSeconds())) : Map.of();
                 outcome = respond(ex, Reply.error(ApiError.fault(Integer.parseInt(fault.fault())), headers)) + " (fault)";
@@ -70,6 +76,15 @@ final class HttpFront implements HttpHandler {
                     + "; the API lives under /v1/ and the emulator's admin API under /_emulator/"), Map.of());
             if ("drop-after".equals(fault.fault())) {
                 outcome = "handled, then dropped (fault)";
+                return;
+            }
+            if ("endless-pages".equals(fault.fault()) && reply.body instanceof Wire.CloudSpaceList page) {
+                reply = Reply.json(new Wire.CloudSpaceList(page.cloudspaces(), StudioEndpoints.samePageAgain(ex.getRequestURI().getRawQuery())));
+                outcome = respond(ex, reply) + " (endless pages, fault)";
+                return;
+            }
+            if ("drip".equals(fault.fault()) && reply.stream == null) {
+                outcome = drip(ex, reply, fault.dripMillis()) + " (dripped, fault)";
                 return;
             }
             outcome = respond(ex, reply);
@@ -141,6 +156,22 @@ final class HttpFront implements HttpHandler {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The answer, a byte at a time {@code pauseMillis} apart: a read timeout that restarts with each byte never fires. */
+    private static String drip(HttpExchange ex, Reply reply, long pauseMillis) throws IOException, InterruptedException {
+        reply.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.getResponseHeaders().set("Content-Type", reply.contentType);
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(reply.body);
+        ex.sendResponseHeaders(reply.status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(pauseMillis);
+            }
+        }
+        return String.valueOf(reply.status);
     }
 
     private static String respond(HttpExchange ex, Reply reply) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package dev.lstudio.emulator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The machine slugs of studios-api.md and api-facts.md, with the GPUs each one has. */
@@ -81,22 +82,35 @@ final class MachineCatalog {
         return slug == null ? null : ALL.get(slug);
     }
 
-    /** The machine for a slug, or a 400 that lists every valid slug and the nearest one. */
+    /**
+     * The machine for a slug, or a 400 that names the nearest one: one line a person can act on,
+     * not the sixty slugs (the client names the same nearest slug, by the same rule).
+     */
     static Machine require(String slug) {
         Machine m = slug == null ? null : ALL.get(slug);
         if (m != null) {
             return m;
         }
         if (slug == null || slug.isBlank()) {
-            throw ApiError.invalid("compute_config.name is empty; name a machine, e.g. cpu-4. Valid machines: "
-                    + String.join(", ", ALL.keySet()));
+            throw ApiError.invalid("compute_config.name is empty; name a machine, e.g. cpu-4");
         }
-        throw ApiError.invalid("unknown machine '" + slug + "' (did you mean " + nearest(slug)
-                + "?). Valid machines: " + String.join(", ", ALL.keySet()));
+        throw ApiError.invalid("unknown machine '" + slug + "' (did you mean " + nearest(slug) + "?)");
     }
 
+    /** Edit distance ignoring case, ties to the longer shared prefix: 'LIT-H100-1' is nearest lit-h100-1, not lit-a100-1. */
     static String nearest(String slug) {
-        return ALL.keySet().stream().min(Comparator.comparingInt(s -> distance(s, slug))).orElse(DEFAULT);
+        String wanted = slug.strip().toLowerCase(Locale.ROOT);
+        return ALL.keySet().stream()
+                .min(Comparator.<String>comparingInt(s -> distance(s, wanted)).thenComparing(s -> -sharedPrefix(s, wanted)))
+                .orElse(DEFAULT);
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
     }
 
     private static int distance(String a, String b) {

@@ -104,6 +104,23 @@ final class StudioEndpoints {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + seq).getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong FRESH = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * For the {@code endless-pages} fault: a token never issued before that lists from where the
+     * request's own {@code pageToken} (in {@code rawQuery}) did, so the same page comes again.
+     */
+    static String samePageAgain(String rawQuery) {
+        long after = 0;
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (pair.startsWith("pageToken=")) {
+                after = pageToken(java.net.URLDecoder.decode(pair.substring(10), StandardCharsets.UTF_8));
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("after:" + after + ";" + FRESH.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static long pageToken(String text) {
         if (text == null || text.isEmpty()) {
             return 0;
@@ -111,7 +128,8 @@ final class StudioEndpoints {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             if (plain.startsWith("after:")) {
-                return Long.parseLong(plain.substring(6));
+                int nonce = plain.indexOf(';');
+                return Long.parseLong(plain.substring(6, nonce < 0 ? plain.length() : nonce));
             }
         } catch (IllegalArgumentException e) {
             // reported below

@@ -163,12 +163,23 @@ class CredentialsSpec extends Specification {
                 .baseUrl().toString() == 'http://127.0.0.1:8080/'
     }
 
-    def "a base URL that is not a URL is refused with an example"() {
+    def "a base URL #what is a setting mistake with the value to use, before the credentials are read"() {
         when:
-        ApiConfig.fromEnvironment(env(LIGHTNING_CLOUD_URL: 'lightning.ai', LIGHTNING_USER_ID: 'u', LIGHTNING_API_KEY: 'k'), warnings.&add)
+        ApiConfig.fromEnvironment(env(LIGHTNING_CLOUD_URL: url), warnings.&add)
 
         then:
-        ConfigException e = thrown()
-        e.message == "LIGHTNING_CLOUD_URL 'lightning.ai' is not an http(s) URL; use e.g. https://lightning.ai"
+        SettingException e = thrown()
+        e.message == "LIGHTNING_CLOUD_URL=$url $says"
+
+        where:
+        what                  | url                           || says
+        'without a scheme'    | 'lightning.ai'                || 'has no scheme: use https://lightning.ai'
+        'local, no scheme'    | '127.0.0.1:8765'              || 'has no scheme: use http://127.0.0.1:8765'
+        'local, with /v1'     | '127.0.0.1:8765/v1'           || 'has no scheme: use http://127.0.0.1:8765'
+        'with a path'         | 'https://lightning.ai/v1'     || "has a path after the host, but lstudio adds the API's paths (/v1/...) itself: use https://lightning.ai"
+        'with a query'        | 'http://localhost:8765/?a=b'  || "has a path after the host, but lstudio adds the API's paths (/v1/...) itself: use http://localhost:8765"
+        'a word'              | 'lightning'                   || 'is not a URL: use e.g. https://lightning.ai'
+        'with a space'        | 'light ning.ai'               || 'is not a URL: use e.g. https://lightning.ai'
+        'of another scheme'   | 'ftp://lightning.ai'          || 'is not an http(s) URL: use e.g. https://lightning.ai'
     }
 }

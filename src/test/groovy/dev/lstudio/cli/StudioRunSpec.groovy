@@ -41,15 +41,15 @@ class StudioRunSpec extends EmulatorLstudioSpec {
         'piped to lstudio'   | { ['--emulator'] }                                     | README
     }
 
-    def "a failing command exits 1 naming the studio, the command and its exit code"() {
+    def "a failing command exits 1 naming the studio, the command and its exit code, on a timestamped line"() {
         when:
         int exit = lstudio(['--emulator', '-e', "studio('s', create: true) { start 'cpu-4'; exec 'exit 7' }"])
 
         then:
         exit == 1
-        stderr.contains("lstudio: exec in studio 's' failed: 'exit 7' exited with code 7")
+        stderr.readLines().any { it ==~ /^\d{4}-\S+Z s: exec 'exit 7' failed with exit 7; no output \(at -e:1\)$/ }
         stderr.contains("teardown: stop studio 's' (started on cpu-4)")
-        stderr.trim().endsWith('now STOPPED')
+        stderr.trim().endsWith("now STOPPED; exec 'exit 7' failed with exit 7; no output")
     }
 
     def "a compile error exits 2 with file, line and column"() {
@@ -166,16 +166,18 @@ class StudioRunSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 1
-        stderr.contains("lstudio: studio 'nope' not found in teamspace 'demo/demo'; existing: none")
+        theError == "lstudio: studio 'nope' not found in teamspace 'demo/demo', where you have no Studios yet: use studio('nope', create: true) to create it (at -e:1)"
         !stderr.contains('--debug')
     }
 
-    def "an unknown machine is warned about with the nearest slug before the server answers"() {
+    def "an unknown machine the server refuses is one error line with the nearest slug, and no warning"() {
         when:
-        lstudio(['--emulator', '-e', "studio('s', create: true) { start 'lit-h100-16' }"])
+        int exit = lstudio(['--emulator', '-e', "studio('s', create: true) { start 'lit-h100-16' }"])
 
         then:
-        stderr.contains("warning: machine 'lit-h100-16' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
+        exit == 1
+        theError == "lstudio: studio 's': machine 'lit-h100-16' is not one the server knows: did you mean 'lit-h100-1'? (at -e:1)"
+        !stderr.contains('warning: machine')
     }
 
     def "starting a studio that runs on another machine is an error naming both"() {

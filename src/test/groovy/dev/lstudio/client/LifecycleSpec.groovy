@@ -74,7 +74,7 @@ class LifecycleSpec extends ClientSpec {
         sleeper.slept() == Duration.ofSeconds(30)
     }
 
-    def "an unknown machine is sent as given, with a warning naming the nearest known one"() {
+    def "an unknown machine is sent as given; once the server took it, a warning says lstudio does not know it"() {
         given:
         api.on(CODE, NO_INSTANCE, running('lit-h100-16'))
 
@@ -83,8 +83,19 @@ class LifecycleSpec extends ClientSpec {
 
         then:
         body(api.last("POST $P/s1/start")).computeConfig.name == 'lit-h100-16'
-        warnings.size() == 1
-        warnings[0].startsWith("machine 'lit-h100-16' is not one lstudio knows; sending it as given (did you mean 'lit-h100-1'?")
+        warnings == ["machine 'lit-h100-16' is not one lstudio knows; the server took it"]
+    }
+
+    def "a slug in upper case is the known machine, sent in lower case, without a warning"() {
+        given:
+        api.on(CODE, NO_INSTANCE, running('lit-h100-1'))
+
+        when:
+        studio.start('LIT-H100-1')
+
+        then:
+        body(api.last("POST $P/s1/start")).computeConfig.name == 'lit-h100-1'
+        warnings.empty
     }
 
     def "a Studio already running on that machine is not started again"() {

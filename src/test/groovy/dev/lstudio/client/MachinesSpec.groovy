@@ -64,9 +64,28 @@ class MachinesSpec extends Specification {
         'lit-a10g-1'   || 'lit-a100-1'
     }
 
-    def "an unknown slug gets a warning, a known one none"() {
+    def "an unknown slug gets a warning, a known one in any case none"() {
         expect:
         !Machines.warning('lit-l4-2').present
-        Machines.warning('lit-l4-3').get().startsWith("machine 'lit-l4-3' is not one lstudio knows; sending it as given (did you mean 'lit-l4-1'?")
+        !Machines.warning('LIT-L4-2').present
+        Machines.warning('lit-l4-3').get() == "machine 'lit-l4-3' is not one lstudio knows; the server took it"
+    }
+
+    def "a refused unknown slug is one line with the one nearest slug, not the list"() {
+        expect:
+        Machines.refused('lit-l4-3') == "machine 'lit-l4-3' is not one the server knows: did you mean 'lit-l4-1'?"
+    }
+
+    @Unroll
+    def "#given is sent as #sent"() {
+        expect:
+        Machines.slug(given) == sent
+
+        where:
+        given          || sent
+        'LIT-H100-1'   || 'lit-h100-1'
+        ' Cpu-4 '      || 'cpu-4'
+        null           || 'cpu-4'
+        ''             || 'cpu-4'
     }
 }

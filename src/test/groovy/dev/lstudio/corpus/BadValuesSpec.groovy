@@ -23,5 +23,9 @@ class BadValuesSpec extends EmulatorLstudioSpec {
         "timeout(-(5.minutes)) { println 'never' }"        || 'timeout: the limit must be positive, got -5m'
         "def d = 2.seconds; timeout(-d) { }"               || 'timeout: the limit must be positive, got -2s'
         "parallel(null) { }"                               || "parallel: give the items to work on, e.g. parallel(['a', 'b']) { name -> ... }, got null"
+        "studio('b', create: true) { switchTo null }"      || "switchTo: give a machine, e.g. switchTo 'lit-a100-1'"
+        "studio('b', create: true) { switchTo '  ' }"      || "switchTo: give a machine, e.g. switchTo 'lit-a100-1'"
+        "studio('b', create: true) { start '' }"           || "start: give a machine, e.g. start 'cpu-4', or start() for cpu-4"
+        "studio('b', create: true) { start machine: '' }"  || "start: give a machine, e.g. start 'cpu-4', or start() for cpu-4"
     }
 }

@@ -2,6 +2,7 @@ package dev.lstudio.corpus
 
 import dev.lstudio.emulator.Emulator
 import dev.lstudio.testing.EmulatorFixture
+import dev.lstudio.testing.Lstudio
 import dev.lstudio.testing.LstudioSpec
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
@@ -54,10 +55,23 @@ class KeyRedactionSpec extends LstudioSpec {
     }
 
     def "a command that fails and holds the key: the failure line masks it"() {
-        expect:
+        expect: 'the failed command is a timestamped line of the log'
         run(['-e', "studio('s1', create: true) { start 'cpu-4'; exec 'exit 3 # $KEY' }"]) == 1
-        errorLines.any { it.startsWith('lstudio: ') && it.contains('****') }
+        stderr.readLines().any { it ==~ Lstudio.LOG_LINE && it.contains("s1: exec 'exit 3 # ****' failed with exit 3") }
         noKeyAnywhere()
+    }
+
+    def "a long command and long output that hold the key are shortened between words, never inside the key"() {
+        given: 'the 60-character cut of the command, and the 160-character cut of a line, fall inside the key'
+        String a = 'a' * 40
+        String b = 'b' * 150
+
+        expect:
+        run(['-e', "studio('s1', create: true) { start 'cpu-4'; exec 'echo $a $KEY; echo $b $KEY; exit 3' }"]) == 1
+        def line = stderr.readLines().find { it.contains('failed with exit 3') }
+        line.contains("s1: exec 'echo $a ...' failed with exit 3; last lines: $a **** | $b ...")
+        noKeyAnywhere()
+        !(0..KEY.length() - 6).any { stderr.contains(KEY.substring(it, it + 6)) } // not even a piece of it
     }
 
     def "the same with --quiet: the failure line still shows, masked"() {

@@ -11,6 +11,8 @@ import java.time.Instant
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Timeout
+import spock.util.concurrent.PollingConditions
+import java.util.concurrent.TimeUnit
 
 /**
  * Issue 13, "teardown acts, then checks": a status answer that says nothing (no instance in use)
@@ -18,7 +20,7 @@ import spock.lang.Timeout
  * sent no stop and left the studio running; a stop is safe to repeat, so both send it whatever
  * the status said and count the studio stopped only when two reads after it agree.
  */
-@Timeout(120)
+@Timeout(240)
 class TeardownGlitchSpec extends EmulatorLstudioSpec {
     @Shared
     @AutoCleanup
@@ -58,6 +60,64 @@ class TeardownGlitchSpec extends EmulatorLstudioSpec {
         then:
         exit == 0
         !emulator.studio('left').active
+    }
+
+    def "case 3: while every status read answers 429, SIGTERM's teardown still sends the stop, and confirms it once reads answer again"() {
+        given:
+        def script = file('storm.groovy', """
+            studio('storm', create: true) {
+                start 'cpu-4'
+                new File(args[0]).text = 'started'
+                exec 'sleep 600'
+            }
+        """)
+        def started = home.resolve('started')
+        def log = home.resolve('lstudio.log')
+        def process = lstudioProcess(['run', script, started.toString()], emulator.env, [log: log])
+        new PollingConditions(timeout: 60, delay: 0.2).eventually { assert Files.exists(started) }
+        new PollingConditions(timeout: 30, delay: 0.1).eventually { assert emulator.studio('storm').commandsExecuted == 1 }
+        emulator.faults('GET /v1/projects/*/cloudspaces/*/codestatus 429:1 retry-after:2s')
+        emulator.clearRequests()
+
+        when: 'SIGTERM in the storm'
+        process.destroy()
+
+        then: 'the stop goes out while no status read gets through'
+        new PollingConditions(timeout: 30, delay: 0.2).eventually {
+            assert requests('POST', '/stop') >= 1
+            assert !emulator.studio('storm').active
+        }
+
+        when: 'the storm passes'
+        sleep(3000)
+        emulator.faults()
+
+        then: 'teardown confirms the stop and the run ends as SIGTERM says, its ledger empty'
+        process.waitFor(120, TimeUnit.SECONDS)
+        process.exitValue() == 143
+        !emulator.studio('storm').active
+        !Files.exists(home.resolve('state/owned')) || Files.list(home.resolve('state/owned')).withCloseable { it.count() } == 0
+
+        cleanup:
+        process?.destroyForcibly()
+    }
+
+    def "case 3: a stop whose answer is lost on the way is sent again, and the run counts it stopped once two reads agree"() {
+        given: 'every stop is carried out, then its connection dropped before the answer'
+        emulator.faults('POST /v1/projects/*/cloudspaces/*/stop drop-after:1')
+
+        when:
+        int exit = lstudio(['-e', "studio('lost', create: true) { start 'cpu-4'; exec 'true' }"], emulator.env)
+
+        then:
+        exit == 0
+        requests('POST', '/stop') >= 1
+        !emulator.studio('lost').active
+        stderr =~ /lost \(teamspace demo\/demo\) on cpu-4, running .*, now STOPPED/
+    }
+
+    private int requests(String method, String suffix) {
+        emulator.requests().requests.findAll { k, v -> k.startsWith(method + ' ') && k.endsWith(suffix) }.values().sum(0) as int
     }
 
     Ownership endedRun() {

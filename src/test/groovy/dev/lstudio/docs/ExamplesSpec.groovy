@@ -76,6 +76,22 @@ class ExamplesSpec extends ExampleStudiosSpec {
         !Files.readString(state).contains('worker-1.')
     }
 
+    def "cleanup-idle --dry-run prints nothing but JSON lines on stdout, for a pipe to jq"() {
+        given:
+        running('worker-1', 'worker-2').call(emulator)
+
+        when:
+        def run = againstEmulator(['run', EXAMPLES.resolve('cleanup-idle.groovy').toString(), '--dry-run'],
+                [CLEANUP_STATE: home.resolve('cleanup.properties').toString(), MAX_RUNTIME_HOURS: '0'])
+
+        then: 'the idle checks ran (their log lines), but their output (a load average, 0 %) stayed off stdout'
+        run.exit == 0
+        run.stderr.contains('worker-1: exec cut -d" " -f1 /proc/loadavg')
+        def lines = run.stdout.readLines()
+        lines.size() == 2
+        lines.every { new groovy.json.JsonSlurper().parseText(it).action == 'would stop' }
+    }
+
     static Closure none = { EmulatorFixture e -> }
 
     /** Studios someone else started before the script runs. */

@@ -17,6 +17,11 @@ import spock.lang.Timeout
  */
 @Timeout(60)
 class LauncherSpec extends Specification {
+    /** What the launcher gives every JVM, so that output and files are UTF-8 whatever the locale. */
+    static final String UTF8 = '-Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 ' +
+            '-Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8'
+    /** The UTF-8 locale the launcher finds installed here. */
+    static final String C_UTF8 = ['C.UTF-8', 'C.utf8'].find { Files.isDirectory(Path.of('/usr/lib/locale', it)) }
     static final List<String> TOOLS = ['bash', 'sh', 'dirname', 'readlink', 'find', 'awk', 'mkdir', 'flock']
 
     @TempDir
@@ -56,7 +61,7 @@ class LauncherSpec extends Specification {
 
         then: 'a JDK that says 99 beats every JDK installed here'
         run.exit == 0
-        run.stdout.trim() == "fake-java(99) -jar ${jar} --version"
+        run.stdout.trim() == "fake-java(99) $UTF8 -jar ${jar} --version"
     }
 
     def "LSTUDIO_JAVA and LSTUDIO_JAVA_OPTS choose the java and its options"() {
@@ -68,7 +73,28 @@ class LauncherSpec extends Specification {
                 [LSTUDIO_JAVA: java(21), LSTUDIO_JAVA_OPTS: '-Xmx64m'])
 
         then:
-        run.stdout.trim() == "fake-java(21) -Xmx64m -jar ${jar} run job.groovy"
+        run.stdout.trim() == "fake-java(21) $UTF8 -Xmx64m -jar ${jar} run job.groovy"
+    }
+
+    def "with #locale the JVM gets LC_CTYPE '#ctype' and LC_ALL '#all', so that it decodes arguments as UTF-8"() {
+        given:
+        built(fresh: true)
+        Path java = tmp.resolve('locale-java')
+        Files.writeString(java, '#!/bin/sh\necho "LC_CTYPE=$LC_CTYPE LC_ALL=$LC_ALL"\n')
+        executable(java)
+
+        when:
+        def run = launch(root.resolve('scripts/lstudio'), ['--version'], [LSTUDIO_JAVA: java.toString()] + env)
+
+        then:
+        run.stdout.trim() == "LC_CTYPE=$ctype LC_ALL=$all"
+
+        where:
+        locale                     | env                                || ctype     | all
+        'no locale (cron)'         | [:]                                || C_UTF8    | ''
+        'LANG=C'                   | [LANG: 'C']                        || C_UTF8    | ''
+        'LC_ALL=POSIX'             | [LC_ALL: 'POSIX']                  || ''        | C_UTF8
+        'a UTF-8 LANG'             | [LANG: 'fr_FR.UTF-8']              || ''        | ''
     }
 
     def "a Java older than 17 is never picked"() {
@@ -93,7 +119,7 @@ class LauncherSpec extends Specification {
         run.exit == 0
         run.stderr.contains("lstudio: building ${jar} (first use or sources changed; takes a minute)...")
         run.stderr.contains('fake-mvn -q -B -DskipTests package')
-        run.stdout.trim() == "fake-java(17) -jar ${jar} --help"
+        run.stdout.trim() == "fake-java(17) $UTF8 -jar ${jar} --help"
     }
 
     def "a changed #changed makes it rebuild"() {

@@ -103,6 +103,6 @@ class ParallelSpec extends Specification {
 
         then:
         DslException e = thrown()
-        e.message == "parallel: unknown option 'maxConcurent'; known options: maxConcurrent"
+        e.message == "parallel: unknown option 'maxConcurent'; known options: maxConcurrent, tag"
     }
 }

@@ -109,13 +109,15 @@ class StudioVerbsSpec extends Specification {
         harness.teardown.runAll()
     }
 
-    def "an unknown machine is warned about with the nearest known slug, and the server decides"() {
+    def "an unknown machine is sent, and the server decides: refused, the error names the nearest known slug"() {
         when:
         harness.run("studio('s', create: true) { start 'lit-h100-16' }")
 
         then: 'the emulator refuses slugs it does not know'
-        thrown(InvalidArgumentException)
-        harness.warnings.any { it.contains("machine 'lit-h100-16' is not one lstudio knows") && it.contains("did you mean 'lit-h100-1'") }
+        LookupException e = thrown()
+        e.message == "studio 's': machine 'lit-h100-16' is not one the server knows: did you mean 'lit-h100-1'?"
+        e.cause instanceof InvalidArgumentException
+        harness.warnings.empty
         !emulator.studio('s').active
         !harness.logs.any { it.startsWith('studios this run started') }
     }
@@ -181,13 +183,13 @@ class StudioVerbsSpec extends Specification {
         harness.out() == 'hello\nworld\n'
     }
 
-    def "a failing command throws naming the studio, the command and the exit code"() {
+    def "a failing command throws naming the studio, the command, the exit code and its last lines"() {
         when:
         harness.run("studio('s', create: true) { start(); exec 'echo broken >&2; exit 3' }")
 
         then:
         CommandFailedException e = thrown()
-        e.message.startsWith("exec in studio 's' failed: 'echo broken >&2; exit 3' exited with code 3")
+        e.message == "s: exec 'echo broken >&2; exit 3' failed with exit 3; last lines: broken"
         e.result().exitCode() == 3
     }
 

@@ -220,4 +220,78 @@ class FaultsSpec extends Specification {
         '/v1/auth/use?'                       | '/v1/auth/user'                              || true
         verdict = matches ? 'matches' : 'does not match'
     }
+
+    def "empty answers 200 {}: well formed, and saying nothing"() {
+        given:
+        def api = api()
+        def studio = api.create('e')
+        api.call('PUT', '_emulator/faults', [specs: ['GET /v1/projects/*/cloudspaces/*/codestatus empty']])
+
+        when:
+        def r = api.call('GET', api.path(studio, 'codestatus'))
+
+        then:
+        r.status == 200
+        r.json == [:]
+    }
+
+    def "a storm answers 429 with the rule's Retry-After to every request the rule matches while it lasts"() {
+        given:
+        def api = api()
+        api.call('PUT', '_emulator/faults', [specs: ['GET /v1/auth/user storm storm-for:5s retry-after:2s']])
+
+        when:
+        def first = api.call('GET', 'v1/auth/user')
+        def during = statuses(api, 4)
+        def faults = api.call('GET', '_emulator/faults').json
+
+        then:
+        first.status == 429
+        first.headers.firstValue('Retry-After').orElse(null) == '2'
+        during == [429] * 4
+        faults.injected.storm == 5
+    }
+
+    def "a drip sends the whole answer, a byte at a time"() {
+        given:
+        def api = api()
+        def plain = api.call('GET', 'v1/auth/user').text
+        api.call('PUT', '_emulator/faults', [specs: ['GET /v1/auth/user drip drip-every:5ms']])
+
+        when:
+        long began = System.nanoTime()
+        def dripped = api.call('GET', 'v1/auth/user')
+        double seconds = (System.nanoTime() - began) / 1e9
+
+        then:
+        dripped.status == 200
+        dripped.text == plain
+        seconds >= plain.length() * 0.005 * 0.8
+    }
+
+    def "endless pages give every page a token never seen before that leads to the same page again"() {
+        given:
+        def api = api(teammate: false)
+        api.create('p1')
+        def path = api.studios() + '?limit=1'
+        api.call('PUT', '_emulator/faults', [specs: ['GET /v1/projects/*/cloudspaces endless-pages']])
+
+        when:
+        def first = api.call('GET', path).json
+        def second = api.call('GET', path + '&pageToken=' + URLEncoder.encode(first.nextPageToken as String, 'UTF-8')).json
+        def third = api.call('GET', path + '&pageToken=' + URLEncoder.encode(second.nextPageToken as String, 'UTF-8')).json
+
+        then:
+        [first, second, third]*.cloudspaces*.name == [['p1'], ['p1'], ['p1']]
+        [first, second, third]*.nextPageToken.toSet().size() == 3
+    }
+
+    def "the glitches read back in the rule's own form"() {
+        expect:
+        Faults.Rule.parse(spec).spec() == spec
+
+        where:
+        spec << ['GET /v1/** empty:0.5', 'GET /v1/** drip:1.0 drip-every:5ms', 'GET /v1/** storm:0.1 storm-for:1500ms',
+                 'GET /v1/** endless-pages:0.2']
+    }
 }

@@ -1,5 +1,7 @@
 package dev.lstudio.emulator
 
+import dev.lstudio.client.Machines
+
 import java.time.Duration
 
 /** Start, stop and restart move through the documented phases; wrong-state requests get clear errors. */
@@ -160,21 +162,26 @@ class LifecycleSpec extends WithEmulator {
         }
     }
 
-    def "an unknown machine is a 400 that lists the valid slugs of both references and suggests the nearest"() {
+    def "an unknown machine #slug is a 400 of one line that suggests #nearest, as the client does"() {
         given:
-        def s = api.create('life-slug')
+        def s = api.create("life-slug-${slug.toLowerCase()}")
 
         when:
-        def r = api.post(api.path(s, 'start'), [compute_config: [name: 'lit-h100-2']])
+        def r = api.post(api.path(s, 'start'), [compute_config: [name: slug]])
 
         then:
         r.status == 400
         r.json.code == 3
-        ['cpu-4', 'lit-a100-80gb-8', 'lit-b200x-8', 'lit-l40s-4', 'data-prep-ultra-extra-large', 'lit-t4-1-small'].every {
-            r.json.message.contains(it)
-        }
-        r.json.message.contains('did you mean lit-h100-')
+        r.json.message == "unknown machine '$slug' (did you mean $nearest?)"
+        Machines.nearest(slug) == nearest
         api.codeStatus(s).inUse == null
+
+        where:
+        slug          || nearest
+        'lit-h100-3'  || 'lit-h100-1'
+        'LIT-H100-1'  || 'lit-h100-1'
+        'lit-h100-16' || 'lit-h100-1'
+        'Cpu-4'       || 'cpu-4'
     }
 
     def "executing on a #what studio is a 409 that says to start it"() {

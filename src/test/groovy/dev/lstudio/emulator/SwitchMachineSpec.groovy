@@ -134,7 +134,7 @@ class SwitchMachineSpec extends WithEmulator {
         where:
         what                         | start | body                                       || status | hint
         'a stopped studio'           | false | [compute_config: [name: 'cpu-8']]          || 409    | 'not running'
-        'to an unknown machine'      | true  | [compute_config: [name: 'gpu-9000']]       || 400    | 'lit-h100-8'
+        'to an unknown machine'      | true  | [compute_config: [name: 'gpu-9000']]       || 400    | "unknown machine 'gpu-9000' (did you mean"
         'to the machine it runs on'  | true  | [compute_config: [name: 'cpu-4']]          || 400    | 'already runs on'
         'without a compute_config'   | true  | [:]                                        || 400    | 'compute_config'
     }

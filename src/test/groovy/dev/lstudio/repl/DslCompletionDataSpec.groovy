@@ -30,7 +30,7 @@ class DslCompletionDataSpec extends Specification {
         verbs.teamspace.argument() == Verb.Argument.TEAMSPACE
         verbs.install.argument() == Verb.Argument.PLUGIN
         verbs.fork.argument() == Verb.Argument.NONE // a new name, not an existing studio
-        verbs.exec.namedArguments() == ['check', 'timeout']
+        verbs.exec.namedArguments() == ['check', 'timeout', 'echo']
         verbs.stop.summary() == reference.summaries().stop
         !verbs.containsKey('wait:') && !verbs.containsKey('durations')
     }

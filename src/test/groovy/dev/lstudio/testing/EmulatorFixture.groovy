@@ -76,11 +76,14 @@ final class EmulatorFixture implements AutoCloseable {
         [LIGHTNING_CLOUD_URL: emu.baseUrl(), LIGHTNING_USER_ID: emu.userId(), LIGHTNING_API_KEY: emu.apiKey()]
     }
 
-    /** A new client of this emulator (the caller closes it): quick retries and polls, no home of its own. */
+    /** A new client of this emulator (the caller closes it): quick retries and polls, stops given 10 s, no home of its own. */
     LightningClient client(List<String> warnings = [], Progress progress = Progress.silent()) {
         def config = ApiConfig.of(emu.baseUrl(), Credentials.of(emu.userId(), emu.apiKey()))
                 .withRetry(HttpRetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)))
-        def options = ClientOptions.defaults()
+        def defaults = ClientOptions.defaults()
+        // A stop is resent until its timeout: a spec whose stops all fail should not wait ten minutes for that.
+        def options = defaults.withTimeouts(defaults.startTimeout(), Duration.ofSeconds(10), defaults.switchTimeout(),
+                defaults.execTimeout())
                 .withEnvironment(Environment.of([:], Path.of('/nonexistent-home')))
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
                 .withWarnings { warnings << it }
@@ -122,6 +125,29 @@ final class EmulatorFixture implements AutoCloseable {
         new JsonSlurperClassic().parseText(connection.inputStream.getText('UTF-8')) as Map
     }
 
+    /**
+     * One call of the Studios API on the studio {@code name}, as another client of the same user
+     * would make it (someone else's doing, in the middle of a run): e.g.
+     * {@code asSomeoneElse('POST', 'box', '/switch-confirm')}, {@code asSomeoneElse('GET', 'box', '/codestatus')}.
+     * Returns the status and the parsed answer.
+     */
+    Map asSomeoneElse(String method, String name, String suffix = '', Map body = null) {
+        Map entry = studio(name)
+        assert entry: "no studio named $name"
+        def connection = (HttpURLConnection) new URL(emu.baseUrl() +
+                "v1/projects/${entry.projectId}/cloudspaces/${entry.id}${suffix}").openConnection()
+        connection.requestMethod = method
+        connection.setRequestProperty('Authorization', 'Basic ' + "${emu.userId()}:${emu.apiKey()}".bytes.encodeBase64())
+        if (method != 'GET' && method != 'DELETE') {
+            connection.doOutput = true
+            connection.setRequestProperty('Content-Type', 'application/json')
+            connection.outputStream.withCloseable { it.write(JsonOutput.toJson(body ?: [:]).getBytes('UTF-8')) }
+        }
+        int status = connection.responseCode
+        String text = (status < 400 ? connection.inputStream : connection.errorStream)?.getText('UTF-8') ?: ''
+        [status: status, body: text ? new JsonSlurperClassic().parseText(text) : null]
+    }
+
     /** The names of the caller's running (active) studios, sorted. */
     List<String> activeStudios() {
         studios().findAll { it.active }*.name.sort() as List<String>
@@ -134,6 +160,12 @@ final class EmulatorFixture implements AutoCloseable {
     /** How many API requests the emulator answered since the last reset, by {@code METHOD path}, and in total. */
     Map requests() {
         admin('GET', 'requests') as Map
+    }
+
+    /** The commands the emulator ran in studio {@code name}, as it received them (each once). */
+    List<String> commands(String name) {
+        def entry = (admin('GET', 'commands').studios as List<Map>).find { it.name == name }
+        (entry?.commands as List<Map> ?: [])*.command as List<String>
     }
 
     void clearRequests() {

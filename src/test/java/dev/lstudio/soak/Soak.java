@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
 /**
  * The soak test of issue 8: many script runs (create, start, exec, switch, stop, delete) against
  * an emulator that fails a fifth of the API calls (429/500/502/503, connections dropped before
- * or after the server acted) and adds latency, with some runs killed part-way by SIGTERM or
+ * or after the server acted), adds latency and glitches (empty status answers, 429 storms on
+ * status, dripped answers, endless pages: {@link #GLITCHES}), with some runs killed part-way by SIGTERM or
  * SIGKILL. Then {@code lstudio cleanup}, and the figures: what ran, what failed, what leaked.
  *
  * <pre>
@@ -34,6 +35,16 @@ import java.util.concurrent.Future;
 public final class Soak {
     /** A fifth of every API call fails; a fifth of them is slowed down. */
     static final String FAULTS = "/v1/** 429:0.04 500:0.04 502:0.04 503:0.04 drop:0.02 drop-after:0.02 latency:100ms:0.2";
+
+    /**
+     * The glitches of issue 13 on top: status answers that say nothing ({@code 200 {}}), 429
+     * storms on status reads, answers dripped a byte at a time, and list pages whose next token
+     * leads to the same page again.
+     */
+    static final String[] GLITCHES = {
+        "GET /v1/projects/*/cloudspaces/*/codestatus empty:0.04 storm:0.01 drip:0.02 drip-every:2ms storm-for:1500ms",
+        "GET /v1/projects/*/cloudspaces endless-pages:0.1",
+    };
 
     static final String SCRIPT = String.join("\n",
             "def (name, token) = args",
@@ -72,7 +83,7 @@ public final class Soak {
         Path script = Files.writeString(work.resolve("soak.groovy"), SCRIPT);
         try (Emulator emulator = Emulator.builder().strict(true).port(0).teamspace("soak")
                 .startDelay(Duration.ofMillis(300)).stopDelay(Duration.ofMillis(200))
-                .switchDelay(Duration.ofMillis(300)).faults(FAULTS).seed(settings.seed()).build().start()) {
+                .switchDelay(Duration.ofMillis(300)).faults(faults()).seed(settings.seed()).build().start()) {
             Map<String, String> env = Map.of(
                     "LIGHTNING_CLOUD_URL", emulator.baseUrl(), "LIGHTNING_USER_ID", emulator.userId(),
                     "LIGHTNING_API_KEY", emulator.apiKey(), "LSTUDIO_HOME", home.toString(), "HOME", home.toString(),
@@ -90,6 +101,13 @@ public final class Soak {
             figures.remaining = studios(emulator);
             return figures;
         }
+    }
+
+    private static String[] faults() {
+        String[] all = new String[GLITCHES.length + 1];
+        all[0] = FAULTS;
+        System.arraycopy(GLITCHES, 0, all, 1, GLITCHES.length);
+        return all;
     }
 
     private List<SoakRun.Result> runAll(Path script, Path work, Map<String, String> env) throws Exception {
