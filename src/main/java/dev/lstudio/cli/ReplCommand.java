@@ -7,7 +7,6 @@ import dev.lstudio.dsl.DslReference;
 import dev.lstudio.dsl.Interactive;
 import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.LstudioScript;
-import dev.lstudio.dsl.ScriptCompiler;
 import dev.lstudio.dsl.Teardown;
 import dev.lstudio.repl.DslCompletionData;
 import dev.lstudio.repl.DslRenderer;
@@ -64,7 +63,7 @@ final class ReplCommand {
             Supplier<DslReference> reference = DslReference::shipped;
             Repl repl = Repl.builder()
                     .terminal(terminal)
-                    .evaluator(GroovyEvaluator.create(ScriptCompiler.configuration(), LstudioScript.binding(context)))
+                    .evaluator(GroovyEvaluator.forDsl(LstudioScript.binding(context)))
                     .completion(new DslCompletionData(() -> cache(context), session::resolvedTeamspace, reference))
                     .help(HelpSource.of(reference))
                     .session(session)

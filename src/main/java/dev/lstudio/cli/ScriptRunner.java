@@ -83,6 +83,7 @@ final class ScriptRunner {
                 console.error(p.line() > 0
                         ? source.displayName() + ":" + p.line() + ":" + p.column() + ": " + p.message()
                         : source.displayName() + ": " + p.message());
+                p.excerpt().forEach(console::error);
             }
             return ExitCode.USAGE.code();
         }

@@ -90,11 +90,7 @@ public final class Machines {
 
     /** The known slug closest to {@code slug} (edit distance, ignoring case; ties to the longer shared prefix). */
     public static String nearest(String slug) {
-        String wanted = slug == null ? "" : slug.toLowerCase(Locale.ROOT).strip();
-        return new ArrayList<>(KNOWN.keySet()).stream()
-                .min(Comparator.<String>comparingInt(k -> distance(wanted, k))
-                        .thenComparing(k -> -sharedPrefix(wanted, k)))
-                .orElse(DEFAULT);
+        return Nearest.among(slug, new ArrayList<>(KNOWN.keySet())).orElse(DEFAULT);
     }
 
     /**
@@ -114,32 +110,5 @@ public final class Machines {
      */
     public static String refused(String slug) {
         return "machine '" + slug + "' is not one the server knows: did you mean '" + nearest(slug) + "'?";
-    }
-
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    private static int sharedPrefix(String a, String b) {
-        int n = 0;
-        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -9,7 +9,6 @@ import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
-import org.codehaus.groovy.syntax.SyntaxException;
 
 /**
  * The one way a failure becomes the line a person reads (the runner's {@code lstudio: ...}, the
@@ -66,9 +65,9 @@ public final class ErrorLine {
         String more = count > 1 ? " (and " + (count - 1) + " more)" : "";
         Message first = m.getErrorCollector().getError(0);
         if (first instanceof SyntaxErrorMessage sm) {
-            SyntaxException se = sm.getCause();
-            return "syntax error: " + firstLine(se.getOriginalMessage())
-                    + " at line " + se.getLine() + ", column " + se.getStartColumn() + more;
+            ScriptCompileException.Problem p = CompileProblems.of(m, null).get(0);
+            String kind = sm.getCause() instanceof CallCheck.Mistake ? "" : "syntax error: ";
+            return kind + firstLine(p.message()) + " at line " + p.line() + ", column " + p.column() + more;
         }
         if (first instanceof ExceptionMessage em && em.getCause() != null) {
             return "compile error: " + firstLine(em.getCause().getMessage()) + more;

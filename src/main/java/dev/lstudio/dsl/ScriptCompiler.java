@@ -2,7 +2,9 @@ package dev.lstudio.dsl;
 
 import groovy.lang.GroovyClassLoader;
 import groovy.transform.ThreadInterrupt;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,6 @@ import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.Phases;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
-import org.codehaus.groovy.control.messages.ExceptionMessage;
-import org.codehaus.groovy.control.messages.Message;
-import org.codehaus.groovy.control.messages.SimpleMessage;
-import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
-import org.codehaus.groovy.syntax.SyntaxException;
 
 /**
  * Compiles script text to class bytes. Holds THE CompilerConfiguration factory: the runner,
@@ -42,8 +39,18 @@ public final class ScriptCompiler {
      * closures that check for interruption ({@link ThreadInterrupt}), so that a signal or a
      * limit ends {@code while (true) {}} at once, in a run as at the prompt. What Groovy cannot
      * reach (its own {@code sleep}, which swallows interrupts) the runner's signal guard ends.
+     * And the {@link CallCheck}: a call that resolves to nothing is a compile error, before any
+     * Studio is started.
      */
     public static CompilerConfiguration configuration() {
+        return configuration(Set::of);
+    }
+
+    /**
+     * The same, where the code may also call {@code knownNames} (asked at each compilation): the
+     * REPL's binding variables, which earlier lines defined.
+     */
+    public static CompilerConfiguration configuration(Supplier<? extends Collection<String>> knownNames) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(LstudioScript.class.getName());
         config.setTargetBytecode(CompilerConfiguration.JDK17);
@@ -51,7 +58,8 @@ public final class ScriptCompiler {
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports(LstudioScript.class.getPackageName());
         imports.addImports(java.time.Duration.class.getName());
-        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class));
+        config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(ThreadInterrupt.class),
+                new CallCheck(knownNames));
         return config;
     }
 
@@ -65,7 +73,7 @@ public final class ScriptCompiler {
         try {
             unit.compile(Phases.CLASS_GENERATION);
         } catch (MultipleCompilationErrorsException e) {
-            throw new ScriptCompileException(problems(e), e);
+            throw new ScriptCompileException(CompileProblems.of(e, text), e);
         } catch (CompilationFailedException e) {
             throw new ScriptCompileException(List.of(new ScriptCompileException.Problem(0, 0, e.getMessage())), e);
         }
@@ -81,29 +89,5 @@ public final class ScriptCompiler {
     /** How many times this compiler compiled (the cache's tests and metrics read it). */
     public int compilations() {
         return compilations.get();
-    }
-
-    private static List<ScriptCompileException.Problem> problems(MultipleCompilationErrorsException e) {
-        List<ScriptCompileException.Problem> problems = new ArrayList<>();
-        for (Message message : e.getErrorCollector().getErrors()) {
-            problems.add(problem(message));
-        }
-        return problems;
-    }
-
-    private static ScriptCompileException.Problem problem(Message message) {
-        if (message instanceof SyntaxErrorMessage) {
-            SyntaxException cause = ((SyntaxErrorMessage) message).getCause();
-            return new ScriptCompileException.Problem(cause.getLine(), cause.getStartColumn(),
-                    cause.getOriginalMessage());
-        }
-        if (message instanceof ExceptionMessage) {
-            Exception cause = ((ExceptionMessage) message).getCause();
-            return new ScriptCompileException.Problem(0, 0, String.valueOf(cause.getMessage()));
-        }
-        if (message instanceof SimpleMessage) {
-            return new ScriptCompileException.Problem(0, 0, ((SimpleMessage) message).getMessage());
-        }
-        return new ScriptCompileException.Problem(0, 0, message.toString());
     }
 }

@@ -10,6 +10,12 @@
  *   <li>{@link dev.lstudio.dsl.ScriptCompiler#configuration()}: THE CompilerConfiguration
  *       (script base class {@link dev.lstudio.dsl.LstudioScript}, star import of this package,
  *       {@code java.time.Duration}). The runner and the REPL both take it from here.</li>
+ *   <li>{@link dev.lstudio.dsl.CallCheck}, in that configuration: a call that resolves to nothing,
+ *       an option a verb's reference section does not list, or a literal of the wrong kind is a
+ *       compile error (exit 2) before anything runs; names from {@code VerbNames} (reflection),
+ *       {@code ScriptNames} (what the script defines), {@code OptionCheck} (options). Compile
+ *       errors read as {@code line:column: message} with the line and a caret
+ *       ({@code CompileProblems}).</li>
  *   <li>{@link dev.lstudio.dsl.LstudioScript}: the script base class. Verbs: {@code args},
  *       {@code env}, {@code log}, {@code json}, {@code parallel}, {@code retry}, {@code timeout},
  *       {@code teardown}, {@code keepRunning}, {@code budget}, {@code teamspace},

@@ -40,12 +40,22 @@ public final class GroovyEvaluator implements Evaluator {
 
     /** An evaluator with the DSL's configuration and an empty binding. */
     public static GroovyEvaluator create() {
-        return create(ScriptCompiler.configuration(), new Binding());
+        return forDsl(new Binding());
+    }
+
+    /**
+     * An evaluator with the DSL's configuration on {@code binding}, whose variables (what earlier
+     * lines defined, methods included) count as names for the DSL's check of each line's calls.
+     */
+    public static GroovyEvaluator forDsl(Binding binding) {
+        Objects.requireNonNull(binding, "binding");
+        return create(ScriptCompiler.configuration(() -> variables(binding)), binding);
     }
 
     /**
      * An evaluator on the caller's configuration (the DSL's script base class and imports) and
-     * binding (where the caller may put {@code out} and the DSL's own variables).
+     * binding (where the caller may put {@code out} and the DSL's own variables). The DSL's check
+     * of calls knows only the names its configuration was given: for the DSL, {@link #forDsl}.
      */
     public static GroovyEvaluator create(CompilerConfiguration config, Binding binding) {
         Objects.requireNonNull(config, "config");
@@ -77,10 +87,14 @@ public final class GroovyEvaluator implements Evaluator {
 
     @Override
     public Set<String> names() {
+        return variables(binding);
+    }
+
+    private static Set<String> variables(Binding binding) {
         try {
             return new TreeSet<String>(binding.getVariables().keySet());
         } catch (ConcurrentModificationException e) {
-            // An abandoned evaluation is still writing; completion can do without names this once.
+            // An abandoned evaluation is still writing; completion (or the check) can do without names this once.
             return Set.of();
         }
     }

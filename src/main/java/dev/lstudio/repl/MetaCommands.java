@@ -1,5 +1,6 @@
 package dev.lstudio.repl;
 
+import dev.lstudio.client.Nearest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -129,7 +130,11 @@ final class MetaCommands {
         } else if (command != null) {
             console.line(command.usage() + "  " + command.summary());
         } else {
-            console.error("no help for '" + topic + "'; :help lists the verbs and commands");
+            // The same "did you mean" as the compile-time check of a line gives for the verb.
+            List<String> topics = new ArrayList<>(help.summaries().keySet());
+            topics.addAll(commands.keySet());
+            console.error("no help for '" + topic + "'" + Nearest.likely(topic, topics)
+                    .map(n -> " (did you mean '" + n + "'?)").orElse("") + "; :help lists the verbs and commands");
         }
         return Outcome.CONTINUE;
     }

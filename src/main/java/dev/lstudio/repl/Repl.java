@@ -2,7 +2,6 @@ package dev.lstudio.repl;
 
 import dev.lstudio.client.PrivateFiles;
 import dev.lstudio.dsl.JsonLines;
-import dev.lstudio.dsl.ScriptCompiler;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -354,7 +353,7 @@ public final class Repl {
         private static Evaluator defaultEvaluator(Terminal terminal) {
             Binding binding = new Binding();
             binding.setVariable("out", new PrintWriter(terminal.writer(), true));
-            return GroovyEvaluator.create(ScriptCompiler.configuration(), binding);
+            return GroovyEvaluator.forDsl(binding);
         }
     }
 }

@@ -57,35 +57,51 @@ class RunnableDocsSpec extends ExampleStudiosSpec {
         block << DocBlocks.runnable().findAll { it.shell }
     }
 
-    /** How to call each verb that takes named arguments, with one it cannot know. */
+    /**
+     * How to call each verb that takes named arguments, with one it cannot know. The name is
+     * computed ({@code (k): 1}), so that the compile-time check, which reads the reference, lets it
+     * through to the code's own check: the two lists are compared, not the reference with itself.
+     */
     static final Map<String, String> UNKNOWN_OPTION_CALLS = [
-            studios : "studios(bogus: 1)",
-            studio  : "studio('my-studio', bogus: 1)",
-            create  : "create('new-one', bogus: 1)",
-            start   : "studio('my-studio') { start bogus: 1 }",
-            stop    : "studio('my-studio') { stop(bogus: 1) }",
-            restart : "studio('my-studio') { restart(bogus: 1) }",
-            switchTo: "studio('my-studio') { switchTo 'cpu-8', bogus: 1 }",
-            exec    : "studio('my-studio') { exec 'true', bogus: 1 }",
-            fork    : "studio('my-studio') { fork 'copy', bogus: 1 }",
-            autoSleep: "studio('my-studio') { autoSleep(bogus: 1) }",
-            expose  : "studio('my-studio') { expose 8080, bogus: 1 }",
-            parallel: "parallel([1], bogus: 1) { }",
-            retry   : "retry(bogus: 1) { }",
-            budget  : "budget(bogus: 1)"]
+            studios : "studios((k): 1)",
+            studio  : "studio((k): 1, 'my-studio')",
+            create  : "create((k): 1, 'new-one')",
+            start   : "studio('my-studio') { start((k): 1) }",
+            stop    : "studio('my-studio') { stop((k): 1) }",
+            restart : "studio('my-studio') { restart((k): 1) }",
+            switchTo: "studio('my-studio') { switchTo((k): 1, 'cpu-8') }",
+            exec    : "studio('my-studio') { exec((k): 1, 'true') }",
+            fork    : "studio('my-studio') { fork((k): 1, 'copy') }",
+            autoSleep: "studio('my-studio') { autoSleep((k): 1) }",
+            expose  : "studio('my-studio') { expose((k): 1, 8080) }",
+            parallel: "parallel((k): 1, [1]) { }",
+            retry   : "retry((k): 1) { }",
+            budget  : "budget((k): 1)"]
 
     def "the options the reference gives #verb are the ones the code accepts"() {
         given:
         def documented = DslReference.load().entry(verb).get().options()
 
         when:
-        def run = againstEmulator(['-e', UNKNOWN_OPTION_CALLS[verb]])
+        def run = againstEmulator(['-e', "def k = 'bogus'; " + UNKNOWN_OPTION_CALLS[verb]])
         def known = (run.stderr =~ /unknown option 'bogus'; known options: ([^\n]*)/)
 
         then:
         run.exit == 1
         known.find()
         known.group(1).replaceAll(/ \(at [^)]*\)$/, '').split(', ') as Set == documented as Set
+
+        where:
+        verb << DslReference.load().entries().findAll { !it.options().isEmpty() }*.name()
+    }
+
+    def "an option the reference does not give #verb is refused before the run, exit 2"() {
+        when:
+        def run = againstEmulator(['-e', UNKNOWN_OPTION_CALLS[verb].replace('(k): 1', 'bogus: 1')])
+
+        then:
+        run.exit == 2
+        run.stderr =~ /^-e:1:\d+: $verb: unknown option 'bogus'; known options: /
 
         where:
         verb << DslReference.load().entries().findAll { !it.options().isEmpty() }*.name()

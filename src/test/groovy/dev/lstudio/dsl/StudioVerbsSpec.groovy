@@ -130,9 +130,9 @@ class StudioVerbsSpec extends Specification {
         harness.out().trim() == '"lit-t4-1"'
     }
 
-    def "a misspelt start option is a one-line error listing the valid ones"() {
+    def "a misspelt start option, in a map built at run time, is a one-line error listing the valid ones"() {
         when:
-        harness.run("studio('s', create: true) { start 'cpu-4', spto: true }")
+        harness.run("def o = [spto: true]; studio('s', create: true) { start o, 'cpu-4' }")
 
         then:
         DslException e = thrown()

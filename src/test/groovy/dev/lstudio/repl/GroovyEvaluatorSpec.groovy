@@ -44,6 +44,26 @@ class GroovyEvaluatorSpec extends Specification {
         evaluator.evaluate('twice(21)') == 42
     }
 
+    def "a closure the caller put in the binding is a name the DSL's check of a line knows"() {
+        given:
+        def binding = new Binding()
+        binding.setVariable('start', { String machine -> "started on $machine" })
+        def dsl = GroovyEvaluator.forDsl(binding)
+
+        expect:
+        dsl.evaluate("start 'cpu-4'") == 'started on cpu-4'
+    }
+
+    def "a line that calls what nothing defines is refused before it runs, naming the nearest verb"() {
+        when:
+        evaluator.evaluate("ran = true; studio('s') { exce 'ls' }")
+
+        then:
+        MultipleCompilationErrorsException e = thrown()
+        e.message.contains("unknown verb 'exce' (did you mean 'exec'?)")
+        !evaluator.names().contains('ran')
+    }
+
     def "methods defined in one snippet can be called from later ones, and call each other"() {
         when:
         evaluator.evaluate('def square(n) { n * n }')

@@ -23,7 +23,7 @@ class ReplDemo {
         binding.setVariable('out', new PrintWriter(terminal.writer(), true))
         Repl.builder()
                 .terminal(terminal)
-                .evaluator(GroovyEvaluator.create(dev.lstudio.dsl.ScriptCompiler.configuration(), binding))
+                .evaluator(GroovyEvaluator.forDsl(binding))
                 .completion(data)
                 .session(session)
                 .renderer(TableRenderer.builder().table(StudioRow.TABLE).build())

@@ -70,6 +70,33 @@ class ReplSpec extends Specification {
         harness.output() =~ /at line 1, column \d+/
     }
 
+    def "a mistyped verb is refused before the line runs, with the verb it meant (issue 14)"() {
+        when:
+        def screen = run(harness.builder().build(), "ran = false\nran = true; studio('s') { strat 'cpu-4' }\nran\n")
+
+        then:
+        screen.readLines().contains("error: unknown verb 'strat' (did you mean 'start'?) at line 1, column 27")
+        screen.readLines().contains('false')
+    }
+
+    def "a closure or method of an earlier line is a name later lines may call"() {
+        when:
+        def screen = run(harness.builder().build(), "greet = { 'hi ' + it }\ndef twice(n) { 2 * n }\ngreet(twice(21))\n")
+
+        then:
+        screen.readLines().contains('hi 42')
+        !screen.contains('unknown verb')
+    }
+
+    def ":help with a misspelt verb suggests the verb, as the check of a line does"() {
+        given:
+        def help = HelpSource.of([start: "start the studio on a machine", stop: "stop the studio"])
+
+        expect:
+        run(harness.builder().help(help).build(), ":help strat\n")
+                .contains("error: no help for 'strat' (did you mean 'start'?); :help lists the verbs and commands")
+    }
+
     def ":debug shows the full trace, and a configured secret never appears in it"() {
         when:
         def screen = run(harness.builder().redactor(Credentials.of('u', 'sk-live-0123456789')::redact).build(),
