@@ -5,12 +5,12 @@ import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.LookupException;
 import dev.lstudio.client.Machine;
 import dev.lstudio.client.MachineKind;
+import dev.lstudio.client.Nearest;
 import dev.lstudio.client.Machines;
 import dev.lstudio.client.PluginInfo;
 import dev.lstudio.client.Port;
 import dev.lstudio.client.Studio;
 import dev.lstudio.client.StudioFilter;
-import dev.lstudio.client.StudioNames;
 import dev.lstudio.client.StudioStatus;
 import dev.lstudio.client.Teamspace;
 import dev.lstudio.dsl.ErrorLine;
@@ -143,7 +143,7 @@ final class StudioCommands {
         try {
             return client.studio(teamspace(), name);
         } catch (LookupException e) {
-            Optional<String> near = StudioNames.nearest(name, e.candidates());
+            Optional<String> near = Nearest.likely(name, e.candidates());
             throw new BadName("studio '" + name + "' not found in teamspace '" + teamspace().label() + "'"
                     + near.map(n -> "; did you mean '" + n + "'?").orElse("")
                     + " (lstudio studios lists them)", e);

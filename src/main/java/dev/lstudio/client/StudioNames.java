@@ -41,18 +41,6 @@ public final class StudioNames {
         return slug.isEmpty() ? "my-studio" : slug;
     }
 
-    /**
-     * The one of {@code existing} closest to {@code name} (edit distance, as {@link Machines#nearest}
-     * measures slugs), for "did you mean"; empty when there is none or it is not close (more than
-     * half the name would change).
-     */
-    public static java.util.Optional<String> nearest(String name, java.util.Collection<String> existing) {
-        String wanted = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        return existing.stream()
-                .min(java.util.Comparator.comparingInt((String e) -> Machines.distance(wanted, e)))
-                .filter(e -> Machines.distance(wanted, e) <= Math.max(2, wanted.length() / 2));
-    }
-
     /** A name that cannot name a Studio; says which name would. */
     public static final class InvalidNameException extends LightningException {
         InvalidNameException(String message) {
