@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * Walks lstudio's common paths once, in one JVM, offline and silently, so that the launcher
  * ({@code scripts/lib/jvm-opts.sh}) can record a class-data archive (AppCDS on 17, the AOT cache
  * on 24+) from it: the command line and its help, a script compiled and then served from the
- * compiled-script cache, the card workflow against an in-process emulator, and the REPL over a
- * dumb terminal. A step that fails is skipped: this only loads classes, it tests nothing.
+ * compiled-script cache, the card workflow against an in-process emulator, the one-word
+ * commands, and the REPL over a dumb terminal. A step that fails is skipped: this only loads classes, it tests nothing.
  */
 public final class StartupTraining {
     private static final String CARD =
@@ -58,6 +58,9 @@ public final class StartupTraining {
                 quietly(() -> cli(env, sink, "run", script.toString(), "x"));
                 quietly(() -> cli(env, sink, "--emulator", "-e", CARD));
             }
+            // The one-word commands people run most: their classes belong in the archive too.
+            quietly(() -> cli(env, sink, "--emulator", "studios", "--json"));
+            quietly(() -> cli(env, sink, "--emulator", "status", "my-studio"));
             quietly(StartupTraining::client);
             quietly(() -> repl(env, sink));
         } finally {
