@@ -30,16 +30,18 @@ final class Errors {
         ErrorBody error = parse(body);
         Integer grpc = error == null ? null : error.code();
         String server = credentials.redact(error != null && error.message() != null ? error.message() : describe(body));
-        String head = call(request) + " failed (HTTP " + status + (grpc == null ? "" : ", gRPC " + grpc) + ")";
+        String codes = " failed (HTTP " + status + (grpc == null ? "" : ", gRPC " + grpc) + ")";
         String quoted = server == null || server.isBlank() ? "" : ": " + server;
-        return build(head + quoted, status, grpc, server, retryAfter);
+        return build(words(request) + " failed (HTTP " + status + ")" + quoted, call(request) + codes + quoted,
+                status, grpc, server, retryAfter);
     }
 
     /** An {@code {"error": {...}}} event inside a stream that itself answered 200. */
     ApiException fromStreamError(Request request, ErrorBody error) {
         String server = credentials.redact(error.message());
+        String quoted = server == null ? "" : ": " + server;
         String head = call(request) + " reported an error" + (error.code() == null ? "" : " (gRPC " + error.code() + ")");
-        return build(head + (server == null ? "" : ": " + server), 200, error.code(), server, null);
+        return build(words(request) + " reported an error" + quoted, head + quoted, 200, error.code(), server, null);
     }
 
     NetworkException network(Request request, IOException e) {
@@ -54,15 +56,18 @@ final class Errors {
         } else {
             reason = "connection to " + host + " failed (" + credentials.redact(String.valueOf(e.getMessage())) + ")";
         }
-        return new NetworkException(call(request) + ": " + reason
-                + "; check your network and " + ApiConfig.CLOUD_URL_VAR + ", then try again", e);
+        String advice = "; check your network and " + ApiConfig.CLOUD_URL_VAR + ", then try again";
+        return (NetworkException) new NetworkException(words(request) + ": " + reason + advice, e)
+                .withTechnical(call(request) + ": " + reason + advice);
     }
 
     /** {@code what} may quote the answer, which may echo the credentials: it is redacted. */
     MalformedResponseException malformed(Request request, int status, String what, Throwable cause) {
-        return new MalformedResponseException(call(request) + " answered " + credentials.redact(what) + " (HTTP " + status + ")"
+        String rest = " answered " + credentials.redact(what) + " (HTTP " + status + ")"
                 + " instead of the JSON expected; check that " + ApiConfig.CLOUD_URL_VAR
-                + " points at the Lightning API (e.g. " + ApiConfig.DEFAULT_URL + ")", status, cause);
+                + " points at the Lightning API (e.g. " + ApiConfig.DEFAULT_URL + ")";
+        return (MalformedResponseException) new MalformedResponseException(words(request) + rest, status, cause)
+                .withTechnical(call(request) + rest);
     }
 
     /** What a body that is not the expected JSON looks like, in a few words. */
@@ -83,9 +88,15 @@ final class Errors {
         return "JSON of another shape (" + e.getOriginalMessage() + ")";
     }
 
-    private ApiException build(String head, int status, Integer grpc, String server, Duration retryAfter) {
+    private ApiException build(String head, String technicalHead, int status, Integer grpc, String server,
+                               Duration retryAfter) {
         Kind kind = Kind.of(status, grpc);
-        String message = head + "; " + (kind == Kind.UNAUTHENTICATED ? refused() : kind.hint(retryAfter));
+        String hint = "; " + (kind == Kind.UNAUTHENTICATED ? refused() : kind.hint(retryAfter));
+        return exception(kind, head + hint, status, grpc, server, retryAfter).withTechnical(technicalHead + hint);
+    }
+
+    private static ApiException exception(Kind kind, String message, int status, Integer grpc, String server,
+                                          Duration retryAfter) {
         return switch (kind) {
             case NOT_FOUND -> new NotFoundException(message, status, grpc, server, null);
             case UNAUTHENTICATED -> new UnauthenticatedException(message, status, grpc, server, null);
@@ -124,6 +135,11 @@ final class Errors {
 
     static String call(Request request) {
         return request.method() + " " + request.url().encodedPath();
+    }
+
+    /** The call in words: what a person reads instead of the method and the path with its ids. */
+    static String words(Request request) {
+        return CallNames.of(request.method(), request.url().encodedPath());
     }
 
     private static String shorten(String text) {

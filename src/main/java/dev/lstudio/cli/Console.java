@@ -1,8 +1,9 @@
 package dev.lstudio.cli;
 
 import dev.lstudio.client.Durations;
-import dev.lstudio.dsl.Output;
+import dev.lstudio.client.Failure;
 import dev.lstudio.client.Progress;
+import dev.lstudio.dsl.Output;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -115,6 +116,7 @@ final class Console implements Output {
     void stackTrace(Throwable t) {
         synchronized (this) {
             clearSpinner();
+            Failure.technical(t).ifPresent(call -> err.println(redaction.redact("debug: the call: " + call)));
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
             err.print(redaction.redact(trace.toString()));

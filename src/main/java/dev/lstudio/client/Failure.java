@@ -66,6 +66,20 @@ public enum Failure {
         return Optional.empty();
     }
 
+    /**
+     * The failed call as sent (method, path with its ids, HTTP status and gRPC code) behind
+     * {@code failure}, for {@code --debug}: the message a person reads says what the call was for
+     * in words instead. Empty when no API call failed.
+     */
+    public static Optional<String> technical(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return Optional.of(api.technical());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether {@code failure} is of this kind. */
     public boolean is(Throwable failure) {
         return of(failure).orElse(null) == this;

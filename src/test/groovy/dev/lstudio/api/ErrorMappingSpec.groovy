@@ -22,9 +22,12 @@ class ErrorMappingSpec extends MockApiSpec {
         e.class == type
         e.httpStatus() == status
         e.grpcCode() == grpc
-        e.message.startsWith('GET /v1/projects/p1/cloudspaces/s1 failed (HTTP ' + status)
+        e.message.startsWith('reading the Studio failed (HTTP ' + status + ')')
+        !e.message.contains('/v1/') && !e.message.contains('gRPC')
+        e.technical().startsWith('GET /v1/projects/p1/cloudspaces/s1 failed (HTTP ' + status + (grpc == null ? ')' : ", gRPC $grpc)"))
         e.message.contains(shown)
         e.message.contains(hint)
+        e.technical().contains(shown)
 
         where:
         status | bodyKind          | body                                                                 || type                               | grpc | shown                         | hint
@@ -98,7 +101,8 @@ class ErrorMappingSpec extends MockApiSpec {
 
         then:
         MalformedResponseException e = thrown()
-        e.message.startsWith('POST /v1/projects/p1/cloudspaces/s1/stop answered an HTML page')
+        e.message.startsWith('the stop request answered an HTML page')
+        e.technical().startsWith('POST /v1/projects/p1/cloudspaces/s1/stop answered an HTML page')
     }
 
     def "an unreachable server is a network failure naming the host"() {

@@ -226,7 +226,8 @@ class RetrySpec extends MockApiSpec {
 
         then:
         NetworkException e = thrown()
-        e.message.startsWith('POST /v1/projects/p1/cloudspaces/s1/execute')
+        e.message.startsWith('running the command: ')
+        e.technical().startsWith('POST /v1/projects/p1/cloudspaces/s1/execute')
         server.requestCount == 1
     }
 

@@ -103,8 +103,8 @@ class StudioRunSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 4
-        stderr.contains('GET /v1/memberships')
-        stderr.contains('503')
+        stderr.contains('listing teamspaces failed (HTTP 503)')
+        !stderr.contains('/v1/memberships')
     }
 
     def "an API failure inside a studio block names the studio, and a failed exec says it was not sent again; exit 4"() {
@@ -117,7 +117,7 @@ class StudioRunSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 4
-        line.startsWith("lstudio: studio 'faulty': POST /v1/projects/")
+        line.startsWith("lstudio: studio 'faulty': running the command failed (HTTP 500): ")
         line.contains('HTTP 500')
         line.contains('not sent again: the command may have started')
         emulator.activeCount() == 0

@@ -21,7 +21,7 @@ class NotReadySpec extends ClientSpec {
         NotReadyException e = thrown()
         e.message == "studio 's' " + says
         Failure.NOT_READY.is(e)
-        e.cause.message.contains('/execute failed (HTTP 409, gRPC 9)')
+        Failure.technical(e).get().contains('/execute failed (HTTP 409, gRPC 9)')
 
         where:
         state       | status                || says

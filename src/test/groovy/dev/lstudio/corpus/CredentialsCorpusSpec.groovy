@@ -106,7 +106,7 @@ class CredentialsCorpusSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 3
-        theError.startsWith('lstudio: GET /v1/auth/user failed (HTTP 401, gRPC 16)')
+        theError.startsWith('lstudio: checking the credentials failed (HTTP 401)')
         theError.contains("the credentials from ${fromFile ? credentials : 'LIGHTNING_USER_ID/LIGHTNING_API_KEY in the environment'} were refused")
         !stderr.contains('k-wrong-0123')
         emulator.studios().isEmpty()

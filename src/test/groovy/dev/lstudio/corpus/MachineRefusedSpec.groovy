@@ -29,6 +29,6 @@ class MachineRefusedSpec extends ClientSpec {
         where:
         kind      | slug         || type                     | message                                                                           | outcome
         'unknown' | 'lit-a100-9' || LookupException          | /machine 'lit-a100-9' is not one the server knows: did you mean 'lit-a100-1'\?/ | 'one line with the nearest known one'
-        'known'   | 'lit-a100-8' || InvalidArgumentException | /.*\/start failed \(HTTP 400, gRPC 3\): invalid compute config; the server refused the values sent; check names, machine and options/ | "the server's error as it is"
+        'known'   | 'lit-a100-8' || InvalidArgumentException | /.*the start request failed \(HTTP 400\): invalid compute config; the server refused the values sent; check names, machine and options/ | "the server's error as it is"
     }
 }

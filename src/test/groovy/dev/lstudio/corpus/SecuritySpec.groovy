@@ -153,7 +153,7 @@ class SecuritySpec extends LstudioSpec {
         where:
         what                     | status | type               | body                                                        || shows
         'web page answering 200' | 200    | 'text/html'        | '<html><title>you sent AUTH, key KEY</title></html>'        || "answered an HTML page 'you sent Basic ****, key ****'"
-        'gRPC error body'        | 500    | 'application/json' | '{"code":13,"message":"you sent AUTH, key KEY","details":[]}' || 'failed (HTTP 500, gRPC 13): you sent Basic ****, key ****'
+        'gRPC error body'        | 500    | 'application/json' | '{"code":13,"message":"you sent AUTH, key KEY","details":[]}' || 'failed (HTTP 500): you sent Basic ****, key ****'
     }
 
     def "a REPL line that holds the key is kept out of the history file"() {

@@ -53,8 +53,8 @@ class StudioNamesSpec extends EmulatorLstudioSpec {
         then:
         exit == 1
         theError.startsWith("lstudio: studio 'xxxxxxxxxx")
-        theError.contains(": POST /v1/projects/")
-        theError.contains('/cloudspaces failed (HTTP 400, gRPC 3): name ')
+        !theError.contains('/v1/projects/')
+        theError.contains('creating the Studio failed (HTTP 400): name ')
         theError.contains('1 to 64 characters')
         theError.contains('check names, machine and options')
         emulator.studios().isEmpty()

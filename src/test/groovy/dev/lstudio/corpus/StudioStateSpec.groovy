@@ -47,6 +47,7 @@ class StudioStateSpec extends EmulatorLstudioSpec {
         then:
         exit == 1
         stderr.contains("studio 'my-studio' is stopped: start it first, e.g. start 'cpu-4'")
+        stderr.contains('debug: the call: POST /v1/projects/')
         stderr.contains('/execute failed (HTTP 409, gRPC 9)')
     }
 }
