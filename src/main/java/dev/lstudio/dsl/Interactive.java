@@ -1,5 +1,6 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.OwnedStudio;
 import dev.lstudio.client.Teamspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,21 @@ public final class Interactive {
             }
         }
         return names;
+    }
+
+    /**
+     * What the quit question says of a studio started here: the machine it runs on and for how
+     * long, e.g. {@code lit-h100-1, 12 min}; null when it is not one of this session's.
+     */
+    public String describe(String name) {
+        Ledger ledger = context.session().ledger();
+        for (Ledger.Entry e : entries(List.of(name))) {
+            OwnedStudio record = context.ownership().recordOf(e.studio.id());
+            String machine = record == null ? null : record.machine();
+            long minutes = ledger.ranFor(e).toMinutes();
+            return (machine == null ? "" : machine + ", ") + (minutes < 1 ? "under a minute" : minutes + " min");
+        }
+        return null;
     }
 
     /** Stops the named studios started in this session, waiting for each to stop. */

@@ -54,6 +54,11 @@ public final class DslSession implements Session {
     }
 
     @Override
+    public String describe(String name) {
+        return dsl.describe(name);
+    }
+
+    @Override
     public void stop(List<String> names) {
         dsl.stop(names);
     }

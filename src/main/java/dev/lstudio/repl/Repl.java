@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -44,6 +43,7 @@ public final class Repl {
     private final Evaluations evaluations;
     private final Session session;
     private final Secrets secrets;
+    private final Leaving leaving;
 
     private Repl(Builder b, Evaluator evaluator, CompletionData data) {
         this.terminal = b.terminal;
@@ -55,6 +55,7 @@ public final class Repl {
             session.interrupting();
             return null;
         }));
+        this.leaving = new Leaving(terminal, console, session, this::interruptible);
         RedactingHistory history = new RedactingHistory(secrets, console::note);
         this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
                 data, history, evaluator);
@@ -110,12 +111,12 @@ public final class Repl {
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                if (leave()) {
+                if (leaving.leave()) {
                     return;
                 }
                 continue;
             }
-            if (step(line) == MetaCommands.Outcome.QUIT && leave()) {
+            if (step(line) == MetaCommands.Outcome.QUIT && leaving.leave()) {
                 return;
             }
         }
@@ -125,6 +126,9 @@ public final class Repl {
     MetaCommands.Outcome step(String line) {
         if (line.isBlank()) {
             return MetaCommands.Outcome.CONTINUE;
+        }
+        if (Leaving.asked(line)) {
+            return MetaCommands.Outcome.QUIT;
         }
         if (secrets.sensitive(line)) {
             console.note("(not kept in history: the line holds a credential)");
@@ -151,58 +155,6 @@ public final class Repl {
             console.error(t);
         }
         return null;
-    }
-
-    /**
-     * On quit: studios started here and still running are listed, and stopped unless the user
-     * says to leave them. No answer at all (end of input: a pipe, a closed terminal) stops them,
-     * since no one is there to pay attention; Ctrl-C at the question goes back to the prompt.
-     * Returns whether to quit.
-     */
-    @SuppressWarnings("unchecked")
-    private boolean leave() {
-        Object answer = interruptible(() -> List.copyOf(session.stillRunning()));
-        List<String> running = answer == null ? List.of() : (List<String>) answer;
-        if (running.isEmpty()) {
-            return true;
-        }
-        console.print(new AttributedStringBuilder()
-                .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "Still running, started in this session: ")
-                .append(String.join(", ", running)).toAttributedString());
-        Boolean stop = ask("Stop " + (running.size() == 1 ? "it" : "them") + "? [y/N] ");
-        if (stop == null) {
-            console.note("not quitting; :exit or Ctrl-D again to quit");
-            return false;
-        }
-        if (stop) {
-            Object done = interruptible(() -> {
-                session.stop(running);
-                return Boolean.TRUE;
-            });
-            // A stop that failed stays guarded: teardown tries again as the session ends.
-            console.note(done != null ? "stopped: " + String.join(", ", running) : "stopping failed; trying again on the way out");
-            return true;
-        }
-        interruptible(() -> {
-            session.leaveRunning(running);
-            return null;
-        });
-        console.note("left running: " + String.join(", ", running));
-        return true;
-    }
-
-    /** True for yes, and for no answer at all (end of input); false for anything else; null for Ctrl-C. */
-    private Boolean ask(String question) {
-        LineReader plain = LineReaderBuilder.builder().terminal(terminal).build();
-        try {
-            String answer = plain.readLine(question).strip();
-            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
-        } catch (UserInterruptException e) {
-            return null;
-        } catch (EndOfFileException e) {
-            console.note("no answer (end of input): stopping them");
-            return true;
-        }
     }
 
     private String prompt() {

@@ -33,6 +33,11 @@ public interface Session {
         return List.of();
     }
 
+    /** What the quit question says of one of them beside its name (machine, how long), or null. */
+    default String describe(String name) {
+        return null;
+    }
+
     /** Stops the named studios, when the user says so on quit. */
     default void stop(List<String> names) throws Exception {
     }

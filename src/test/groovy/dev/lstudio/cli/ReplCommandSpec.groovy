@@ -46,8 +46,19 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        screen.contains('Still running, started in this session: gpu-box')
+        screen.contains('Stop gpu-box (lit-h100-1, under a minute)? [Y/n]')
         screen.contains('no answer (end of input): stopping them')
+        screen.contains('stopped: gpu-box')
+        emulator.activeCount() == 0
+    }
+
+    def "Enter at the quit question stops the studio started here"() {
+        when:
+        int exit = repl("studio('gpu-box', create: true).start 'lit-h100-1'\n:exit\n\n")
+
+        then:
+        exit == 0
+        screen.contains('Stop gpu-box (lit-h100-1, under a minute)? [Y/n]')
         screen.contains('stopped: gpu-box')
         emulator.activeCount() == 0
     }
@@ -58,7 +69,7 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        screen.contains('left running: gpu-box')
+        screen.contains('Left running, and billed until stopped: gpu-box')
         screen.contains('gpu-box (teamspace demo/demo) on cpu-4')
         screen.contains('(keepRunning)')
         emulator.activeCount() == 1

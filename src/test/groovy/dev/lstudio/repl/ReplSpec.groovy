@@ -140,7 +140,7 @@ class ReplSpec extends Specification {
         !thread.alive
     }
 
-    def "Ctrl-D quits, lists the studios started here that still run, and leaves them running on a plain Enter"() {
+    def "Ctrl-D quits through one question whose default, Enter, stops the studios started here"() {
         given:
         def session = Mock(Session)
 
@@ -153,11 +153,47 @@ class ReplSpec extends Specification {
         then:
         !thread.alive
         1 * session.stillRunning() >> ['gpu-box', 'trainer']
+        session.describe('gpu-box') >> 'lit-h100-1, 12 min'
+        1 * session.stop(['gpu-box', 'trainer'])
+        0 * session.leaveRunning(_)
+        screen.contains('Stop gpu-box (lit-h100-1, 12 min), trainer? [Y/n]')
+        screen.contains('stopped: gpu-box, trainer')
+    }
+
+    def "answering n leaves them running and the last line says so plainly, with how to stop them"() {
+        given:
+        def session = Mock(Session)
+
+        when:
+        harness.type(CTRL_D + "n\n")
+        def thread = harness.start(harness.builder().session(session).build())
+        thread.join(20_000)
+
+        then:
+        1 * session.stillRunning() >> ['gpu-box']
         0 * session.stop(_)
-        1 * session.leaveRunning(['gpu-box', 'trainer'])
-        screen.contains('Still running, started in this session: gpu-box, trainer')
-        screen.contains('Stop them? [y/N]')
-        screen.contains('left running: gpu-box, trainer')
+        1 * session.leaveRunning(['gpu-box'])
+        harness.output().contains('Left running, and billed until stopped: gpu-box. To stop later: lstudio -e "studio(\'gpu-box\') { stop() }"')
+    }
+
+    def "#word quits through the same question"() {
+        given:
+        def session = Mock(Session)
+
+        when:
+        harness.type(word + "\n\n")
+        def thread = harness.start(harness.builder().session(session).build())
+        thread.join(20_000)
+
+        then:
+        !thread.alive
+        1 * session.stillRunning() >> ['gpu-box']
+        1 * session.stop(['gpu-box'])
+        harness.output().contains('Stop gpu-box? [Y/n]')
+        !harness.output().contains('error')
+
+        where:
+        word << ['exit', 'quit', 'exit()', ':q', ':quit', ':exit']
     }
 
     def "Ctrl-C at the question goes back to the prompt instead of quitting"() {
@@ -168,7 +204,7 @@ class ReplSpec extends Specification {
         when:
         harness.type(CTRL_D)
         def thread = harness.start(harness.builder().session(session).build())
-        assert harness.waitFor('Stop it? [y/N]')
+        assert harness.waitFor('Stop gpu-box? [Y/n]')
         harness.type('\u0003')
         assert harness.waitFor('not quitting')
         harness.type('6 * 7\n')
@@ -198,7 +234,7 @@ class ReplSpec extends Specification {
         then:
         1 * session.stillRunning() >> ['gpu-box']
         1 * session.stop(['gpu-box'])
-        harness.output().contains('Stop it? [y/N]')
+        harness.output().contains('Stop gpu-box? [Y/n]')
         harness.output().contains('stopped: gpu-box')
     }
 
