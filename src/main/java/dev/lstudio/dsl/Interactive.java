@@ -49,6 +49,11 @@ public final class Interactive {
         return Dsl.create(context).studios();
     }
 
+    /** {@code studio('name')}: the studio of the current teamspace, as a snippet gets it; for the REPL's current studio. */
+    public StudioHandle studio(String name) {
+        return Dsl.create(context).studio(name);
+    }
+
     /** Names of the studios started in this session that run now (by its own account, no call). */
     public List<String> running() {
         List<String> names = new ArrayList<>();

@@ -44,6 +44,11 @@ public final class DslSession implements Session {
     }
 
     @Override
+    public Object openStudio(String name) {
+        return dsl.studio(name);
+    }
+
+    @Override
     public int runningCount() {
         return dsl.running().size();
     }

@@ -67,7 +67,8 @@ final class MetaCommands {
         add(":q", ":q", "leave, as :exit", null, a -> Outcome.QUIT);
     }
 
-    private void add(String name, String usage, String summary, Completer argument, Action action) {
+    /** Adds a command kept elsewhere (the current studio's {@code :use}); listed after these. */
+    void add(String name, String usage, String summary, Completer argument, Action action) {
         commands.put(name, new Command(name, usage, summary, argument, action));
     }
 

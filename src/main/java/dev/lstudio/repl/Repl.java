@@ -44,6 +44,8 @@ public final class Repl {
     private final Session session;
     private final Secrets secrets;
     private final Leaving leaving;
+    private final CurrentStudio current;
+    private volatile boolean bareVerbs;
 
     private Repl(Builder b, Evaluator evaluator, CompletionData data) {
         this.terminal = b.terminal;
@@ -59,12 +61,14 @@ public final class Repl {
         RedactingHistory history = new RedactingHistory(secrets, console::note);
         this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
                 data, history, evaluator);
+        this.current = new CurrentStudio(session, data::verbs, data::studios);
+        current.register(commands, console);
         Supplier<Set<String>> verbNames = () -> data.verbs().stream().map(Verb::name).collect(Collectors.toSet());
         LineReaderBuilder lrb = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lstudio")
                 .parser(new ReplParser())
-                .completer(new ReplCompleter(data, evaluator::names, commands.completer()))
+                .completer(new ReplCompleter(data, this::userNames, commands.completer()))
                 .highlighter(new GroovyHighlighter(verbNames))
                 .history(history)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P %M> ")
@@ -133,10 +137,28 @@ public final class Repl {
         if (secrets.sensitive(line)) {
             console.note("(not kept in history: the line holds a credential)");
         }
-        Object outcome = interruptible(() -> ReplParser.isMetaCommand(line)
-                ? commands.execute(line)
-                : printed(evaluator.evaluate(line)));
+        String used = CurrentStudio.used(line);
+        String command = used != null ? ":use " + used : line;
+        Object outcome = interruptible(() -> ReplParser.isMetaCommand(command)
+                ? commands.execute(command)
+                : printed(evaluate(command)));
         return outcome == MetaCommands.Outcome.QUIT ? MetaCommands.Outcome.QUIT : MetaCommands.Outcome.CONTINUE;
+    }
+
+    /** The studio verbs become bare closures on the first snippet, not before the first prompt (they read the reference). */
+    private Object evaluate(String source) throws Exception {
+        if (!bareVerbs && evaluator instanceof GroovyEvaluator groovy) {
+            current.install(groovy.binding());
+            bareVerbs = true;
+        }
+        return evaluator.evaluate(source);
+    }
+
+    /** The snippets' names for TAB, without the closures of the bare studio verbs (they complete as verbs). */
+    private Set<String> userNames() {
+        Set<String> names = new java.util.TreeSet<>(evaluator.names());
+        names.removeAll(current.names());
+        return names;
     }
 
     private Object printed(Object value) {
@@ -162,6 +184,11 @@ public final class Repl {
         String teamspace = quietly(session::teamspace);
         if (teamspace != null && !teamspace.isBlank()) {
             p.append(' ').styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), teamspace);
+        }
+        String studio = current.name();
+        if (studio != null) {
+            p.append(teamspace != null && !teamspace.isBlank() ? "/" : " ")
+                    .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN), studio);
         }
         p.append("> ");
         return console.colour() ? p.toAnsi(terminal) : p.toString();

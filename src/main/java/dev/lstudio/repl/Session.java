@@ -23,6 +23,11 @@ public interface Session {
         return List.of();
     }
 
+    /** The handle of the studio {@code name} in the current teamspace, for {@code :use NAME}; throws with a one-line reason. */
+    default Object openStudio(String name) throws Exception {
+        throw new IllegalStateException("no studios in this session; start lstudio with credentials");
+    }
+
     /** How many studios started in this session run now, for the right prompt; must answer from memory. */
     default int runningCount() {
         return 0;

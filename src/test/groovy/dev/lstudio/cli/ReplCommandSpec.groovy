@@ -107,6 +107,28 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
         client?.close()
     }
 
+    def ":use makes a studio current: the README's bare verbs work at the prompt, which names it; :use alone clears"() {
+        given:
+        def client = emulator.client()
+        client.createStudio(client.defaultTeamspace(), 'my-studio')
+
+        when:
+        int exit = repl(":use my-studio\nstart 'cpu-4'\nexec 'echo from-the-current-studio'\nstop()\n:use\nstart 'cpu-4'\nuse('my-studio')\nstatus()\n")
+
+        then:
+        exit == 0
+        screen.contains('lstudio demo/demo/my-studio> ')
+        screen.contains('my-studio  RUNNING  cpu-4')
+        screen.contains('from-the-current-studio')
+        screen.contains('my-studio  STOPPED')
+        screen.contains("error: start needs a studio: :use NAME (or use('NAME')) chooses one, or write studio('NAME').start(...); studios here: my-studio")
+        !screen.contains('MissingMethodException')
+        emulator.activeCount() == 0
+
+        cleanup:
+        client?.close()
+    }
+
     def ":help VERB prints the reference's section"() {
         when:
         repl(":help exec\n")
