@@ -91,6 +91,9 @@ public final class Repl {
         Terminal.SignalHandler previous = terminal.handle(Signal.INT, Terminal.SignalHandler.SIG_IGN);
         try {
             console.note("lstudio: Groovy with the lstudio DSL. :help lists commands, TAB completes, Ctrl-D quits.");
+            if (quietly(session::teamspace) == null) {
+                PromptRefresh.watch(reader, () -> quietly(session::teamspace), this::prompt);
+            }
             loop();
         } finally {
             terminal.handle(Signal.INT, previous);

@@ -265,6 +265,26 @@ class ReplSpec extends Specification {
         harness.output().contains('2 running')
     }
 
+    def "the first prompt is redrawn with the teamspace as soon as it is known, before anything is typed"() {
+        given:
+        def known = new java.util.concurrent.atomic.AtomicReference<String>()
+        def session = Stub(Session) {
+            teamspace() >> { known.get() }
+        }
+
+        when:
+        def thread = harness.start(harness.builder().session(session).build())
+        assert harness.waitFor('lstudio> ')
+        known.set('research')
+
+        then:
+        harness.waitFor('lstudio research> ')
+
+        cleanup:
+        harness.type(CTRL_D)
+        thread?.join(20_000)
+    }
+
     def ":teamspace switches through the session and :teamspace alone shows it"() {
         given:
         def session = Mock(Session)
