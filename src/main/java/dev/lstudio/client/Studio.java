@@ -286,7 +286,7 @@ public final class Studio {
     private Studio update(UnaryOperator<UpdateCloudSpaceRequest> change) {
         UpdateCloudSpaceRequest body = change.apply(UpdateCloudSpaceRequest.of(current()));
         CloudSpace updated = context.api().updateCloudspace(teamspace.projectId(), id(), body);
-        context.studiosChanged().accept(teamspace);
+        context.studiosChanged().changed(teamspace, StudiosChanged.same());
         return new Studio(context, teamspace, updated.id() == null ? info : updated);
     }
 
@@ -306,7 +306,7 @@ public final class Studio {
         boolean here = target.projectId().equals(teamspace.projectId());
         CloudSpace copy = context.api().fork(teamspace.projectId(), id(),
                 new ForkRequest(newName, target.projectId(), here ? info.clusterId() : null));
-        context.studiosChanged().accept(target);
+        context.studiosChanged().changed(target, StudiosChanged.added(new StudioSummary(newName, Status.of(copy.phase()))));
         CloudSpace ready = context.waiter().until(newName, "fork", context.options().startTimeout(),
                 () -> context.api().getCloudspace(target.projectId(), copy.id()),
                 cs -> cs.state() == CloudSpaceState.DELETED ? Waiter.Verdict.FAILED
@@ -322,7 +322,7 @@ public final class Studio {
     /** Deletes the Studio and all its files, for good. */
     public void delete() {
         context.api().deleteCloudspace(teamspace.projectId(), id());
-        context.studiosChanged().accept(teamspace);
+        context.studiosChanged().changed(teamspace, StudiosChanged.removed(name()));
     }
 
     // --- plugins and ports

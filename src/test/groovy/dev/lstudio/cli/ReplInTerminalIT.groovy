@@ -35,7 +35,7 @@ class ReplInTerminalIT extends Specification {
         tmux.type("studio('my-studio', create: true)")
         tmux.press('Enter')
         tmux.waitFor('my-studio  STOPPED')
-        Thread.sleep(1500) // the completion cache refreshes in the background; a person is no faster
+        // no pause: the create itself puts the name in the completion list
         tmux.type("studio('my-")
         tmux.press('Tab')
 
