@@ -13,6 +13,8 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
 
     private final DslContext context;
     private final StringBuilder partial = new StringBuilder();
+    /** Set once the exec has returned (or was interrupted): what the stream still delivers is dropped, not printed onto the next prompt. */
+    private volatile boolean closed;
 
     private CommandOutput(DslContext context) {
         this.context = context;
@@ -24,9 +26,15 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
 
     @Override
     public void accept(String text) {
+        if (closed) {
+            return;
+        }
         if (!context.jsonResults()) {
             PrintStream out = context.output().out();
             synchronized (out) {
+                if (closed) {
+                    return;
+                }
                 out.print(text);
                 out.flush();
             }
@@ -52,6 +60,11 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
     /** Passes on a last line that had no newline. */
     @Override
     public void close() {
+        closed = true;
+        PrintStream out = context.output().out();
+        synchronized (out) {
+            // waits for a piece being printed; later pieces see closed
+        }
         synchronized (partial) {
             if (partial.length() > 0) {
                 context.output().log(partial.toString());

@@ -46,6 +46,7 @@ public final class Repl {
     private final Leaving leaving;
     private final CurrentStudio current;
     private volatile boolean bareVerbs;
+    private boolean emptyInterrupt;
 
     private Repl(Builder b, Evaluator evaluator, CompletionData data) {
         this.terminal = b.terminal;
@@ -116,6 +117,11 @@ public final class Repl {
             try {
                 line = reader.readLine(prompt(), rightPrompt(), (Character) null, null);
             } catch (UserInterruptException e) {
+                // groovysh and IPython users press Ctrl-C twice to leave: tell them what does.
+                if (e.getPartialLine().isEmpty() && emptyInterrupt) {
+                    console.note("Ctrl-C only clears the line; Ctrl-D, exit or :q quits");
+                }
+                emptyInterrupt = e.getPartialLine().isEmpty();
                 continue;
             } catch (EndOfFileException e) {
                 if (leaving.leave()) {
@@ -123,6 +129,7 @@ public final class Repl {
                 }
                 continue;
             }
+            emptyInterrupt = false;
             if (step(line) == MetaCommands.Outcome.QUIT && leaving.leave()) {
                 return;
             }

@@ -62,10 +62,24 @@ class ReplInTerminalIT extends Specification {
         tmux.waitFor('NVIDIA H100 80GB HBM3')
         tmux.waitFor('my-studio  STOPPED')
 
-        when: 'a studio is left running and the user quits with Ctrl-D'
+        when: 'a studio is left running'
         tmux.type("studio('my-studio').start 'cpu-4'")
         tmux.press('Enter')
         tmux.waitFor('1 running')
+
+        and: 'Ctrl-C during an exec that ticks'
+        tmux.type("studio('my-studio').exec 'for i in 1 2 3 4 5 6 7 8; do echo tick \$i; sleep 1; done'")
+        tmux.press('Enter')
+        tmux.waitFor('tick 1')
+        tmux.press('C-c')
+        tmux.waitFor('goes on running on the studio')
+        Thread.sleep(4_000) // the remote command ticks on meanwhile
+
+        then: 'nothing of it printed after the note, on the prompt that followed'
+        def afterNote = tmux.screen().split('goes on running on the studio', 2)[1]
+        !afterNote.contains('tick')
+
+        when: 'the user quits with Ctrl-D'
         tmux.press('C-d')
         tmux.waitFor('Stop my-studio (cpu-4, under a minute)? [Y/n]')
         tmux.press('Enter') // the default stops it

@@ -91,6 +91,15 @@ class ReplSpec extends Specification {
         !screen.readLines().contains('6')
     }
 
+    def "a second Ctrl-C at an empty prompt says how to quit, and still does not quit"() {
+        when:
+        def screen = run(harness.builder().build(), CTRL_C + CTRL_C + "6 * 7\n")
+
+        then:
+        screen.contains('Ctrl-C only clears the line; Ctrl-D, exit or :q quits')
+        screen.contains('42')
+    }
+
     def "Ctrl-C while an evaluation runs stops it, says so with the session's note, and the loop goes on"() {
         given:
         def session = Stub(Session) {
