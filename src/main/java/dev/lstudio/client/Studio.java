@@ -64,6 +64,15 @@ public final class Studio {
         return info.userId();
     }
 
+    /**
+     * The Studio's record as the server sends it now (one call), as maps and lists of JSON values,
+     * for a person who wants to see everything ({@code :inspect} in the REPL); fields this client
+     * does not know are not in it.
+     */
+    public Map<String, Object> record() {
+        return dev.lstudio.api.Json.mapper().convertValue(current(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+    }
+
     /** The status as it was listed, without a call. */
     public Status listedStatus() {
         return Status.of(info.phase());

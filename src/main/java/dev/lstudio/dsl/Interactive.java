@@ -54,6 +54,12 @@ public final class Interactive {
         return Dsl.create(context).studio(name);
     }
 
+    /** The record of the studio {@code name} of the current teamspace as the server sends it now (one call), as maps and lists. */
+    public java.util.Map<String, Object> record(String name) {
+        Teamspace team = context.session().teamspace();
+        return ClientCalls.call(() -> context.client().studio(team, name).record());
+    }
+
     /** Names of the studios started in this session that run now (by its own account, no call). */
     public List<String> running() {
         List<String> names = new ArrayList<>();

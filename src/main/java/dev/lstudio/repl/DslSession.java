@@ -49,6 +49,11 @@ public final class DslSession implements Session {
     }
 
     @Override
+    public Object record(String name) {
+        return dsl.record(name);
+    }
+
+    @Override
     public int runningCount() {
         return dsl.running().size();
     }

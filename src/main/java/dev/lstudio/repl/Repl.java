@@ -22,6 +22,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.widget.AutosuggestionWidgets;
 import org.jline.utils.AttributedStyle;
 
 /**
@@ -47,6 +48,7 @@ public final class Repl {
     private final CurrentStudio current;
     private volatile boolean bareVerbs;
     private boolean emptyInterrupt;
+    private final SessionTools tools;
 
     private Repl(Builder b, Evaluator evaluator, CompletionData data) {
         this.terminal = b.terminal;
@@ -64,6 +66,8 @@ public final class Repl {
                 data, history, evaluator);
         this.current = new CurrentStudio(session, data::verbs, data::studios);
         current.register(commands, console);
+        this.tools = new SessionTools(console, session, this::userVariables, this::runEdited, history, b.editor);
+        tools.register(commands);
         Supplier<Set<String>> verbNames = () -> data.verbs().stream().map(Verb::name).collect(Collectors.toSet());
         LineReaderBuilder lrb = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -81,6 +85,10 @@ public final class Repl {
             lrb.variable(LineReader.HISTORY_FILE, b.historyFile);
         }
         this.reader = lrb.build();
+        if (b.autosuggestions && console.colour()) {
+            // Grey suggestions from history as you type (fish, zsh-autosuggestions); right arrow takes one.
+            new AutosuggestionWidgets(reader).enable();
+        }
     }
 
     public static Builder builder() {
@@ -151,7 +159,7 @@ public final class Repl {
         String command = used != null ? ":use " + used : line;
         Object outcome = interruptible(() -> ReplParser.isMetaCommand(command)
                 ? commands.execute(command)
-                : printed(evaluate(command)));
+                : ran(command, evaluate(command)));
         return outcome == MetaCommands.Outcome.QUIT ? MetaCommands.Outcome.QUIT : MetaCommands.Outcome.CONTINUE;
     }
 
@@ -162,6 +170,41 @@ public final class Repl {
             bareVerbs = true;
         }
         return evaluator.evaluate(source);
+    }
+
+    /** A snippet that worked: kept for :save (unless it holds a credential), its value in _, then printed. */
+    private Object ran(String line, Object value) {
+        if (!secrets.sensitive(line)) {
+            tools.ran(line, current.name());
+        }
+        if (value != null && evaluator instanceof GroovyEvaluator groovy) {
+            groovy.binding().setVariable(SessionTools.LAST, value);
+        }
+        return printed(value);
+    }
+
+    /** What :edit brings back from the editor runs as if typed (it is already on the worker). */
+    private Object runEdited(String source) {
+        try {
+            return ran(source, evaluate(source));
+        } catch (Exception e) {
+            console.error(e);
+            return null;
+        }
+    }
+
+    /** The user's variables for :vars and :inspect: the binding without the DSL's plumbing and the bare verbs. */
+    private java.util.Map<String, Object> userVariables() {
+        java.util.Map<String, Object> vars = new java.util.TreeMap<>();
+        if (evaluator instanceof GroovyEvaluator groovy) {
+            Set<String> hidden = current.names();
+            for (String name : evaluator.names()) {
+                if (!name.startsWith("__") && !name.equals("out") && !hidden.contains(name)) {
+                    vars.put(name, groovy.binding().getVariable(name));
+                }
+            }
+        }
+        return vars;
     }
 
     /** The snippets' names for TAB, without the closures of the bare studio verbs (they complete as verbs). */
@@ -254,6 +297,8 @@ public final class Repl {
         private boolean debug;
         private Function<Object, String> jsonEncoder;
         private Duration interruptGrace = Duration.ofSeconds(3);
+        private boolean autosuggestions = true;
+        private String editor = System.getenv("VISUAL") != null ? System.getenv("VISUAL") : System.getenv("EDITOR");
 
         private Builder() {
         }
@@ -328,6 +373,18 @@ public final class Repl {
         /** How long an interrupted evaluation may take to stop before the prompt comes back without it. */
         public Builder interruptGrace(Duration grace) {
             this.interruptGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /** Grey suggestions from history as you type, on terminals that show colour (default on). */
+        public Builder autosuggestions(boolean on) {
+            this.autosuggestions = on;
+            return this;
+        }
+
+        /** The command {@code :edit} runs on a file (a shell word list); default {@code $VISUAL}, else {@code $EDITOR}. */
+        public Builder editor(String editor) {
+            this.editor = editor;
             return this;
         }
 

@@ -28,6 +28,11 @@ public interface Session {
         throw new IllegalStateException("no studios in this session; start lstudio with credentials");
     }
 
+    /** The studio's record as the server has it now, for {@code :inspect}; printed as JSON. */
+    default Object record(String name) throws Exception {
+        throw new IllegalStateException("no studios in this session; start lstudio with credentials");
+    }
+
     /** How many studios started in this session run now, for the right prompt; must answer from memory. */
     default int runningCount() {
         return 0;

@@ -129,6 +129,30 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
         client?.close()
     }
 
+    def ":save writes a script that lstudio run runs, bare verbs of the current studio inside its block; :inspect prints the record"() {
+        given:
+        def script = home.resolve('session.groovy')
+
+        when:
+        int exit = repl("studio('my-studio', create: true)\n:use my-studio\nstart 'cpu-4'\nexec 'echo saved-line'\nstop()\n:inspect my-studio\n:save ${script}\n")
+
+        then:
+        exit == 0
+        Files.readString(script) == """studio('my-studio', create: true)
+studio('my-studio') { start 'cpu-4' }
+studio('my-studio') { exec 'echo saved-line' }
+studio('my-studio') { stop() }
+"""
+        screen.contains('"name":"my-studio"')
+
+        when:
+        int ran = lstudio(['run', script.toString()], emulator.env)
+
+        then:
+        ran == 0
+        stdout.contains('saved-line')
+    }
+
     def ":help VERB prints the reference's section"() {
         when:
         repl(":help exec\n")

@@ -428,6 +428,43 @@ class ReplSpec extends Specification {
         Files.getPosixFilePermissions(file)*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
     }
 
+    def "_ holds the last non-null result and :vars lists the session's variables with their types"() {
+        when:
+        def screen = run(harness.builder().build(), "6 * 7\nprintln 'x'\n_ + 1\ngpuBox = 'lit-h100-1'\n:vars\n")
+
+        then:
+        screen.contains('43')
+        screen.readLines().any { it.matches(/.*gpuBox\s+String\s+lit-h100-1.*/) }
+        screen.readLines().any { it.matches(/.*_\s+String\s+lit-h100-1.*/) }
+    }
+
+    def ":save writes the lines that worked, not the failed ones nor the commands"() {
+        given:
+        def file = dir.resolve('session.groovy')
+
+        when:
+        run(harness.builder().build(), "x = 20\nnope()\n:vars\nx + 22\n:save ${file}\n")
+
+        then:
+        Files.readString(file) == "x = 20\nx + 22\n"
+        harness.output().contains("saved 2 line(s) to ${file}; run it with: lstudio run ${file}")
+    }
+
+    def ":edit opens the last line in the editor and runs what comes back"() {
+        when:
+        def screen = run(harness.builder().editor("sed -i s/1/41/g").build(), "1 + 1\n:edit\n")
+
+        then:
+        screen.contains('41 + 41')
+        screen.contains('82')
+    }
+
+    def "suggestions from history are on where the terminal can show them"() {
+        expect:
+        Repl.builder().terminal(harness.terminal).build().reader().autosuggestion == org.jline.reader.LineReader.SuggestionType.HISTORY
+        Repl.builder().terminal(new ReplHarness('dumb').terminal).build().reader().autosuggestion == org.jline.reader.LineReader.SuggestionType.NONE
+    }
+
     def "the terminal is closed when the REPL ends"() {
         when:
         run(harness.builder().build(), "")
