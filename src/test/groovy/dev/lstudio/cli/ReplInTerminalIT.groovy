@@ -27,7 +27,8 @@ class ReplInTerminalIT extends Specification {
         given:
         def launcher = Path.of('scripts/lstudio').toAbsolutePath()
         assert Files.exists(Path.of('target/lstudio.jar')): 'run after package: the launcher starts target/lstudio.jar'
-        tmux = TmuxSession.start("sh -c '${launcher} --emulator; echo EXIT=\$?; sleep 60'",
+        // trap: Ctrl-C reaches the wrapping sh too, which would die before printing EXIT (a handler, unlike '', is not inherited)
+        tmux = TmuxSession.start("sh -c 'trap : INT; ${launcher} --emulator; echo EXIT=\$?; sleep 60'",
                 [TERM: 'xterm-256color', LSTUDIO_HOME: home.toString(), HOME: home.toString(), LSTUDIO_CDS: 'off'])
         tmux.waitFor('TAB completes')
 
