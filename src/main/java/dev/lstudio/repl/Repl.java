@@ -1,12 +1,10 @@
 package dev.lstudio.repl;
 
-import dev.lstudio.client.PrivateFiles;
 import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.ScriptCompiler;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -81,7 +79,7 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_GROUP, true)
                 .option(LineReader.Option.GROUP, true);
-        if (b.historyFile != null && prepare(b.historyFile)) {
+        if (b.historyFile != null && RedactingHistory.prepare(b.historyFile, console::note)) {
             lrb.variable(LineReader.HISTORY_FILE, b.historyFile);
         }
         this.reader = lrb.build();
@@ -263,20 +261,6 @@ public final class Repl {
             return call.get();
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    /** History may hold commands worth keeping private: the file is the user's alone. */
-    private boolean prepare(Path file) {
-        try {
-            PrivateFiles.directories(file.toAbsolutePath().getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file, PrivateFiles.file(file));
-            }
-            return true;
-        } catch (IOException e) {
-            console.note("history is not saved: cannot use " + file + " (" + e.getMessage() + ")");
-            return false;
         }
     }
 
