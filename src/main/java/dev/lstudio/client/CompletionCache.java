@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +24,8 @@ import java.util.stream.Collectors;
  *
  * <p>Studio lists are keyed by the resolved {@link Teamspace} (its project id), so a refresh is
  * one listing call, never a memberships call to find the teamspace again. The client's verbs that
- * change a teamspace's list (create, delete, rename, fork) forget that list, so the name a
- * verb just made is offered at the next TAB. This is the only cache and the only pool of
+ * change a teamspace's list (create, delete, rename, fork) edit that list at once, so the name a
+ * verb just made is offered at the next TAB, however slow the next listing is. This is the only cache and the only pool of
  * completion: the REPL reads it as it is.
  */
 public final class CompletionCache implements AutoCloseable {
@@ -75,9 +76,17 @@ public final class CompletionCache implements AutoCloseable {
         return Machines.slugs();
     }
 
-    /** The Studios of {@code teamspace} changed (a create, delete, rename or fork): the next read lists them again. */
-    void studiosChanged(Teamspace teamspace) {
-        entries.remove(studiosKey(teamspace));
+    /**
+     * The Studios of {@code teamspace} changed (a create, delete, rename or fork): the list known is
+     * edited at once (a name just made is offered at the next TAB, even while listing is slow) and
+     * a listing in the background confirms it at the next read.
+     */
+    @SuppressWarnings("unchecked")
+    void studiosChanged(Teamspace teamspace, UnaryOperator<List<StudioSummary>> edit) {
+        Entry<StudioSummary> entry = (Entry<StudioSummary>) entries.get(studiosKey(teamspace));
+        if (entry != null) {
+            entry.edit(edit);
+        }
     }
 
     /** Forgets every list, so the next read fetches again. */
@@ -115,6 +124,15 @@ public final class CompletionCache implements AutoCloseable {
         private volatile List<T> value;
         private volatile long fetchedAt;
         private Future<?> inFlight;
+        /** Counts edits, so that a listing begun before one cannot undo it when it lands. */
+        private long edits;
+
+        synchronized void edit(UnaryOperator<List<T>> change) {
+            List<T> known = value;
+            value = known == null ? null : List.copyOf(change.apply(known));
+            fetchedAt = clock.nanoTime() - ttl.toNanos() - 1; // stale: the next read confirms it
+            edits++;
+        }
 
         synchronized Future<?> refreshIfStale(Supplier<List<T>> fetch) {
             boolean fresh = value != null && clock.nanoTime() - fetchedAt < ttl.toNanos();
@@ -122,10 +140,15 @@ public final class CompletionCache implements AutoCloseable {
                 return null;
             }
             if (inFlight == null || inFlight.isDone()) {
+                long editsBefore = edits;
                 inFlight = executor.submit(() -> {
                     List<T> fetched = List.copyOf(fetch.get());
-                    value = fetched;
-                    fetchedAt = clock.nanoTime();
+                    synchronized (this) {
+                        if (edits == editsBefore) {
+                            value = fetched;
+                            fetchedAt = clock.nanoTime();
+                        }
+                    }
                 });
             }
             return inFlight;

@@ -8,5 +8,5 @@ import java.util.function.Consumer;
  * and whom to tell that a teamspace's list of Studios changed (the completion cache).
  */
 record Context(LightningApi api, ClientOptions options, Waiter waiter, Consumer<String> warn,
-               Consumer<Teamspace> studiosChanged) {
+               StudiosChanged studiosChanged) {
 }

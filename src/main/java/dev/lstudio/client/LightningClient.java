@@ -186,7 +186,9 @@ public final class LightningClient implements AutoCloseable {
         } catch (ApiException e) {
             warn("studio '" + spec.name() + "' was created, but registering its run failed: " + e.getMessage());
         } finally {
-            context.studiosChanged().accept(teamspace);
+            context.studiosChanged().changed(teamspace,
+                    StudiosChanged.added(new StudioSummary(created.name() != null ? created.name() : spec.name(),
+                            Status.of(created.phase()))));
         }
         return new Studio(context, teamspace, created);
     }
@@ -233,8 +235,8 @@ public final class LightningClient implements AutoCloseable {
         return context.api().availablePlugins().stream().map(PluginInfo::of).collect(Collectors.toList());
     }
 
-    private void studiosChanged(Teamspace teamspace) {
-        cache.studiosChanged(teamspace);
+    private void studiosChanged(Teamspace teamspace, java.util.function.UnaryOperator<List<StudioSummary>> edit) {
+        cache.studiosChanged(teamspace, edit);
     }
 
     /** Lists for completion, refreshed in the background. */

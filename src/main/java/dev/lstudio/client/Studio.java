@@ -65,6 +65,15 @@ public final class Studio {
         return info.userId();
     }
 
+    /**
+     * The Studio's record as the server sends it now (one call), as maps and lists of JSON values,
+     * for a person who wants to see everything ({@code :inspect} in the REPL); fields this client
+     * does not know are not in it.
+     */
+    public Map<String, Object> record() {
+        return dev.lstudio.api.Json.mapper().convertValue(current(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+    }
+
     /** The status as it was listed, without a call. */
     public Status listedStatus() {
         return Status.of(info.phase());
@@ -310,7 +319,7 @@ public final class Studio {
     private Studio update(UnaryOperator<UpdateCloudSpaceRequest> change) {
         UpdateCloudSpaceRequest body = change.apply(UpdateCloudSpaceRequest.of(current()));
         CloudSpace updated = context.api().updateCloudspace(teamspace.projectId(), id(), body);
-        context.studiosChanged().accept(teamspace);
+        context.studiosChanged().changed(teamspace, StudiosChanged.same());
         return new Studio(context, teamspace, updated.id() == null ? info : updated);
     }
 
@@ -330,7 +339,7 @@ public final class Studio {
         boolean here = target.projectId().equals(teamspace.projectId());
         CloudSpace copy = context.api().fork(teamspace.projectId(), id(),
                 new ForkRequest(newName, target.projectId(), here ? info.clusterId() : null));
-        context.studiosChanged().accept(target);
+        context.studiosChanged().changed(target, StudiosChanged.added(new StudioSummary(newName, Status.of(copy.phase()))));
         CloudSpace ready = context.waiter().until(newName, "fork", context.options().startTimeout(),
                 () -> context.api().getCloudspace(target.projectId(), copy.id()),
                 cs -> cs.state() == CloudSpaceState.DELETED ? Waiter.Verdict.FAILED
@@ -346,7 +355,7 @@ public final class Studio {
     /** Deletes the Studio and all its files, for good. */
     public void delete() {
         context.api().deleteCloudspace(teamspace.projectId(), id());
-        context.studiosChanged().accept(teamspace);
+        context.studiosChanged().changed(teamspace, StudiosChanged.removed(name()));
     }
 
     // --- plugins and ports

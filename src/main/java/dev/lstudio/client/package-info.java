@@ -77,7 +77,7 @@
  *     Hardening of teardown (stop first then confirm, generations of a record) belongs here.</li>
  * <li><b>Completion.</b> {@link dev.lstudio.client.CompletionCache}, the one cache and pool of completion,
  *     serves teamspaces, Studio names with their status (keyed by the resolved teamspace), and machine slugs
- *     without blocking more than {@code cacheMaxWait}; create, delete, rename and fork forget the list they
+ *     without blocking more than {@code cacheMaxWait}; create, delete, rename and fork edit the list they
  *     change.</li>
  * <li><b>Errors.</b> Everything thrown for a person to read has a message of one line saying what to
  *     do ({@link dev.lstudio.client.Failure#explained}). The layers above decide on its

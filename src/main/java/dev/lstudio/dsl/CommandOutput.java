@@ -19,6 +19,8 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
     private final boolean echo;
     private final String tag;
     private final StringBuilder partial = new StringBuilder();
+    /** Set once the exec has returned (or was interrupted): what the stream still delivers is dropped, not printed onto the next prompt. */
+    private volatile boolean closed;
 
     private CommandOutput(DslContext context, boolean echo, String tag) {
         this.context = context;
@@ -33,12 +35,15 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
 
     @Override
     public void accept(String text) {
-        if (!echo) {
+        if (!echo || closed) {
             return;
         }
         if (!context.jsonResults() && tag.isEmpty()) {
             PrintStream out = context.output().out();
             synchronized (out) {
+                if (closed) {
+                    return;
+                }
                 out.print(text);
                 out.flush();
             }
@@ -76,6 +81,11 @@ final class CommandOutput implements Consumer<String>, AutoCloseable {
     /** Passes on a last line that had no newline. */
     @Override
     public void close() {
+        closed = true;
+        PrintStream out = context.output().out();
+        synchronized (out) {
+            // waits for a piece being printed; later pieces see closed
+        }
         synchronized (partial) {
             if (partial.length() > 0) {
                 line(partial.toString());

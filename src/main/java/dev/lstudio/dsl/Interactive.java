@@ -1,5 +1,6 @@
 package dev.lstudio.dsl;
 
+import dev.lstudio.client.OwnedStudio;
 import dev.lstudio.client.Teamspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,17 @@ public final class Interactive {
         return Dsl.create(context).studios();
     }
 
+    /** {@code studio('name')}: the studio of the current teamspace, as a snippet gets it; for the REPL's current studio. */
+    public StudioHandle studio(String name) {
+        return Dsl.create(context).studio(name);
+    }
+
+    /** The record of the studio {@code name} of the current teamspace as the server sends it now (one call), as maps and lists. */
+    public java.util.Map<String, Object> record(String name) {
+        Teamspace team = context.session().teamspace();
+        return ClientCalls.call(() -> context.client().studio(team, name).record());
+    }
+
     /** Names of the studios started in this session that run now (by its own account, no call). */
     public List<String> running() {
         List<String> names = new ArrayList<>();
@@ -58,6 +70,21 @@ public final class Interactive {
             }
         }
         return names;
+    }
+
+    /**
+     * What the quit question says of a studio started here: the machine it runs on and for how
+     * long, e.g. {@code lit-h100-1, 12 min}; null when it is not one of this session's.
+     */
+    public String describe(String name) {
+        Ledger ledger = context.session().ledger();
+        for (Ledger.Entry e : entries(List.of(name))) {
+            OwnedStudio record = context.ownership().recordOf(e.studio.id());
+            String machine = record == null ? null : record.machine();
+            long minutes = ledger.ranFor(e).toMinutes();
+            return (machine == null ? "" : machine + ", ") + (minutes < 1 ? "under a minute" : minutes + " min");
+        }
+        return null;
     }
 
     /** Stops the named studios started in this session, waiting for each to stop. */

@@ -377,6 +377,11 @@ final class Ledger {
         }
     }
 
+    /** How long it has run for this run so far: the REPL's quit question says it. */
+    synchronized Duration ranFor(Entry e) {
+        return Duration.ofNanos(ranNanos(e, nanos.getAsLong()));
+    }
+
     private static long ranNanos(Entry e, long now) {
         return e.ranNanos + (e.runningSince >= 0 ? now - e.runningSince : 0);
     }

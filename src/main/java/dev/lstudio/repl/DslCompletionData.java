@@ -53,7 +53,7 @@ public final class DslCompletionData implements CompletionData {
             // Option entries (wait:, timeout:) and values (durations) are documented, not called.
             if (!e.name().endsWith(":") && !e.group().equals("Values")) {
                 out.add(new Verb(e.name(), summaries.get(e.name()), e.options(),
-                        ARGUMENTS.getOrDefault(e.name(), Verb.Argument.NONE)));
+                        ARGUMENTS.getOrDefault(e.name(), Verb.Argument.NONE), Verb.Where.of(e.part("Where").orElse(""))));
             }
         }
         return List.copyOf(out);

@@ -44,6 +44,16 @@ public final class DslSession implements Session {
     }
 
     @Override
+    public Object openStudio(String name) {
+        return dsl.studio(name);
+    }
+
+    @Override
+    public Object record(String name) {
+        return dsl.record(name);
+    }
+
+    @Override
     public int runningCount() {
         return dsl.running().size();
     }
@@ -51,6 +61,11 @@ public final class DslSession implements Session {
     @Override
     public List<String> stillRunning() {
         return dsl.running();
+    }
+
+    @Override
+    public String describe(String name) {
+        return dsl.describe(name);
     }
 
     @Override

@@ -63,10 +63,13 @@ final class MetaCommands {
         add(":debug", ":debug", "toggle full stack traces for errors", null, a -> toggleDebug());
         add(":history", ":history", "list the history (lines holding credentials are never kept)", null, a -> history());
         add(":clear", ":clear", "clear the screen", null, a -> clear());
-        add(":exit", ":exit", "leave (Ctrl-D does too)", null, a -> Outcome.QUIT);
+        add(":exit", ":exit", "leave (so do :quit, :q, exit, quit and Ctrl-D)", null, a -> Outcome.QUIT);
+        add(":quit", ":quit", "leave, as :exit", null, a -> Outcome.QUIT);
+        add(":q", ":q", "leave, as :exit", null, a -> Outcome.QUIT);
     }
 
-    private void add(String name, String usage, String summary, Completer argument, Action action) {
+    /** Adds a command kept elsewhere (the current studio's {@code :use}); listed after these. */
+    void add(String name, String usage, String summary, Completer argument, Action action) {
         commands.put(name, new Command(name, usage, summary, argument, action));
     }
 

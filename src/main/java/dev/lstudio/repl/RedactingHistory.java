@@ -107,4 +107,18 @@ class RedactingHistory extends DefaultHistory {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
+
+    /** History may hold commands worth keeping private: the file is the user's alone. False (and a note) when it cannot be used. */
+    static boolean prepare(java.nio.file.Path file, java.util.function.Consumer<String> note) {
+        try {
+            dev.lstudio.client.PrivateFiles.directories(file.toAbsolutePath().getParent());
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createFile(file, dev.lstudio.client.PrivateFiles.file(file));
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            note.accept("history is not saved: cannot use " + file + " (" + e.getMessage() + ")");
+            return false;
+        }
+    }
 }

@@ -1,14 +1,11 @@
 package dev.lstudio.repl;
 
-import dev.lstudio.client.PrivateFiles;
 import dev.lstudio.dsl.JsonLines;
 import groovy.lang.Binding;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +19,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.widget.AutosuggestionWidgets;
 import org.jline.utils.AttributedStyle;
 
 /**
@@ -43,6 +41,11 @@ public final class Repl {
     private final Evaluations evaluations;
     private final Session session;
     private final Secrets secrets;
+    private final Leaving leaving;
+    private final CurrentStudio current;
+    private volatile boolean bareVerbs;
+    private boolean emptyInterrupt;
+    private final SessionTools tools;
 
     private Repl(Builder b, Evaluator evaluator, CompletionData data) {
         this.terminal = b.terminal;
@@ -54,15 +57,20 @@ public final class Repl {
             session.interrupting();
             return null;
         }));
+        this.leaving = new Leaving(terminal, console, session, this::interruptible);
         RedactingHistory history = new RedactingHistory(secrets, console::note);
         this.commands = new MetaCommands(console, session, b.help == null ? HelpSource.fromVerbs(data) : b.help,
                 data, history, evaluator);
+        this.current = new CurrentStudio(session, data::verbs, data::studios);
+        current.register(commands, console);
+        this.tools = new SessionTools(console, session, this::userVariables, this::runEdited, history, b.editor);
+        tools.register(commands);
         Supplier<Set<String>> verbNames = () -> data.verbs().stream().map(Verb::name).collect(Collectors.toSet());
         LineReaderBuilder lrb = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lstudio")
                 .parser(new ReplParser())
-                .completer(new ReplCompleter(data, evaluator::names, commands.completer()))
+                .completer(new ReplCompleter(data, this::userNames, commands.completer()))
                 .highlighter(new GroovyHighlighter(verbNames))
                 .history(history)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P %M> ")
@@ -70,10 +78,14 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_GROUP, true)
                 .option(LineReader.Option.GROUP, true);
-        if (b.historyFile != null && prepare(b.historyFile)) {
+        if (b.historyFile != null && RedactingHistory.prepare(b.historyFile, console::note)) {
             lrb.variable(LineReader.HISTORY_FILE, b.historyFile);
         }
         this.reader = lrb.build();
+        if (b.autosuggestions && console.colour()) {
+            // Grey suggestions from history as you type (fish, zsh-autosuggestions); right arrow takes one.
+            new AutosuggestionWidgets(reader).enable();
+        }
     }
 
     public static Builder builder() {
@@ -85,6 +97,9 @@ public final class Repl {
         Terminal.SignalHandler previous = terminal.handle(Signal.INT, Terminal.SignalHandler.SIG_IGN);
         try {
             console.note("lstudio: Groovy with the lstudio DSL. :help lists commands, TAB completes, Ctrl-D quits.");
+            if (quietly(session::teamspace) == null) {
+                PromptRefresh.watch(reader, () -> quietly(session::teamspace), this::prompt);
+            }
             loop();
         } finally {
             terminal.handle(Signal.INT, previous);
@@ -107,14 +122,20 @@ public final class Repl {
             try {
                 line = reader.readLine(prompt(), rightPrompt(), (Character) null, null);
             } catch (UserInterruptException e) {
+                // groovysh and IPython users press Ctrl-C twice to leave: tell them what does.
+                if (e.getPartialLine().isEmpty() && emptyInterrupt) {
+                    console.note("Ctrl-C only clears the line; Ctrl-D, exit or :q quits");
+                }
+                emptyInterrupt = e.getPartialLine().isEmpty();
                 continue;
             } catch (EndOfFileException e) {
-                if (leave()) {
+                if (leaving.leave()) {
                     return;
                 }
                 continue;
             }
-            if (step(line) == MetaCommands.Outcome.QUIT && leave()) {
+            emptyInterrupt = false;
+            if (step(line) == MetaCommands.Outcome.QUIT && leaving.leave()) {
                 return;
             }
         }
@@ -125,13 +146,69 @@ public final class Repl {
         if (line.isBlank()) {
             return MetaCommands.Outcome.CONTINUE;
         }
+        if (Leaving.asked(line)) {
+            return MetaCommands.Outcome.QUIT;
+        }
         if (secrets.sensitive(line)) {
             console.note("(not kept in history: the line holds a credential)");
         }
-        Object outcome = interruptible(() -> ReplParser.isMetaCommand(line)
-                ? commands.execute(line)
-                : printed(evaluator.evaluate(line)));
+        String used = CurrentStudio.used(line);
+        String command = used != null ? ":use " + used : line;
+        Object outcome = interruptible(() -> ReplParser.isMetaCommand(command)
+                ? commands.execute(command)
+                : ran(command, evaluate(command)));
         return outcome == MetaCommands.Outcome.QUIT ? MetaCommands.Outcome.QUIT : MetaCommands.Outcome.CONTINUE;
+    }
+
+    /** The studio verbs become bare closures on the first snippet, not before the first prompt (they read the reference). */
+    private Object evaluate(String source) throws Exception {
+        if (!bareVerbs && evaluator instanceof GroovyEvaluator groovy) {
+            current.install(groovy.binding());
+            bareVerbs = true;
+        }
+        return evaluator.evaluate(source);
+    }
+
+    /** A snippet that worked: kept for :save (unless it holds a credential), its value in _, then printed. */
+    private Object ran(String line, Object value) {
+        if (!secrets.sensitive(line)) {
+            tools.ran(line, current.name());
+        }
+        if (value != null && evaluator instanceof GroovyEvaluator groovy) {
+            groovy.binding().setVariable(SessionTools.LAST, value);
+        }
+        return printed(value);
+    }
+
+    /** What :edit brings back from the editor runs as if typed (it is already on the worker). */
+    private Object runEdited(String source) {
+        try {
+            return ran(source, evaluate(source));
+        } catch (Exception e) {
+            console.error(e);
+            return null;
+        }
+    }
+
+    /** The user's variables for :vars and :inspect: the binding without the DSL's plumbing and the bare verbs. */
+    private java.util.Map<String, Object> userVariables() {
+        java.util.Map<String, Object> vars = new java.util.TreeMap<>();
+        if (evaluator instanceof GroovyEvaluator groovy) {
+            Set<String> hidden = current.names();
+            for (String name : evaluator.names()) {
+                if (!name.startsWith("__") && !name.equals("out") && !hidden.contains(name)) {
+                    vars.put(name, groovy.binding().getVariable(name));
+                }
+            }
+        }
+        return vars;
+    }
+
+    /** The snippets' names for TAB, without the closures of the bare studio verbs (they complete as verbs). */
+    private Set<String> userNames() {
+        Set<String> names = new java.util.TreeSet<>(evaluator.names());
+        names.removeAll(current.names());
+        return names;
     }
 
     private Object printed(Object value) {
@@ -152,63 +229,16 @@ public final class Repl {
         return null;
     }
 
-    /**
-     * On quit: studios started here and still running are listed, and stopped unless the user
-     * says to leave them. No answer at all (end of input: a pipe, a closed terminal) stops them,
-     * since no one is there to pay attention; Ctrl-C at the question goes back to the prompt.
-     * Returns whether to quit.
-     */
-    @SuppressWarnings("unchecked")
-    private boolean leave() {
-        Object answer = interruptible(() -> List.copyOf(session.stillRunning()));
-        List<String> running = answer == null ? List.of() : (List<String>) answer;
-        if (running.isEmpty()) {
-            return true;
-        }
-        console.print(new AttributedStringBuilder()
-                .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), "Still running, started in this session: ")
-                .append(String.join(", ", running)).toAttributedString());
-        Boolean stop = ask("Stop " + (running.size() == 1 ? "it" : "them") + "? [y/N] ");
-        if (stop == null) {
-            console.note("not quitting; :exit or Ctrl-D again to quit");
-            return false;
-        }
-        if (stop) {
-            Object done = interruptible(() -> {
-                session.stop(running);
-                return Boolean.TRUE;
-            });
-            // A stop that failed stays guarded: teardown tries again as the session ends.
-            console.note(done != null ? "stopped: " + String.join(", ", running) : "stopping failed; trying again on the way out");
-            return true;
-        }
-        interruptible(() -> {
-            session.leaveRunning(running);
-            return null;
-        });
-        console.note("left running: " + String.join(", ", running));
-        return true;
-    }
-
-    /** True for yes, and for no answer at all (end of input); false for anything else; null for Ctrl-C. */
-    private Boolean ask(String question) {
-        LineReader plain = LineReaderBuilder.builder().terminal(terminal).build();
-        try {
-            String answer = plain.readLine(question).strip();
-            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
-        } catch (UserInterruptException e) {
-            return null;
-        } catch (EndOfFileException e) {
-            console.note("no answer (end of input): stopping them");
-            return true;
-        }
-    }
-
     private String prompt() {
         AttributedStringBuilder p = new AttributedStringBuilder().styled(AttributedStyle.BOLD, "lstudio");
         String teamspace = quietly(session::teamspace);
         if (teamspace != null && !teamspace.isBlank()) {
             p.append(' ').styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), teamspace);
+        }
+        String studio = current.name();
+        if (studio != null) {
+            p.append(teamspace != null && !teamspace.isBlank() ? "/" : " ")
+                    .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN), studio);
         }
         p.append("> ");
         return console.colour() ? p.toAnsi(terminal) : p.toString();
@@ -233,20 +263,6 @@ public final class Repl {
         }
     }
 
-    /** History may hold commands worth keeping private: the file is the user's alone. */
-    private boolean prepare(Path file) {
-        try {
-            PrivateFiles.directories(file.toAbsolutePath().getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file, PrivateFiles.file(file));
-            }
-            return true;
-        } catch (IOException e) {
-            console.note("history is not saved: cannot use " + file + " (" + e.getMessage() + ")");
-            return false;
-        }
-    }
-
     LineReader reader() {
         return reader;
     }
@@ -264,6 +280,8 @@ public final class Repl {
         private boolean debug;
         private Function<Object, String> jsonEncoder;
         private Duration interruptGrace = Duration.ofSeconds(3);
+        private boolean autosuggestions = true;
+        private String editor = System.getenv("VISUAL") != null ? System.getenv("VISUAL") : System.getenv("EDITOR");
 
         private Builder() {
         }
@@ -338,6 +356,18 @@ public final class Repl {
         /** How long an interrupted evaluation may take to stop before the prompt comes back without it. */
         public Builder interruptGrace(Duration grace) {
             this.interruptGrace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        /** Grey suggestions from history as you type, on terminals that show colour (default on). */
+        public Builder autosuggestions(boolean on) {
+            this.autosuggestions = on;
+            return this;
+        }
+
+        /** The command {@code :edit} runs on a file (a shell word list); default {@code $VISUAL}, else {@code $EDITOR}. */
+        public Builder editor(String editor) {
+            this.editor = editor;
             return this;
         }
 

@@ -37,7 +37,7 @@ final class ReplCompleter implements Completer {
         CursorContext at = groovy.context();
         switch (at.place()) {
             case STATEMENT -> statement(candidates);
-            case MEMBER -> verbs(candidates);
+            case MEMBER -> handleVerbs(candidates);
             case ARGUMENT -> argument(at, candidates);
             case STRING -> values(argumentOf(at), !at.closed(), candidates);
             case NONE -> {
@@ -58,6 +58,15 @@ final class ReplCompleter implements Completer {
     private void verbs(List<Candidate> out) {
         for (Verb v : verbsByName().values()) {
             out.add(new Candidate(v.name(), v.name(), "verbs", blankToNull(v.summary()), null, null, false));
+        }
+    }
+
+    /** After a dot: what a studio handle has, not the script-only verbs (args, budget, parallel), which would fail there. */
+    private void handleVerbs(List<Candidate> out) {
+        for (Verb v : verbsByName().values()) {
+            if (v.onHandle()) {
+                out.add(new Candidate(v.name(), v.name(), "verbs", blankToNull(v.summary()), null, null, false));
+            }
         }
     }
 
@@ -115,7 +124,8 @@ final class ReplCompleter implements Completer {
         for (Verb v : data.verbs()) {
             byName.merge(v.name(), v, (a, b) -> new Verb(a.name(), a.summary().isEmpty() ? b.summary() : a.summary(),
                     union(a.namedArguments(), b.namedArguments()),
-                    a.argument() != Verb.Argument.NONE ? a.argument() : b.argument()));
+                    a.argument() != Verb.Argument.NONE ? a.argument() : b.argument(),
+                    a.where() == b.where() ? a.where() : Verb.Where.BOTH));
         }
         return byName;
     }

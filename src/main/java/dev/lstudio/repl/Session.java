@@ -23,6 +23,16 @@ public interface Session {
         return List.of();
     }
 
+    /** The handle of the studio {@code name} in the current teamspace, for {@code :use NAME}; throws with a one-line reason. */
+    default Object openStudio(String name) throws Exception {
+        throw new IllegalStateException("no studios in this session; start lstudio with credentials");
+    }
+
+    /** The studio's record as the server has it now, for {@code :inspect}; printed as JSON. */
+    default Object record(String name) throws Exception {
+        throw new IllegalStateException("no studios in this session; start lstudio with credentials");
+    }
+
     /** How many studios started in this session run now, for the right prompt; must answer from memory. */
     default int runningCount() {
         return 0;
@@ -31,6 +41,11 @@ public interface Session {
     /** Names of the studios started in this session that still run, asked once on quit. */
     default List<String> stillRunning() throws Exception {
         return List.of();
+    }
+
+    /** What the quit question says of one of them beside its name (machine, how long), or null. */
+    default String describe(String name) {
+        return null;
     }
 
     /** Stops the named studios, when the user says so on quit. */

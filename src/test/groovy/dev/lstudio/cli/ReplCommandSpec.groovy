@@ -46,8 +46,19 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        screen.contains('Still running, started in this session: gpu-box')
+        screen.contains('Stop gpu-box (lit-h100-1, under a minute)? [Y/n]')
         screen.contains('no answer (end of input): stopping them')
+        screen.contains('stopped: gpu-box')
+        emulator.activeCount() == 0
+    }
+
+    def "Enter at the quit question stops the studio started here"() {
+        when:
+        int exit = repl("studio('gpu-box', create: true).start 'lit-h100-1'\n:exit\n\n")
+
+        then:
+        exit == 0
+        screen.contains('Stop gpu-box (lit-h100-1, under a minute)? [Y/n]')
         screen.contains('stopped: gpu-box')
         emulator.activeCount() == 0
     }
@@ -58,7 +69,7 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        screen.contains('left running: gpu-box')
+        screen.contains('Left running, and billed until stopped: gpu-box')
         screen.contains('gpu-box (teamspace demo/demo) on cpu-4')
         screen.contains('(keepRunning)')
         emulator.activeCount() == 1
@@ -94,6 +105,52 @@ class ReplCommandSpec extends EmulatorLstudioSpec {
 
         cleanup:
         client?.close()
+    }
+
+    def ":use makes a studio current: the README's bare verbs work at the prompt, which names it; :use alone clears"() {
+        given:
+        def client = emulator.client()
+        client.createStudio(client.defaultTeamspace(), 'my-studio')
+
+        when:
+        int exit = repl(":use my-studio\nstart 'cpu-4'\nexec 'echo from-the-current-studio'\nstop()\n:use\nstart 'cpu-4'\nuse('my-studio')\nstatus()\n")
+
+        then:
+        exit == 0
+        screen.contains('lstudio demo/demo/my-studio> ')
+        screen.contains('my-studio  RUNNING  cpu-4')
+        screen.contains('from-the-current-studio')
+        screen.contains('my-studio  STOPPED')
+        screen.contains("error: start needs a studio: :use NAME (or use('NAME')) chooses one, or write studio('NAME').start(...); studios here: my-studio")
+        !screen.contains('MissingMethodException')
+        emulator.activeCount() == 0
+
+        cleanup:
+        client?.close()
+    }
+
+    def ":save writes a script that lstudio run runs, bare verbs of the current studio inside its block; :inspect prints the record"() {
+        given:
+        def script = home.resolve('session.groovy')
+
+        when:
+        int exit = repl("studio('my-studio', create: true)\n:use my-studio\nstart 'cpu-4'\nexec 'echo saved-line'\nstop()\n:inspect my-studio\n:save ${script}\n")
+
+        then:
+        exit == 0
+        Files.readString(script) == """studio('my-studio', create: true)
+studio('my-studio') { start 'cpu-4' }
+studio('my-studio') { exec 'echo saved-line' }
+studio('my-studio') { stop() }
+"""
+        screen.contains('"name":"my-studio"')
+
+        when:
+        int ran = lstudio(['run', script.toString()], emulator.env)
+
+        then:
+        ran == 0
+        stdout.contains('saved-line')
     }
 
     def ":help VERB prints the reference's section"() {

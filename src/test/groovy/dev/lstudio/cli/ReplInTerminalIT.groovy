@@ -27,7 +27,8 @@ class ReplInTerminalIT extends Specification {
         given:
         def launcher = Path.of('scripts/lstudio').toAbsolutePath()
         assert Files.exists(Path.of('target/lstudio.jar')): 'run after package: the launcher starts target/lstudio.jar'
-        tmux = TmuxSession.start("sh -c '${launcher} --emulator; echo EXIT=\$?; sleep 60'",
+        // trap: Ctrl-C reaches the wrapping sh too, which would die before printing EXIT (a handler, unlike '', is not inherited)
+        tmux = TmuxSession.start("sh -c 'trap : INT; ${launcher} --emulator; echo EXIT=\$?; sleep 60'",
                 [TERM: 'xterm-256color', LSTUDIO_HOME: home.toString(), HOME: home.toString(), LSTUDIO_CDS: 'off'])
         tmux.waitFor('TAB completes')
 
@@ -35,7 +36,7 @@ class ReplInTerminalIT extends Specification {
         tmux.type("studio('my-studio', create: true)")
         tmux.press('Enter')
         tmux.waitFor('my-studio  STOPPED')
-        Thread.sleep(1500) // the completion cache refreshes in the background; a person is no faster
+        // no pause: the create itself puts the name in the completion list
         tmux.type("studio('my-")
         tmux.press('Tab')
 
@@ -62,14 +63,27 @@ class ReplInTerminalIT extends Specification {
         tmux.waitFor('NVIDIA H100 80GB HBM3')
         tmux.waitFor('my-studio  STOPPED')
 
-        when: 'a studio is left running and the user quits with Ctrl-D'
+        when: 'a studio is left running'
         tmux.type("studio('my-studio').start 'cpu-4'")
         tmux.press('Enter')
         tmux.waitFor('1 running')
-        tmux.press('C-d')
-        tmux.waitFor('Stop it? [y/N]')
-        tmux.type('y')
+
+        and: 'Ctrl-C during an exec that ticks'
+        tmux.type("studio('my-studio').exec 'for i in 1 2 3 4 5 6 7 8; do echo tick \$i; sleep 1; done'")
         tmux.press('Enter')
+        tmux.waitFor('tick 1')
+        tmux.press('C-c')
+        tmux.waitFor('goes on running on the studio')
+        Thread.sleep(4_000) // the remote command ticks on meanwhile
+
+        then: 'nothing of it printed after the note, on the prompt that followed'
+        def afterNote = tmux.screen().split('goes on running on the studio', 2)[1]
+        !afterNote.contains('tick')
+
+        when: 'the user quits with Ctrl-D'
+        tmux.press('C-d')
+        tmux.waitFor('Stop my-studio (cpu-4, under a minute)? [Y/n]')
+        tmux.press('Enter') // the default stops it
 
         then:
         def end = tmux.waitFor('EXIT=0')

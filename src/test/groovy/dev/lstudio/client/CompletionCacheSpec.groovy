@@ -80,6 +80,32 @@ class CompletionCacheSpec extends ClientSpec {
         api.count('GET /v1/memberships') == 0
     }
 
+    def "a Studio just created or deleted shows in the list at once, even while listing is slow"() {
+        given:
+        api.on("GET $P", '{"cloudspaces":[{"id":"1","name":"a"}]}')
+        api.on("POST $P", '{"id":"s5","name":"fresh-one"}')
+        api.on("POST $P/s5/runs", '{"id":"r1"}')
+        api.on("DELETE $P/s5", '{}')
+        def cache = client.completionCache()
+        eventually { cache.studioNames(TEAM) == ['a'] }
+        def gate = api.hold("GET $P")
+
+        when:
+        def created = client.createStudio(TEAM, 'fresh-one')
+
+        then: 'no listing has answered, yet the new name is there'
+        cache.studioNames(TEAM) == ['a', 'fresh-one']
+
+        when:
+        created.delete()
+
+        then:
+        cache.studioNames(TEAM) == ['a']
+
+        cleanup:
+        gate?.countDown()
+    }
+
     def "machine slugs need no call"() {
         expect:
         client.completionCache().machines().contains('lit-h100-8')

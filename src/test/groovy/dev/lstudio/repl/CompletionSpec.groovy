@@ -26,7 +26,9 @@ class CompletionSpec extends Specification {
                 .verb(Verb.of('switchTo', 'move to another machine', Verb.Argument.MACHINE))
                 .verb(Verb.of('stop', 'stop the studio', Verb.Argument.NONE, 'wait'))
                 .verb(Verb.of('install', 'install a plugin', Verb.Argument.PLUGIN))
-                .verb(Verb.of('exec', 'run a command', Verb.Argument.NONE, 'check', 'timeout'))
+                .verb(Verb.of('exec', 'run a command', Verb.Argument.NONE, 'check', 'timeout').at(Verb.Where.STUDIO))
+                .verb(Verb.of('parallel', 'run closures at once', Verb.Argument.NONE).at(Verb.Where.SCRIPT))
+                .verb(Verb.of('args', 'the script arguments', Verb.Argument.NONE).at(Verb.Where.SCRIPT))
                 .build()
     }
 
@@ -74,6 +76,13 @@ class CompletionSpec extends Specification {
         expect:
         offered("s.").keySet().containsAll(['start', 'stop', 'exec', 'switchTo'])
         offered("studio('my-studio').sta").containsKey('start')
+    }
+
+    def "after a handle TAB offers only what a handle has, not the script-only verbs"() {
+        expect:
+        !offered("studio('my-studio').").keySet().any { it in ['parallel', 'args'] }
+        offered("studio('my-studio').").keySet().containsAll(['start', 'exec', 'stop'])
+        offered('pa').containsKey('parallel')
     }
 
     def "inside a verb's arguments TAB offers its named arguments: #buffer"() {

@@ -33,6 +33,9 @@ class DslCompletionDataSpec extends Specification {
         verbs.exec.namedArguments() == ['check', 'timeout', 'echo']
         verbs.stop.summary() == reference.summaries().stop
         !verbs.containsKey('wait:') && !verbs.containsKey('durations')
+        ['parallel', 'args', 'budget', 'json'].every { verbs[it].where() == Verb.Where.SCRIPT }
+        ['start', 'exec', 'stop'].every { verbs[it].where() == Verb.Where.STUDIO }
+        verbs.env.where() == Verb.Where.BOTH
     }
 
     def "without a client the server's lists are empty and machine slugs still complete"() {

@@ -121,6 +121,27 @@ class DslSessionSpec extends Specification {
         session.afterInterrupt() == 'nothing was running remotely'
     }
 
+    def "after Ctrl-C during an exec nothing more of its output is printed, though the command goes on"() {
+        given:
+        def studio = dsl.studio([create: true], 'ticker')
+        studio.start('cpu-4')
+        def worker = Thread.start {
+            try { studio.exec('for i in 1 2 3 4 5 6; do echo tick $i; sleep 1; done') } catch (ignored) { }
+        }
+        new PollingConditions(timeout: 15).eventually { assert out.toString().contains('tick 1') }
+
+        when:
+        worker.interrupt()
+        worker.join(10_000)
+        def atInterrupt = out.toString().count('tick ')
+        Thread.sleep(3_000)
+
+        then: 'the prompt that follows stays clean'
+        !worker.alive
+        out.toString().count('tick ') == atInterrupt
+        atInterrupt < 6 // it was stopped halfway
+    }
+
     /** The studio names TAB lists (JLine then narrows them to the typed prefix). */
     List<String> offered(String buffer) {
         def tab = reader()

@@ -56,7 +56,8 @@ class ReplHarness {
     }
 
     Repl.Builder builder(Path history = null) {
-        Repl.builder().terminal(terminal).historyFile(history)
+        // The screen here is a log of bytes: a suggestion drawn after the cursor would read as typed text.
+        Repl.builder().terminal(terminal).historyFile(history).autosuggestions(false)
     }
 
     /** Runs the REPL on its own thread; returns it so a test can join. */

@@ -118,6 +118,15 @@ class ReplSpec extends Specification {
         !screen.readLines().contains('6')
     }
 
+    def "a second Ctrl-C at an empty prompt says how to quit, and still does not quit"() {
+        when:
+        def screen = run(harness.builder().build(), CTRL_C + CTRL_C + "6 * 7\n")
+
+        then:
+        screen.contains('Ctrl-C only clears the line; Ctrl-D, exit or :q quits')
+        screen.contains('42')
+    }
+
     def "Ctrl-C while an evaluation runs stops it, says so with the session's note, and the loop goes on"() {
         given:
         def session = Stub(Session) {
@@ -167,7 +176,7 @@ class ReplSpec extends Specification {
         !thread.alive
     }
 
-    def "Ctrl-D quits, lists the studios started here that still run, and leaves them running on a plain Enter"() {
+    def "Ctrl-D quits through one question whose default, Enter, stops the studios started here"() {
         given:
         def session = Mock(Session)
 
@@ -180,11 +189,47 @@ class ReplSpec extends Specification {
         then:
         !thread.alive
         1 * session.stillRunning() >> ['gpu-box', 'trainer']
+        session.describe('gpu-box') >> 'lit-h100-1, 12 min'
+        1 * session.stop(['gpu-box', 'trainer'])
+        0 * session.leaveRunning(_)
+        screen.contains('Stop gpu-box (lit-h100-1, 12 min), trainer? [Y/n]')
+        screen.contains('stopped: gpu-box, trainer')
+    }
+
+    def "answering n leaves them running and the last line says so plainly, with how to stop them"() {
+        given:
+        def session = Mock(Session)
+
+        when:
+        harness.type(CTRL_D + "n\n")
+        def thread = harness.start(harness.builder().session(session).build())
+        thread.join(20_000)
+
+        then:
+        1 * session.stillRunning() >> ['gpu-box']
         0 * session.stop(_)
-        1 * session.leaveRunning(['gpu-box', 'trainer'])
-        screen.contains('Still running, started in this session: gpu-box, trainer')
-        screen.contains('Stop them? [y/N]')
-        screen.contains('left running: gpu-box, trainer')
+        1 * session.leaveRunning(['gpu-box'])
+        harness.output().contains('Left running, and billed until stopped: gpu-box. To stop later: lstudio -e "studio(\'gpu-box\') { stop() }"')
+    }
+
+    def "#word quits through the same question"() {
+        given:
+        def session = Mock(Session)
+
+        when:
+        harness.type(word + "\n\n")
+        def thread = harness.start(harness.builder().session(session).build())
+        thread.join(20_000)
+
+        then:
+        !thread.alive
+        1 * session.stillRunning() >> ['gpu-box']
+        1 * session.stop(['gpu-box'])
+        harness.output().contains('Stop gpu-box? [Y/n]')
+        !harness.output().contains('error')
+
+        where:
+        word << ['exit', 'quit', 'exit()', ':q', ':quit', ':exit']
     }
 
     def "Ctrl-C at the question goes back to the prompt instead of quitting"() {
@@ -195,7 +240,7 @@ class ReplSpec extends Specification {
         when:
         harness.type(CTRL_D)
         def thread = harness.start(harness.builder().session(session).build())
-        assert harness.waitFor('Stop it? [y/N]')
+        assert harness.waitFor('Stop gpu-box? [Y/n]')
         harness.type('\u0003')
         assert harness.waitFor('not quitting')
         harness.type('6 * 7\n')
@@ -225,7 +270,7 @@ class ReplSpec extends Specification {
         then:
         1 * session.stillRunning() >> ['gpu-box']
         1 * session.stop(['gpu-box'])
-        harness.output().contains('Stop it? [y/N]')
+        harness.output().contains('Stop gpu-box? [Y/n]')
         harness.output().contains('stopped: gpu-box')
     }
 
@@ -254,6 +299,26 @@ class ReplSpec extends Specification {
         expect:
         run(harness.builder().session(session).build(), "1\n").contains('lstudio research> ')
         harness.output().contains('2 running')
+    }
+
+    def "the first prompt is redrawn with the teamspace as soon as it is known, before anything is typed"() {
+        given:
+        def known = new java.util.concurrent.atomic.AtomicReference<String>()
+        def session = Stub(Session) {
+            teamspace() >> { known.get() }
+        }
+
+        when:
+        def thread = harness.start(harness.builder().session(session).build())
+        assert harness.waitFor('lstudio> ')
+        known.set('research')
+
+        then:
+        harness.waitFor('lstudio research> ')
+
+        cleanup:
+        harness.type(CTRL_D)
+        thread?.join(20_000)
     }
 
     def ":teamspace switches through the session and :teamspace alone shows it"() {
@@ -388,6 +453,43 @@ class ReplSpec extends Specification {
 
         then:
         Files.getPosixFilePermissions(file)*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
+    }
+
+    def "_ holds the last non-null result and :vars lists the session's variables with their types"() {
+        when:
+        def screen = run(harness.builder().build(), "6 * 7\nprintln 'x'\n_ + 1\ngpuBox = 'lit-h100-1'\n:vars\n")
+
+        then:
+        screen.contains('43')
+        screen.readLines().any { it.matches(/.*gpuBox\s+String\s+lit-h100-1.*/) }
+        screen.readLines().any { it.matches(/.*_\s+String\s+lit-h100-1.*/) }
+    }
+
+    def ":save writes the lines that worked, not the failed ones nor the commands"() {
+        given:
+        def file = dir.resolve('session.groovy')
+
+        when:
+        run(harness.builder().build(), "x = 20\nnope()\n:vars\nx + 22\n:save ${file}\n")
+
+        then:
+        Files.readString(file) == "x = 20\nx + 22\n"
+        harness.output().contains("saved 2 line(s) to ${file}; run it with: lstudio run ${file}")
+    }
+
+    def ":edit opens the last line in the editor and runs what comes back"() {
+        when:
+        def screen = run(harness.builder().editor("sed -i s/1/41/g").build(), "1 + 1\n:edit\n")
+
+        then:
+        screen.contains('41 + 41')
+        screen.contains('82')
+    }
+
+    def "suggestions from history are on where the terminal can show them"() {
+        expect:
+        Repl.builder().terminal(harness.terminal).build().reader().autosuggestion == org.jline.reader.LineReader.SuggestionType.HISTORY
+        Repl.builder().terminal(new ReplHarness('dumb').terminal).build().reader().autosuggestion == org.jline.reader.LineReader.SuggestionType.NONE
     }
 
     def "the terminal is closed when the REPL ends"() {

@@ -62,8 +62,7 @@ class ReplTerminalSpec extends Specification {
         tmux.press('Enter')
         tmux.waitFor('42')
         tmux.press('C-d')
-        tmux.waitFor('Stop it? [y/N]')
-        tmux.type('y')
+        tmux.waitFor('Stop demo-on-lit-h100-1? [Y/n]')
         tmux.press('Enter')
         then:
         tmux.waitForExit()
