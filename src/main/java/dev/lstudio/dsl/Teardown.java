@@ -123,7 +123,7 @@ public final class Teardown {
                 continue;
             }
             if (next.guard && (keepRunning || next.kept)) {
-                log.accept("left running (keepRunning): " + next.description);
+                log.accept("not done (keepRunning): " + next.description + "; it keeps running");
                 continue;
             }
             next.done = true;

@@ -112,7 +112,7 @@ class DslVerbsSpec extends Specification {
 
         then:
         stopped == []
-        harness.logs.contains('left running (keepRunning): stop studio a')
+        harness.logs.contains('not done (keepRunning): stop studio a; it keeps running')
     }
 
     def "the Java face offers the same verbs without closures"() {

@@ -116,7 +116,7 @@ class GuardedTeardownSpec extends Specification {
 
         then:
         emulator.studio('a').active
-        harness.logs.contains("left running (keepRunning): stop studio 'a' (started on cpu-4)")
+        harness.logs.contains("not done (keepRunning): stop studio 'a' (started on cpu-4); it keeps running")
     }
 
     def "a studio that was running before the block is not stopped when the block fails"() {

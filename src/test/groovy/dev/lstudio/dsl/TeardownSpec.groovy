@@ -74,7 +74,7 @@ class TeardownSpec extends Specification {
 
         then:
         ran == ['summary']
-        log.contains('left running (keepRunning): stop studio a')
+        log.contains('not done (keepRunning): stop studio a; it keeps running')
     }
 
     def "one guard can be kept while the others run"() {
