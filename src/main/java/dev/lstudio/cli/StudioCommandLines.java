@@ -49,7 +49,7 @@ final class StudioCommandLines {
 
     @Command(name = "studios", mixinStandardHelpOptions = true, versionProvider = Commands.VersionProvider.class,
             sortOptions = false,
-            description = "List the Studios of the teamspace: name, teamspace, status, machine.")
+            description = "List the Studios of the teamspace: name, teamspace, status, machine, time up, cost so far.")
     static final class Studios extends Base {
         @Option(names = "--running", description = "Only the Studios that run (or start, or stop) now.")
         boolean running;

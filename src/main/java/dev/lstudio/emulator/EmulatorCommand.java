@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Durations are written like 0s, 500ms, 2s, 1m.",
             "Fault rules: '[METHOD] PATH EFFECT...', PATH a glob (* a segment, ** any depth).",
             "  EFFECT: 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P],",
-            "  retry-after:DURATION.",
+            "  retry-after:DURATION; glitches: empty|drip|storm|endless-pages[:P],",
+            "  drip-every:DURATION, storm-for:DURATION.",
             "Example: --fault 'POST /v1/projects/*/cloudspaces/*/execute 503:0.3' --seed 1",
             "Admin API (no auth, loopback only): GET /_emulator/studios, GET /_emulator/commands,"
                 + " GET|PUT|DELETE /_emulator/faults, POST /_emulator/reset.",

@@ -107,7 +107,7 @@ echo "run: $*"
         trainings(java) == 2
     }
 
-    def "LSTUDIO_CDS=off and LSTUDIO_JVM_FLAGS turn the archive and the flags off"() {
+    def "LSTUDIO_CDS=off and LSTUDIO_JVM_FLAGS turn the archive and the speed flags off; UTF-8 stays, since it is about correctness"() {
         given:
         def java = jdk('17.0.9')
 
@@ -115,7 +115,8 @@ echo "run: $*"
         def run = launch(java, [LSTUDIO_CDS: 'off', LSTUDIO_JVM_FLAGS: ''])
 
         then:
-        run.out == "run: -jar ${jar} --version"
+        run.out == "run: -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 " +
+                "-Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar ${jar} --version"
         trainings(java) == 0
     }
 

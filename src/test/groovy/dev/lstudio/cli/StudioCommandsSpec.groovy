@@ -180,7 +180,7 @@ class StudioCommandsSpec extends EmulatorLstudioSpec {
 
         then:
         exit == 0
-        stdout.readLines() == ["alpha\tdemo/demo\tSTOPPED\tlit-h100-1"]
+        stdout.readLines() == ["alpha\tdemo/demo\tSTOPPED\tlit-h100-1\t\t"] // stopped: no time up, no cost
         !emulator.studio('alpha').active
     }
 

@@ -72,9 +72,9 @@ class ReadableOutputSpec extends EmulatorLstudioSpec {
         help.readLines().contains('  lstudio emulator             a local Studios API (lstudio emulator --help)')
         help.readLines().contains('                               stop studios left running by killed runs')
         help.contains('''\
-  emulator  Serve the Lightning Studios API locally (127.0.0.1), with real
-              command execution, persisted state and faults on demand. Runs
-              until interrupted (Ctrl-C).''')
+  emulator    Serve the Lightning Studios API locally (127.0.0.1), with real
+                command execution, persisted state and faults on demand. Runs
+                until interrupted (Ctrl-C).''')
         emulatorHelp.readLines().contains('  EFFECT: 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P],')
         cleanupHelp.contains('''\
       --host=NAME        Take over the records of host NAME (its hostname or
