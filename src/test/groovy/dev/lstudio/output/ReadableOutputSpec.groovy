@@ -77,8 +77,9 @@ class ReadableOutputSpec extends EmulatorLstudioSpec {
                 until interrupted (Ctrl-C).''')
         emulatorHelp.readLines().contains('  EFFECT: 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P],')
         cleanupHelp.contains('''\
-      --host=NAME        Take over the records of host NAME (its hostname or
-                           machine id, as cleanup lists them), e.g. an ended
-                           container's: its runs are judged as if they ran here.''')
+      --host=NAME          Take over the records of host NAME (its hostname or
+                             machine id, as cleanup lists them), e.g. an ended
+                             container's: its runs are judged as if they ran
+                             here.''')
     }
 }
