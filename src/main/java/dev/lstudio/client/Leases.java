@@ -61,10 +61,10 @@ public final class Leases implements AutoCloseable {
     public SleepSettings claim(Studio studio, Owner owner, String run) {
         synchronized (writes) {
             Lease lease;
+            Lease[] written = new Lease[1];
             try {
                 SleepSettings now = studio.sleepSettings();
                 boolean turnOn = settings.deadman() != null && !now.sleepsWithin(settings.deadman());
-                Lease[] written = new Lease[1];
                 studio.updateUserMetadata(metadata -> {
                     Lease earlier = Lease.in(metadata);
                     SleepSettings before = earlier != null && earlier.sleepBefore() != null ? earlier.sleepBefore()
@@ -79,6 +79,9 @@ public final class Leases implements AutoCloseable {
                     studio.autoSleep(settings.deadman());
                 }
             } catch (RuntimeException e) {
+                if (written[0] != null) { // the lease went on, the switch did not: take the lease off again
+                    undo(studio, run, null, w -> { });
+                }
                 throw new LeaseException(studio.name(), e);
             }
             synchronized (this) {
@@ -100,8 +103,22 @@ public final class Leases implements AutoCloseable {
         }
         if (h != null) {
             synchronized (writes) {
-                undo(h.studio, h.lease.run(), h.lease.sleepBefore(), warnings);
+                undo(h.studio, h.lease.run(), stillSwitched(h) ? h.lease.sleepBefore() : null, warnings);
             }
+        }
+    }
+
+    /** Whether the Studio's auto-sleep is still the switch's: a script that set its own (autoSleep) keeps it. */
+    private boolean stillSwitched(Held h) {
+        if (h.lease.sleepBefore() == null || settings.deadman() == null) {
+            return h.lease.sleepBefore() != null;
+        }
+        try {
+            SleepSettings now = h.studio.sleepSettings();
+            return !Boolean.TRUE.equals(now.disableAutoShutdown()) && now.idleShutdownSeconds() != null
+                    && now.idleShutdownSeconds() == settings.deadman().toSeconds();
+        } catch (RuntimeException e) {
+            return true; // cannot tell: put back what the user had
         }
     }
 

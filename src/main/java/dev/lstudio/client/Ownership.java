@@ -266,10 +266,8 @@ public final class Ownership {
         }
     }
 
-    /** The id of this run in its leases: its ledger file's name, so a lease leads to the file on its host. */
     private String runId() {
-        String name = OwnershipFiles.fileName(owner());
-        return name.substring(0, name.length() - OwnershipFiles.SUFFIX.length());
+        return OwnershipFiles.runId(owner());
     }
 
     private Owner owner() {

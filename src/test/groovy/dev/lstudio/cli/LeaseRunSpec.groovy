@@ -182,4 +182,45 @@ class LeaseRunSpec extends EmulatorLstudioSpec {
         exit == 2
         theError.contains('LSTUDIO_LEASE_SECONDS')
     }
+
+    def "a run SIGKILLed on this host: the local cleanup stops its studio, takes the lease off and puts auto-sleep back"() {
+        given:
+        userSets('killed', '{"team":"vision"}')
+        def process = holdingRun('killed')
+        waitStarted()
+        assert leaseOf('killed')
+
+        when:
+        process.destroyForcibly()
+        assert process.waitFor(30, TimeUnit.SECONDS)
+        int exit = lstudio(['cleanup'], emulator.env)
+
+        then:
+        exit == 0
+        stderr.contains("stopped studio 'killed'")
+        !emulator.studio('killed').active
+        emulator.cloudspace('killed').userMetadata == '{"team":"vision"}'
+        with(emulator.cloudspace('killed').codeConfig) {
+            disableAutoShutdown
+            idleShutdownSeconds as long == 7200
+        }
+    }
+
+    def "an auto-sleep the script sets itself is kept when the run gives the studio up"() {
+        given:
+        userSets('own', '')
+
+        when:
+        int exit = lstudio(['run', file('own.groovy',
+                "studio('own') { start 'cpu-4'; autoSleep(after: 40.minutes); keepRunning() }")], emulator.env)
+
+        then:
+        exit == 0
+        emulator.studio('own').active
+        !emulator.cloudspace('own').userMetadata
+        with(emulator.cloudspace('own').codeConfig) {
+            !disableAutoShutdown
+            idleShutdownSeconds as long == 2400
+        }
+    }
 }

@@ -112,7 +112,7 @@ final class HostSoak {
                 }
             }
             for (String studio : processes.keySet()) {
-                waitFor(homeOf.get(studio).resolve(studio + ".started"), Duration.ofSeconds(120), studio);
+                waitFor(homeOf.get(studio).resolve(studio + ".started"), processes.get(studio), Duration.ofSeconds(120), studio);
             }
             for (String studio : orphans) { // evicted: killed outright, and the pod's disk goes with it
                 processes.get(studio).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -193,9 +193,13 @@ final class HostSoak {
         return p.exitValue();
     }
 
-    private static void waitFor(Path file, Duration timeout, String studio) throws InterruptedException {
+    private static void waitFor(Path file, Process run, Duration timeout, String studio) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Files.exists(file)) {
+            if (!run.isAlive()) {
+                throw new IllegalStateException("the run of " + studio + " ended (exit " + run.exitValue()
+                        + ") before it started its Studio; see its .log");
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the run of " + studio + " did not start its Studio within " + timeout);
             }
