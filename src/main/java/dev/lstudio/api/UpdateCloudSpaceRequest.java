@@ -58,6 +58,11 @@ public record UpdateCloudSpaceRequest(
                 switchToDefaultMachineOnIdle, rest);
     }
 
+    public UpdateCloudSpaceRequest withUserMetadata(String metadata) {
+        return new UpdateCloudSpaceRequest(displayName, env, description, tags, metadata, isFavorite,
+                switchToDefaultMachineOnIdle, rest);
+    }
+
     /** The JSON body: camelCase, the modelled fields first, nulls left out. */
     @JsonValue
     Map<String, Object> body() {

@@ -43,6 +43,9 @@ final class CleanupCommand {
 
     /** {@code answers}: where a confirmation is read from, or null off a terminal (then {@code --yes} must be given). */
     int run(Commands.Cleanup command, InputStream answers) {
+        if (command.shared || command.grace != null) {
+            return new SharedCleanupCommand(console, options, env).run(command);
+        }
         boolean dryRun = command.dryRun;
         if (command.host != null && command.allHosts) {
             console.error("lstudio: cleanup: give --host NAME or --all-hosts, not both");

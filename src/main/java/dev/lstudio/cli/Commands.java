@@ -115,6 +115,15 @@ final class Commands {
         @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "How long each stop may take, resends included (default 10m), e.g. 2m.")
         java.time.Duration timeout;
+
+        @Option(names = "--shared", description = {
+            "From any host: stop the teamspace's running studios whose lstudio lease (kept on the studio)",
+            "expired, whatever host ran them; studios without one, or with a live one, are left alone."})
+        boolean shared;
+
+        @Option(names = "--grace", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "With --shared: how long past its expiry a lease is still honoured (default 5m).")
+        java.time.Duration grace;
     }
 
     /** Durations on the command line, in the forms lstudio prints them (30s, 5m, 1h30m). */

@@ -8,6 +8,8 @@ import dev.lstudio.api.SettingException;
 import dev.lstudio.client.ClientOptions;
 import dev.lstudio.client.Dirs;
 import dev.lstudio.client.KeepAlive;
+import dev.lstudio.client.LeaseSettings;
+import dev.lstudio.client.Leases;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.Ownership;
 import dev.lstudio.dsl.DslContext;
@@ -39,14 +41,19 @@ final class ContextFactory {
     static final class Run implements AutoCloseable {
         final DslContext context;
         private final Emulator emulator;
+        private final Leases leases;
 
-        private Run(DslContext context, Emulator emulator) {
+        private Run(DslContext context, Emulator emulator, Leases leases) {
             this.context = context;
             this.emulator = emulator;
+            this.leases = leases;
         }
 
         @Override
         public void close() {
+            if (leases != null) {
+                leases.close();
+            }
             if (context.clientBuilt()) {
                 context.client().close();
             }
@@ -83,10 +90,16 @@ final class ContextFactory {
     private static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
                               Console console, Teardown teardown, String owner, boolean interactive) {
         Duration keepAlive;
+        LeaseSettings leaseSettings;
         try {
             keepAlive = KeepAlive.period(env);
+            leaseSettings = LeaseSettings.from(env, keepAlive);
         } catch (IllegalArgumentException e) {
             throw new SetupFailed(e.getMessage(), null);
+        }
+        if (interactive) {
+            // The REPL beats a Studio only while a verb works on it: the switch would stop one between verbs.
+            leaseSettings = new LeaseSettings(leaseSettings.lease(), null);
         }
         Environment environment = Environment.of(env, Dirs.userHome(env));
         if (!options.emulator) {
@@ -98,21 +111,25 @@ final class ContextFactory {
                 : () -> client(ApiConfig.of(emulator.baseUrl(), Credentials.of(emulator.userId(), emulator.apiKey())),
                         Environment.of(Map.of(), environment.home()), options, console);
         String teamspace = options.teamspace != null || emulator != null ? options.teamspace : env.get("LIGHTNING_TEAMSPACE");
+        // Leases and the dead man's switch for every studio a run comes to own; none with
+        // --emulator, whose studios end with the process.
+        Leases leases = emulator != null ? null : Leases.of(leaseSettings, w -> console.log("warning: " + w));
+        Ownership ownership = emulator != null ? Ownership.inMemory()
+                : Ownership.in(Dirs.from(env).owned(), owner, w -> console.log("warning: " + w)).withLeases(leases);
         DslContext context = DslContext.builder()
                 .args(args)
                 .env(env)
                 .output(console)
                 .progress(console.progress())
                 .teardown(teardown)
-                .ownership(emulator != null ? Ownership.inMemory()
-                        : Ownership.in(Dirs.from(env).owned(), owner, w -> console.log("warning: " + w)))
+                .ownership(ownership)
                 .client(client)
                 .teamspace(teamspace)
                 .jsonResults(options.json)
                 .interactive(interactive)
                 .keepAlivePeriod(keepAlive)
                 .build();
-        return new Run(context, emulator);
+        return new Run(context, emulator, leases);
     }
 
     /**

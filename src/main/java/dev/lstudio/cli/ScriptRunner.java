@@ -133,6 +133,7 @@ final class ScriptRunner {
         try {
             long cleanup = System.nanoTime();
             CleanupCommand.beforeRun(dirs.owned(), context, console);
+            SharedCleanupCommand.beforeRun(context, console, env);
             console.debug("ledger of owned studios checked in " + (System.nanoTime() - cleanup) / 1000 + " us");
             if (guard != null && guard.received() != null) {
                 throw new InterruptedException("signal during the cleanup of studios left running");

@@ -280,6 +280,7 @@ public final class Cleanup {
             }
             // Sent whatever the status said: a stop is safe to repeat, and {"inUse": null} (a glitch) reads as stopped.
             lifecycle.stop(stopTimeout != null ? stopTimeout : api.options().stopTimeout());
+            handBack(api, s, owner);
             return status.stopped()
                     // "already" would trust the one read before the stop, which a glitch can make say stopped.
                     ? outcome(CleanupOutcome.Action.WAS_STOPPED, s, owner, of + " is stopped (two reads agree after a stop"
@@ -291,6 +292,26 @@ public final class Cleanup {
         } catch (RuntimeException e) {
             return new CleanupOutcome(CleanupOutcome.Action.FAILED, s, owner, "could not stop " + studio + leftBy + ": "
                     + e.getMessage() + "; it stays in the ledger for the next cleanup", e);
+        }
+    }
+
+    /**
+     * As the ended run's own stop would have: the auto-sleep its dead man's switch replaced comes
+     * back, and its lease goes. A record without {@code sleepBefore} changed no auto-sleep; its
+     * lease, if any, stays on the stopped Studio, where it does no harm (the shared cleanup looks
+     * at running Studios only, and the next run's lease replaces it).
+     */
+    private void handBack(LightningClient api, OwnedStudio s, Owner owner) {
+        if (s.sleepBefore() == null) {
+            return;
+        }
+        Teamspace team = new Teamspace(s.projectId(), s.teamspace(), s.teamspace(), null, false, false);
+        try {
+            Studio studio = new Studio(context(api), team, context(api).api().getCloudspace(s.projectId(), s.studioId()));
+            Leases.undo(studio, OwnershipFiles.runId(owner), s.sleepBefore(), warnings);
+        } catch (RuntimeException e) {
+            warnings.accept("could not put back the auto-sleep of studio '" + s.name() + "' (" + s.sleepBefore().describe()
+                    + "): " + e.getMessage());
         }
     }
 

@@ -17,15 +17,21 @@ import java.util.Objects;
  * was first recorded. Immutable: each change is a new record.
  */
 public record OwnedStudio(String api, String userId, String projectId, String teamspace, String studioId,
-                          String name, String machine, List<String> machines, Instant recorded) {
+                          String name, String machine, List<String> machines, Instant recorded,
+                          SleepSettings sleepBefore) {
 
-    /** A file written by an older lstudio has no {@code machines}: the one it names is the history. */
+    /**
+     * A file written by an older lstudio has no {@code machines}: the one it names is the history;
+     * nor {@code sleepBefore} (the auto-sleep a dead man's switch replaced, to be put back): its
+     * run changed no auto-sleep.
+     */
     @JsonCreator
     public OwnedStudio(@JsonProperty("api") String api, @JsonProperty("userId") String userId,
                        @JsonProperty("projectId") String projectId, @JsonProperty("teamspace") String teamspace,
                        @JsonProperty("studioId") String studioId, @JsonProperty("name") String name,
                        @JsonProperty("machine") String machine, @JsonProperty("machines") List<String> machines,
-                       @JsonProperty("recorded") Instant recorded) {
+                       @JsonProperty("recorded") Instant recorded,
+                       @JsonProperty("sleepBefore") SleepSettings sleepBefore) {
         this.api = Objects.requireNonNull(api, "api");
         this.userId = userId;
         this.projectId = Objects.requireNonNull(projectId, "projectId");
@@ -35,6 +41,13 @@ public record OwnedStudio(String api, String userId, String projectId, String te
         this.machine = machine;
         this.machines = machines != null ? List.copyOf(machines) : machine == null ? List.of() : List.of(machine);
         this.recorded = recorded;
+        this.sleepBefore = sleepBefore;
+    }
+
+    /** A record without a dead man's switch. */
+    public OwnedStudio(String api, String userId, String projectId, String teamspace, String studioId,
+                       String name, String machine, List<String> machines, Instant recorded) {
+        this(api, userId, projectId, teamspace, studioId, name, machine, machines, recorded, null);
     }
 
     /** A record as an older lstudio wrote it: one machine. */
@@ -56,7 +69,12 @@ public record OwnedStudio(String api, String userId, String projectId, String te
         if (history.isEmpty() || !history.get(history.size() - 1).equals(next)) {
             history.add(next);
         }
-        return new OwnedStudio(api, userId, projectId, teamspace, studioId, name, next, history, recorded);
+        return new OwnedStudio(api, userId, projectId, teamspace, studioId, name, next, history, recorded, sleepBefore);
+    }
+
+    /** The same record, with the auto-sleep to put back when the run gives the Studio up. */
+    OwnedStudio withSleepBefore(SleepSettings settings) {
+        return new OwnedStudio(api, userId, projectId, teamspace, studioId, name, machine, machines, recorded, settings);
     }
 
     /** Whether it was started with the same API and user as {@code client} calls now. */

@@ -45,6 +45,8 @@ public final class Ownership {
     /** How many times each studio was recorded: a stop releases only the generation it stopped. */
     private final Map<String, Long> generations = new java.util.HashMap<>();
     private Owner owner;
+    /** The leases and dead man's switch on the studios owned (null: none, as for {@link #inMemory()}). */
+    private Leases leases;
 
     /** Writes the bytes of a new ledger file to {@code temp} (created by the call); tests inject one that fails like a full disk. */
     @FunctionalInterface
@@ -81,6 +83,15 @@ public final class Ownership {
         Objects.requireNonNull(owner, "owner");
         return new Ownership(Objects.requireNonNull(folder, "folder"), () -> owner,
                 Objects.requireNonNull(writer, "writer"), Objects.requireNonNull(warnings, "warnings"));
+    }
+
+    /**
+     * From now on each studio this process comes to own gets a lease and the dead man's switch
+     * ({@link Leases}) before its start request, and gives them up when it is no longer owned.
+     */
+    public synchronized Ownership withLeases(Leases leases) {
+        this.leases = Objects.requireNonNull(leases, "leases");
+        return this;
     }
 
     /** Whether owned studios are kept on disk ({@link #inMemory()} keeps none there). */
@@ -120,7 +131,18 @@ public final class Ownership {
         OwnedStudio previous = started.get(studio.id());
         OwnedStudio next = previous == null ? OwnedStudio.of(studio, machine) : previous.on(machine);
         if (owning) {
-            record(next);
+            boolean claiming = leases != null && !owned.contains(studio.id());
+            if (claiming) {
+                next = next.withSleepBefore(leases.claim(studio, owner(), runId()));
+            }
+            try {
+                record(next);
+            } catch (LedgerWriteException e) {
+                if (claiming) {
+                    leases.release(studio.id());
+                }
+                throw e;
+            }
         } else {
             started.put(studio.id(), next);
         }
@@ -200,6 +222,9 @@ public final class Ownership {
         if (owned.remove(studioId) && persistent()) {
             saveOrWarn("studio '" + started.get(studioId).name() + "'");
         }
+        if (leases != null) {
+            leases.release(studioId);
+        }
     }
 
     /** {@code keepRunning()} for the whole run: nothing started is this process's to stop any more. */
@@ -207,9 +232,13 @@ public final class Ownership {
         if (!owned.isEmpty()) {
             List<String> names = new ArrayList<>();
             owned.forEach(id -> names.add("'" + started.get(id).name() + "'"));
+            List<String> ids = new ArrayList<>(owned);
             owned.clear();
             if (persistent()) {
                 saveOrWarn("studio(s) " + String.join(", ", names));
+            }
+            if (leases != null) {
+                ids.forEach(leases::release);
             }
         }
     }
@@ -235,6 +264,10 @@ public final class Ownership {
         } else {
             OwnershipFiles.write(file, new OwnershipFiles.Content(OwnershipFiles.FORMAT, owner(), onDisk), writer);
         }
+    }
+
+    private String runId() {
+        return OwnershipFiles.runId(owner());
     }
 
     private Owner owner() {

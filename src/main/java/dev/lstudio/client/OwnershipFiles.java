@@ -61,6 +61,12 @@ final class OwnershipFiles {
         }
     };
 
+    /** The id of {@code owner}'s run in its leases: its ledger file's name, so a lease leads to the file on its host. */
+    static String runId(Owner owner) {
+        String name = fileName(owner);
+        return name.substring(0, name.length() - SUFFIX.length());
+    }
+
     static String fileName(Owner owner) {
         String host = owner.host() == null ? "host" : owner.host().replaceAll("[^A-Za-z0-9.-]", "_");
         long started = owner.started() == null ? 0 : owner.started().toEpochMilli();

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * until the change is done (with the timeouts of {@link ClientOptions} unless given), report
  * progress to the client's {@link Progress}, and throw {@link WaitTimeoutException} or
  * {@link StudioFailedException} when it does not happen. Thread-safe.
+ *
+ * <p>A little over 400 lines: it is the one handle of a Studio, one short method per verb of the
+ * service; the logic behind the verbs lives in {@link Lifecycle}, {@link CommandRunner} and the like.
  */
 public final class Studio {
     private final Context context;
@@ -291,6 +294,34 @@ public final class Studio {
         return Duration.ofSeconds(config.idleShutdownSeconds());
     }
 
+    /** The Studio's {@code userMetadata} now (one call); null when it has none. */
+    public String userMetadata() {
+        return current().userMetadata();
+    }
+
+    /**
+     * Replaces {@code userMetadata} with what {@code change} makes of it as just read; every other
+     * field is kept, and nothing is sent when the text stays the same.
+     */
+    public Studio updateUserMetadata(UnaryOperator<String> change) {
+        return update(body -> {
+            String next = change.apply(body.userMetadata());
+            return java.util.Objects.equals(next, body.userMetadata()) ? null : body.withUserMetadata(next);
+        });
+    }
+
+    /** Auto-sleep as the Studio has it now (one call). */
+    public SleepSettings sleepSettings() {
+        CloudSpace now = current();
+        return now.codeConfig() == null ? new SleepSettings(null, null)
+                : new SleepSettings(now.codeConfig().disableAutoShutdown(), now.codeConfig().idleShutdownSeconds());
+    }
+
+    /** Puts auto-sleep back to {@code settings} (from {@link #sleepSettings()}). */
+    public void sleep(SleepSettings settings) {
+        sleepConfig(Boolean.TRUE.equals(settings.disableAutoShutdown()), settings.idleShutdownSeconds());
+    }
+
     /** Stops the Studio after {@code idle} without use. */
     public void autoSleep(Duration idle) {
         sleepConfig(false, idle.toSeconds());
@@ -318,6 +349,9 @@ public final class Studio {
 
     private Studio update(UnaryOperator<UpdateCloudSpaceRequest> change) {
         UpdateCloudSpaceRequest body = change.apply(UpdateCloudSpaceRequest.of(current()));
+        if (body == null) {
+            return this; // no change: nothing to send
+        }
         CloudSpace updated = context.api().updateCloudspace(teamspace.projectId(), id(), body);
         context.studiosChanged().changed(teamspace, StudiosChanged.same());
         return new Studio(context, teamspace, updated.id() == null ? info : updated);

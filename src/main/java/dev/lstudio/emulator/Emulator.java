@@ -259,6 +259,7 @@ public final class Emulator implements AutoCloseable {
         private Consumer<String> log = line -> { };
         private boolean strict;
         private boolean teammate = true;
+        private double timeScale = 1;
 
         private Builder() {
         }
@@ -364,6 +365,19 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many times faster than the wall clock the emulator's idle and run-duration clocks run
+         * (default 1): with 60, an idle limit of 15 min passes in 15 s, so specs of auto-sleep take
+         * seconds. Delays of starts and stops are not scaled (they have their own settings).
+         */
+        public Builder timeScale(double scale) {
+            if (!(scale >= 1) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("time scale must be a number of 1 or more, not " + scale);
+            }
+            this.timeScale = scale;
+            return this;
+        }
+
         Builder tick(Duration d) {
             this.tick = Objects.requireNonNull(d);
             return this;
@@ -379,7 +393,7 @@ public final class Emulator implements AutoCloseable {
             Settings s = new Settings(port, stateDir, userId, apiKey, username,
                     teamspaces.isEmpty() ? List.of("demo") : List.copyOf(teamspaces), startDelay, stopDelay,
                     switchDelay, forkDelay, detachAfter, tick, rules, seed != null ? seed : new SecureRandom().nextLong(),
-                    strict, teammate);
+                    strict, teammate, timeScale);
             return new Emulator(s, log);
         }
 

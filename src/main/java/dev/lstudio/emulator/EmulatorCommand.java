@@ -91,6 +91,11 @@ public final class EmulatorCommand implements Callable<Integer> {
         + " 'shared-box' in the default teamspace (listed without userId, found by name).")
     boolean noTeammate;
 
+    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "1", description = {
+        "Run the idle and run-duration clocks N times faster than the wall clock (default: ${DEFAULT-VALUE}):",
+        "with 60, an idle limit of 15 min passes in 15 s."})
+    double timeScale;
+
     @Option(names = {"-v", "--verbose"}, description = "Log each request (method, path, outcome) to stderr.")
     boolean verbose;
 
@@ -106,7 +111,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         try {
             Emulator.Builder b = Emulator.builder().port(port).stateDir(stateDir).startDelay(startDelay)
                     .stopDelay(stopDelay).switchDelay(switchDelay).forkDelay(forkDelay).detachAfter(detachAfter)
-                    .faults(faults.toArray(String[]::new)).strict(strict).teammate(!noTeammate);
+                    .faults(faults.toArray(String[]::new)).strict(strict).teammate(!noTeammate)
+                    .timeScale(timeScale);
             if (userId != null) {
                 b.userId(userId);
             }

@@ -63,7 +63,7 @@ final class PhaseMachine {
         s.inUse = new StudioRecord.Instance(StudioRecord.UNSPECIFIED, newInstanceId(), machine, spot, runDurationSeconds, now());
         s.requested = null;
         s.runningSinceNanos = now;
-        s.deadlineNanos = runDurationSeconds == null ? -1 : now + runDurationSeconds * 1_000_000_000L;
+        s.deadlineNanos = runDurationSeconds == null ? -1 : now + (long) (runDurationSeconds * 1e9 / settings.timeScale());
         s.lastActivityNanos = now;
         s.lastStopReason = null;
         bringUp(s, settings.startDelay());
@@ -276,6 +276,6 @@ final class PhaseMachine {
             return false;
         }
         long last = Math.max(s.lastActivityNanos, commands.lastFinishedNanos(s.id));
-        return now - last >= s.idleShutdownSeconds * 1_000_000_000L;
+        return (now - last) * settings.timeScale() >= s.idleShutdownSeconds * 1e9;
     }
 }

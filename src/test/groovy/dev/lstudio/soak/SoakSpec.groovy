@@ -37,4 +37,27 @@ class SoakSpec extends Specification {
         figures.results.any { it.endedBySignal() && it.fate() == SoakRun.Fate.SIGKILL }
         figures.results.any { it.endedBySignal() && it.fate() == SoakRun.Fate.SIGTERM }
     }
+
+    def "across hosts: orphans of evicted hosts are stopped by another host's cleanup --shared, or else by auto-sleep; live runs are never touched"() {
+        given:
+        def java = "${System.getProperty('java.home')}/bin/java".toString()
+        def lstudio = [java, '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-cp', System.getProperty('java.class.path'),
+                       'dev.lstudio.cli.Main']
+
+        when:
+        def passes = HostSoak.run(new HostSoak.Settings(2, 1, lstudio, work.resolve('hosts')))
+        passes.each { println it.report() }
+
+        then:
+        passes*.problems().flatten().isEmpty()
+        with(passes[0]) {
+            orphans == 1 && live == 1
+            orphansStoppedByCleanup == 1
+            cleanupExit == 0
+        }
+        with(passes[1]) {
+            orphans == 1 && live == 1
+            orphansStoppedBySleep == 1
+        }
+    }
 }

@@ -26,7 +26,7 @@ final class EmulatorFixture implements AutoCloseable {
     /** What {@link #start} knows; anything else is a typo and refused. */
     static final Set<String> SETTINGS = ['strict', 'teamspaces', 'userId', 'apiKey', 'username', 'teammate', 'stateDir',
                                          'startDelay', 'stopDelay', 'switchDelay', 'forkDelay', 'detachAfter',
-                                         'faults', 'seed', 'log'] as Set
+                                         'faults', 'seed', 'log', 'timeScale'] as Set
 
     final Emulator emu
     private LightningClient sceneClient
@@ -39,7 +39,8 @@ final class EmulatorFixture implements AutoCloseable {
      * Starts an emulator on a free loopback port. Settings: {@code strict} (true), {@code teamspaces}
      * (['demo']), {@code userId}, {@code apiKey}, {@code username}, {@code teammate}, {@code stateDir},
      * the delays {@code startDelay}, {@code stopDelay}, {@code switchDelay}, {@code forkDelay} (zero),
-     * {@code detachAfter}, {@code faults} (rules), {@code seed} (7) and {@code log} (a consumer of its log lines).
+     * {@code detachAfter}, {@code faults} (rules), {@code seed} (7), {@code log} (a consumer of its log lines)
+     * and {@code timeScale} (1; 60 makes an idle limit of 15 min pass in 15 s).
      */
     static EmulatorFixture start(Map<String, ?> settings = [:]) {
         def unknown = settings.keySet() - SETTINGS
@@ -60,6 +61,7 @@ final class EmulatorFixture implements AutoCloseable {
         settings.stateDir && builder.stateDir(settings.stateDir as Path)
         settings.detachAfter && builder.detachAfter(settings.detachAfter as Duration)
         settings.faults && builder.faults(settings.faults as String[])
+        settings.timeScale && builder.timeScale(settings.timeScale as double)
         settings.log && builder.log(settings.log as Consumer<String>)
         new EmulatorFixture(builder.build().start())
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
  * <pre>
  * scripts/soak                  200 runs (several minutes)
  * scripts/soak --runs 40        fewer
+ * scripts/soak --hosts 6        runs over 6 homes, half of them evicted ({@link HostSoak})
  * </pre>
  * SoakSpec runs a short version in every build.
  */
@@ -182,6 +183,8 @@ public final class Soak {
     /** {@code --runs N --parallel P --seed S --work DIR -- LSTUDIO COMMAND...}; exits 1 when something leaked. */
     public static void main(String[] args) throws Exception {
         int runs = 200;
+        int hosts = 0;
+        int perHost = 2;
         int parallel = 2;
         long seed = 1;
         Path work = Path.of("target/soak");
@@ -189,6 +192,8 @@ public final class Soak {
         for (; i < args.length && !args[i].equals("--"); i += 2) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--hosts" -> hosts = Integer.parseInt(args[i + 1]);
+                case "--runs-per-host" -> perHost = Integer.parseInt(args[i + 1]);
                 case "--parallel" -> parallel = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
@@ -196,6 +201,14 @@ public final class Soak {
             }
         }
         List<String> lstudio = List.of(args).subList(Math.min(i + 1, args.length), args.length);
+        if (hosts > 0) { // the soak across hosts of issue 17: HostSoak
+            List<HostSoak.Pass> passes = HostSoak.run(new HostSoak.Settings(hosts, perHost, lstudio,
+                    work.toAbsolutePath().resolve("hosts")));
+            passes.forEach(p -> System.out.println(p.report()));
+            List<String> problems = passes.stream().flatMap(p -> p.problems().stream()).toList();
+            problems.forEach(p -> System.out.println("PROBLEM: " + p));
+            System.exit(problems.isEmpty() ? 0 : 1);
+        }
         SoakFigures figures = run(new Settings(runs, parallel, 0.1, 0.1, seed, lstudio, work.toAbsolutePath()));
         System.out.println(figures.report());
         System.exit(figures.problems().isEmpty() ? 0 : 1);
