@@ -106,7 +106,16 @@ final class Lifecycle {
         if (plan.now().status() == Status.STOPPING) {
             stop(stopTimeout);
         }
-        send(machine, () -> api().start(projectId, studioId, machine));
+        try {
+            send(machine, () -> api().start(projectId, studioId, machine));
+        } catch (ConflictException | FailedPreconditionException e) {
+            // Resent after a lost answer, the start finds its own start under way: it went through.
+            // Taken as refused, the run would drop its record and guard and leave the machine running.
+            StudioStatus now = StudioStatus.of(codeStatus());
+            if (!(now.status() == Status.PENDING || now.running())) {
+                throw e;
+            }
+        }
     }
 
     /**

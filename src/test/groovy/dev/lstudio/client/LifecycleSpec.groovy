@@ -17,6 +17,31 @@ class LifecycleSpec extends ClientSpec {
         api.on("POST $P/s1/switch-confirm", '{}')
     }
 
+    def "a start refused as already under way while the Studio comes up goes on waiting: it went through"() {
+        given: 'as a start resent after a lost answer (the first one was carried out) is told'
+        api.onResponses("POST $P/s1/start", ScriptedServer.json(409, '{"code":9,"message":"a start is already under way"}'))
+        api.on(CODE, NO_INSTANCE, phase('PENDING'), running('lit-t4-1'))
+
+        when:
+        def status = studio.start('lit-t4-1')
+
+        then: 'not a refusal: the Studio runs, and its caller still owns it'
+        status.status() == Status.RUNNING
+        api.count("POST $P/s1/start") == 1
+    }
+
+    def "a start refused as conflicting while the Studio stays stopped is still a refusal"() {
+        given:
+        api.onResponses("POST $P/s1/start", ScriptedServer.json(409, '{"code":9,"message":"quota exceeded"}'))
+        api.on(CODE, NO_INSTANCE)
+
+        when:
+        studio.start('lit-t4-1')
+
+        then:
+        thrown(dev.lstudio.api.LightningException)
+    }
+
     def "start waits until running with the files restored, reporting each poll"() {
         given:
         api.on(CODE, NO_INSTANCE, phase('PENDING'), phase('IMAGE_BUILDING'), running('lit-t4-1', 'i1', false), running('lit-t4-1'))
