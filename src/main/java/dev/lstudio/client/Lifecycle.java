@@ -82,7 +82,11 @@ final class Lifecycle {
             case SWITCH:
                 return switchTo(plan, machine, timeout);
             case START:
-                sendStart(plan, machine, timeout);
+                StudioStatus up = sendStart(plan, machine, timeout);
+                if (up != null && up.machine() != null && !up.machine().equals(plan.machine())
+                        && Machines.comparable(up.machine())) {
+                    throw new RunningElsewhereException(name, up.machine(), plan.machine());
+                }
                 return waitRunning("start", timeout, null);
             default:
                 return waitRunning("start", timeout, null);
@@ -102,19 +106,26 @@ final class Lifecycle {
         }
     }
 
-    private void sendStart(MachinePlan plan, ComputeConfig machine, Duration stopTimeout) {
+    /**
+     * Sends the start; returns null, or the status when the server answered that the Studio is up
+     * or coming up already. That happens to a start resent after a lost answer (the first one went
+     * through), and to a plan made from a status answer that said nothing ({@code {}} reads as
+     * stopped): taken as a refusal, the run would drop its record and guard and leave the machine
+     * running, so the caller goes on from what the Studio really is.
+     */
+    private StudioStatus sendStart(MachinePlan plan, ComputeConfig machine, Duration stopTimeout) {
         if (plan.now().status() == Status.STOPPING) {
             stop(stopTimeout);
         }
         try {
             send(machine, () -> api().start(projectId, studioId, machine));
+            return null;
         } catch (ConflictException | FailedPreconditionException e) {
-            // Resent after a lost answer, the start finds its own start under way: it went through.
-            // Taken as refused, the run would drop its record and guard and leave the machine running.
             StudioStatus now = StudioStatus.of(codeStatus());
             if (!(now.status() == Status.PENDING || now.running())) {
                 throw e;
             }
+            return now;
         }
     }
 
@@ -205,8 +216,11 @@ final class Lifecycle {
             return plan.now();
         }
         if (plan.startsMachine()) {
-            sendStart(plan, machine, timeout);
-            return waitRunning("start", left(start, timeout), null);
+            StudioStatus up = sendStart(plan, machine, timeout);
+            if (up == null) {
+                return waitRunning("start", left(start, timeout), null);
+            }
+            plan = new MachinePlan(MachinePlan.Step.SWITCH, plan.machine(), up); // it runs: switch it, once
         }
         StudioStatus status = plan.now();
         if (status.status() == Status.PENDING || (status.running() && !status.ready())) {

@@ -251,6 +251,25 @@ class LifecycleSpec extends ClientSpec {
         progress.tasks*.text == ['s: switch (preparing lit-a100-1)', 's: switch (moving to lit-a100-1)']
     }
 
+    def "a switch planned from a status answer that said nothing ({}) still switches: the start it sent is told the Studio runs"() {
+        given:
+        api.onResponses("POST $P/s1/start", ScriptedServer.json(409, '{"code":9,"message":"already running on cpu-4"}'))
+        def preparing = JsonOutput.toJson([inUse: instance('RUNNING', 'cpu-4', 'i1', true, true),
+                                           requested: instance('PENDING', 'lit-a100-1', 'i2', false, false)])
+        def prepared = JsonOutput.toJson([inUse: instance('RUNNING', 'cpu-4', 'i1', true, true),
+                                          requested: instance('RUNNING', 'lit-a100-1', 'i2', true, false)])
+        def moving = JsonOutput.toJson([inUse: instance('RUNNING', 'lit-a100-1', 'i2', true, false)])
+        api.on(CODE, '{}', running('cpu-4'), running('cpu-4'), preparing, prepared, prepared, moving, running('lit-a100-1', 'i2'))
+
+        when:
+        def status = studio.switchMachine('lit-a100-1')
+
+        then:
+        status.machine() == 'lit-a100-1'
+        status.ready()
+        api.calls.findAll { !it.startsWith('GET') } == ["POST $P/s1/start", "PUT $P/s1/codeconfig", "POST $P/s1/switch-confirm"]*.toString()
+    }
+
     def "switching a stopped Studio starts it on the new machine"() {
         given:
         api.on(CODE, NO_INSTANCE, running('cpu-8'))
