@@ -13,7 +13,7 @@
 
 _lstudio_global_opts='--teamspace --json --debug -q --quiet --emulator --lock --no-lock -h --help -V --version'
 _lstudio_emulator_opts='--port --state-dir --user-id --api-key --username --teamspace --start-delay --stop-delay
-  --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate -v --verbose -h --help -V --version'
+  --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate --time-scale -v --verbose -h --help -V --version'
 _lstudio_commands='run repl cleanup emulator studios status start stop restart switch exec create delete machines teamspaces'
 # The commands that act on Studios by name, and their own options.
 _lstudio_named='status start stop restart switch exec delete'
@@ -52,7 +52,8 @@ _lstudio_names() {
 _lstudio_takes_value() {
     case $1 in
         --teamspace|-e|--port|--state-dir|--user-id|--api-key|--username|--start-delay|--stop-delay|\
-        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|--timeout|-m|--machine|--max-runtime|--start) return 0 ;;
+        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|--timeout|--grace|--time-scale|-m|--machine|\
+        --max-runtime|--start) return 0 ;;
     esac
     return 1
 }
@@ -96,7 +97,9 @@ _lstudio() {
     fi
 
     case $prev in
-        -e|--port|--user-id|--api-key|--username|--fault|--seed|--host|--max-runtime|--timeout) return 0 ;;
+        -e|--port|--user-id|--api-key|--username|--fault|--seed|--host|--max-runtime|--timeout|--time-scale) return 0 ;;
+        --grace)
+            COMPREPLY=($(compgen -W '0s 1m 5m 15m' -- "$cur")); return 0 ;;
         --teamspace)
             [[ $sub == emulator ]] && return 0
             local IFS=$'\n'
@@ -116,7 +119,7 @@ _lstudio() {
         repl)
             COMPREPLY=($(compgen -W "$_lstudio_global_opts" -- "$cur")) ;;
         cleanup)
-            COMPREPLY=($(compgen -W "--dry-run --host --all-hosts --yes --timeout $_lstudio_global_opts" -- "$cur")) ;;
+            COMPREPLY=($(compgen -W "--dry-run --host --all-hosts --yes --timeout --shared --grace $_lstudio_global_opts" -- "$cur")) ;;
         studios|status|start|stop|restart|switch|exec|create|delete|machines|teamspaces)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$(_lstudio_command_opts "$sub") $_lstudio_global_opts" -- "$cur"))

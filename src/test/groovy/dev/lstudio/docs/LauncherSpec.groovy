@@ -223,9 +223,10 @@ class LauncherSpec extends Specification {
         def process = pb.start()
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()
-        process.consumeProcessOutput(out, err)
+        // One reader per stream, waited for: a second consumer (waitForProcessOutput() after
+        // consumeProcessOutput) races the first for the bytes, and stdout came back empty in CI.
+        process.waitForProcessOutput(out, err)
         int exit = process.waitFor()
-        process.waitForProcessOutput()
         [exit: exit, stdout: out.toString('UTF-8'), stderr: err.toString('UTF-8')]
     }
 
