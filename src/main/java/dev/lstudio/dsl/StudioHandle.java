@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  * a verb starts is this run's to stop (see {@link Ledger}). Every method is plain Java, so Java
  * callers use the same handle ({@code handle.start("lit-h100-1")},
  * {@code handle.exec(Map.of("check", false), "make test")}).
+ *
+ * <p>Past 400 lines on purpose: it is the one handle whose public methods are the verbs Groovy,
+ * the compile-time check and completion find by name; each verb here is its options and its
+ * messages, and what it does lives in the client, the {@link Ledger} and {@link CommandOutput}.
  */
 public final class StudioHandle {
     private final RunState session;
@@ -105,11 +109,15 @@ public final class StudioHandle {
             log("studio '" + getName() + "' is already running" + on);
             return this;
         }
-        return carryOut(plan, spot, maxRuntime, wait, timeout);
+        return carryOut(plan, spot, maxRuntime, wait, timeout, false);
     }
 
-    /** A start the client planned: what it starts is this run's to stop, recorded before the request goes out. */
-    private StudioHandle carryOut(MachinePlan plan, boolean spot, Duration maxRuntime, boolean wait, Duration timeout) {
+    /**
+     * A start the client planned (for {@code start}, or for a {@code switchTo} of a Studio found
+     * stopped): what it starts is this run's to stop, recorded before the request goes out.
+     */
+    private StudioHandle carryOut(MachinePlan plan, boolean spot, Duration maxRuntime, boolean wait, Duration timeout,
+                                  boolean switching) {
         boolean starts = plan.startsMachine();
         if (starts) {
             session.ledger().starting(studio, plan.machine(), maxRuntime, scoped ? this : null);
@@ -117,7 +125,9 @@ public final class StudioHandle {
         try (InFlight.Call call = session.inFlight().begin(getName() + ": start on " + plan.machine(),
                 "the studio goes on starting; stop() it if you no longer want it"); KeepAlive.Hold beat = keptAlive()) {
             if (wait) {
-                StudioStatus ready = ClientCalls.call(() -> studio.start(plan, spot, maxRuntime, timeout));
+                // A switch carries on as one if the Studio turns out to run after all (a status that said nothing).
+                StudioStatus ready = ClientCalls.call(() -> switching ? studio.switchMachine(plan, timeout)
+                        : studio.start(plan, spot, maxRuntime, timeout));
                 session.ledger().priced(studio, ready.pricePerHour());
             } else {
                 ClientCalls.run(() -> studio.requestStart(plan, spot, maxRuntime));
@@ -175,7 +185,7 @@ public final class StudioHandle {
         Duration timeout = Options.duration("switchTo", options, "timeout", defaults().switchTimeout());
         MachinePlan plan = ClientCalls.call(() -> studio.planSwitch(machine));
         if (plan.startsMachine()) {
-            return carryOut(plan, false, null, true, timeout);
+            return carryOut(plan, false, null, true, timeout, true);
         }
         if (plan.step() == MachinePlan.Step.NOTHING) {
             return this;
