@@ -16,13 +16,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Compiled scripts on disk, keyed by a hash of the script's text and class name and of what
- * the bytes depend on (lstudio's version, Groovy's version, the script base class), so that a
+ * the bytes depend on (lstudio's version, Groovy's version, the script base class and the
+ * compile-time check), so that a
  * cron job that runs the same file every hour compiles it once. A hit only reads bytes: the
  * compiler supplier is not called. A damaged entry is ignored and rewritten.
  */
@@ -41,7 +43,7 @@ public final class ScriptCache {
     /** A cache in {@code dir} for this lstudio {@code version}. */
     public static ScriptCache at(Path dir, String version) {
         Objects.requireNonNull(dir, "dir");
-        return new ScriptCache(dir, version + "\n" + GroovySystem.getVersion() + "\n" + baseClassHash());
+        return new ScriptCache(dir, version + "\n" + GroovySystem.getVersion() + "\n" + compilerHash());
     }
 
     /** What a lookup found: the script, whether it came from the cache, and the entry's file. */
@@ -105,12 +107,21 @@ public final class ScriptCache {
         }
     }
 
-    private static String baseClassHash() {
-        try (InputStream in = LstudioScript.class.getResourceAsStream("LstudioScript.class")) {
-            return in == null ? "unknown" : sha256(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The base class and the compile-time check: a script cached before the check changed (a dev
+     * build keeps its version) must be compiled, and so checked, again.
+     */
+    private static String compilerHash() {
+        StringBuilder hashes = new StringBuilder();
+        // Read as resources by name: a cache hit need not load the check's classes.
+        for (String type : List.of("LstudioScript", "CallCheck", "OptionCheck")) {
+            try (InputStream in = ScriptCache.class.getResourceAsStream(type + ".class")) {
+                hashes.append(in == null ? "unknown" : sha256(in.readAllBytes())).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return hashes.toString();
     }
 
     private static String sha256(String text) {
