@@ -40,7 +40,7 @@ class StatusSpec extends Specification {
         new InstanceStatus(InstancePhase.RUNNING, 'i', new StartupStatus(true, topUp), null, null, null, null, null, null, null, null)
     }
 
-    def "the live status fields are read: percentage, message, price per hour and instance type"() {
+    def "the live status fields are read: percentage, message, price per hour, instance type and start time"() {
         given:
         def code = dev.lstudio.api.LightningApiTestAccess.read(LiveWireSpecResources.text('codestatus.json'))
 
@@ -53,6 +53,7 @@ class StatusSpec extends Specification {
         status.statusMessage() == 'Pulling the container image'
         status.pricePerHour() == 31.464d
         status.instanceType() == 'p5.48xlarge'
+        status.since() == java.time.Instant.parse('2026-12-01T21:38:11.402Z')
         status.describe() == 'PENDING on p5.48xlarge 40% (Pulling the container image)'
     }
 
