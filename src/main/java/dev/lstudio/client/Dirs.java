@@ -47,6 +47,11 @@ public record Dirs(Path state, Path cache) {
         return cache.resolve("completion");
     }
 
+    /** What file transfers sent and received, with checksums, so the same file is not moved again. */
+    public Path transfers() {
+        return state.resolve("transfers");
+    }
+
     public Path scripts() {
         return cache.resolve("scripts");
     }

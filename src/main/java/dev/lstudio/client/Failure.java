@@ -44,6 +44,9 @@ public enum Failure {
         if (failure instanceof WaitTimeoutException || failure instanceof CommandTimeoutException) {
             return Optional.of(TIMEOUT);
         }
+        if (failure instanceof FileTransferException files) {
+            return Optional.of(files.kind());
+        }
         if (failure instanceof SettingException) {
             return Optional.of(SETTING);
         }

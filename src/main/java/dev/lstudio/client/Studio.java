@@ -458,6 +458,11 @@ public final class Studio {
         context.api().deleteEndpoint(teamspace.projectId(), endpointId);
     }
 
+    /** The Studio's files (there whether it runs or not). */
+    public StudioFiles files() {
+        return new StudioFiles(context, teamspace.projectId(), info.id(), info.clusterId(), info.name());
+    }
+
     @Override
     public String toString() {
         return "studio '" + name() + "' in teamspace '" + teamspace.label() + "'";
