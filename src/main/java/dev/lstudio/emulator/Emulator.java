@@ -101,7 +101,8 @@ public final class Emulator implements AutoCloseable {
                 }
             };
             store.update(seed);
-            server.createContext("/", wire(identity, teamspaces, seed));
+            new Contexts(store, commands, settings, timer, log).mount(server, identity, teamspaces, seed,
+                    root.resolve(".uploads"));
             server.setExecutor(requests);
             server.start();
             store.save();
@@ -114,25 +115,6 @@ public final class Emulator implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    private HttpFront wire(Store.Identity identity, Memberships teamspaces, Runnable seed) {
-        PhaseMachine lifecycle = new PhaseMachine(store, commands, settings, timer);
-        Faults faults = new Faults(settings.faults(), settings.seed());
-        Router api = new Router();
-        StudioEndpoints studios = new StudioEndpoints(store, teamspaces, lifecycle);
-        studios.register(api);
-        new ConfigEndpoints(store, teamspaces, lifecycle, studios, settings).register(api);
-        new LifecycleEndpoints(store, lifecycle).register(api);
-        ExecEndpoints exec = new ExecEndpoints(store, commands, settings);
-        exec.register(api);
-        new PluginEndpoints(store, exec, settings).register(api);
-        new PortEndpoints(store, teamspaces, commands).register(api);
-        new AccountEndpoints(teamspaces, identity).register(api);
-        Router admin = new Router();
-        RequestCounts counts = new RequestCounts();
-        new AdminEndpoints(store, lifecycle, faults, settings, counts, seed).register(admin);
-        return new HttpFront(api, admin, faults, identity, log, counts, settings.strict());
     }
 
     /** Explicit settings win; then what the state directory saved; then fresh ones. */
@@ -260,6 +242,8 @@ public final class Emulator implements AutoCloseable {
         private boolean strict;
         private boolean teammate = true;
         private double timeScale = 1;
+        private Duration urlTtl = Duration.ofMinutes(15);
+        private int listPageSize = 1000;
 
         private Builder() {
         }
@@ -378,6 +362,27 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a presigned storage URL (an upload part, a download) stays valid (default 15 min),
+         * on the emulator's clock: with a time scale of 60, 15 min pass in 15 s.
+         */
+        public Builder urlTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("url ttl must be more than zero, not " + ttl);
+            }
+            this.urlTtl = ttl;
+            return this;
+        }
+
+        /** Entries per page of a file listing (default 1000); small ones let specs see several pages. */
+        public Builder listPageSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("list page size must be 1 or more, not " + size);
+            }
+            this.listPageSize = size;
+            return this;
+        }
+
         Builder tick(Duration d) {
             this.tick = Objects.requireNonNull(d);
             return this;
@@ -393,7 +398,7 @@ public final class Emulator implements AutoCloseable {
             Settings s = new Settings(port, stateDir, userId, apiKey, username,
                     teamspaces.isEmpty() ? List.of("demo") : List.copyOf(teamspaces), startDelay, stopDelay,
                     switchDelay, forkDelay, detachAfter, tick, rules, seed != null ? seed : new SecureRandom().nextLong(),
-                    strict, teammate, timeScale);
+                    strict, teammate, timeScale, urlTtl, listPageSize);
             return new Emulator(s, log);
         }
 
