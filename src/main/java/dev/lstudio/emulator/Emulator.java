@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,7 +84,7 @@ public final class Emulator implements AutoCloseable {
             } else {
                 root = Files.createTempDirectory("lstudio-emulator-");
             }
-            Store.Identity identity = identity(saved);
+            Store.Identity identity = Store.Identity.resolve(settings, saved);
             store = new Store(stateFile, saved, identity, root.resolve("studios"));
             Files.createDirectories(root.resolve("studios"));
             timer = Executors.newSingleThreadScheduledExecutor(threads("lstudio-emulator-timer"));
@@ -115,31 +114,6 @@ public final class Emulator implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** Explicit settings win; then what the state directory saved; then fresh ones. */
-    private Store.Identity identity(StateFile.Snapshot saved) {
-        String user = settings.userId() != null ? settings.userId() : saved != null && saved.userId != null
-                ? saved.userId : UUID.randomUUID().toString();
-        String key = settings.apiKey() != null ? settings.apiKey() : saved != null && saved.apiKey != null
-                ? saved.apiKey : randomKey();
-        String name = settings.username() != null ? settings.username() : saved != null && saved.username != null
-                ? saved.username : "demo";
-        return new Store.Identity(user, key, name);
-    }
-
-    /**
-     * 20 characters (about 100 bits): short enough that base64 of "uuid:key" stays on one line,
-     * because the reference's {@code echo -n "$ID:$KEY" | base64} wraps longer input at 76 columns.
-     */
-    private static String randomKey() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return key.toString();
     }
 
     private static ThreadFactory threads(String name) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * gives a list page a fresh {@code nextPageToken} that leads to the same page again. On presigned
  * storage ({@code /storage/**}): {@code drop-part} reads part of a PUT's body and closes the
  * connection (nothing stored), {@code expired} answers 403 "Request has expired" early, and
- * {@code short-body} sends a GET's full Content-Length but only half the bytes. One seedable
+ * {@code short-body} sends a GET's full Content-Length but only half the bytes (there, the
+ * statuses, drop, drop-after, empty, storm and latency work too; drip and endless-pages do nothing). One seedable
  * Random draws for every request in order, so a sequential test sees the same faults on every run.
  */
 final class Faults {
