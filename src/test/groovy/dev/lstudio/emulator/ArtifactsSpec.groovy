@@ -319,6 +319,20 @@ class ArtifactsSpec extends WithEmulator {
         files.list(studio).status == 200
     }
 
+    def "an empty file is a zero-length PUT, listed with size 0 and downloaded as no bytes"() {
+        when:
+        def done = files.upload(studio, 'empty.txt', new byte[0])
+        def download = files.fetch(files.downloadUrl(studio, 'empty.txt'))
+
+        then:
+        done.status == 200
+        files.list(studio, 'empty.txt').status == 404
+        files.listAll(studio).entries.find { it.path == 'empty.txt' }.size == 0
+        download.statusCode() == 200
+        download.headers().firstValue('Content-Length').get() == '0'
+        download.body().length == 0
+    }
+
     def "names with spaces and unicode are uploaded, listed, downloaded and seen by exec"() {
         given:
         def name = 'my folder/ünïcødé 文件 + plus.txt'

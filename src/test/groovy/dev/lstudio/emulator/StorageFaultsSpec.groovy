@@ -213,6 +213,20 @@ class StorageFaultsSpec extends Specification {
         !lines.any { it.contains('Signature') }
     }
 
+    def "a reset of the emulator drops the uploads in progress with the studios"() {
+        given:
+        def w = world()
+        def url = signedPut(w, 'pending.txt')
+
+        when:
+        w.api.ok('POST', '_emulator/reset')
+        def late = w.files.put(url, 'late'.bytes)
+
+        then:
+        late.statusCode() == 404
+        late.body().contains('<Code>NoSuchUpload</Code>')
+    }
+
     def "the storage kinds read back in the rule's own form, and change nothing on /v1"() {
         given:
         def w = world(faults: ['/v1/** drop-part:0.3 expired:0.3 short-body:0.4'])
