@@ -90,4 +90,13 @@ class StorageLogSpec extends MockApiSpec {
             results()[0].urls()[0].headers() == [:]
         }
     }
+
+    def "every artifacts route has a facade method, and every one may be resent (none creates anything twice)"() {
+        expect:
+        def routes = ArtifactsService.declaredMethods.findAll { !it.synthetic }
+        def facade = LightningApi.declaredMethods.findAll { java.lang.reflect.Modifier.isPublic(it.modifiers) }*.name as Set
+        routes.size() == 6
+        routes.every { it.isAnnotationPresent(RetrySafe) }
+        ['listFiles', 'signUpload', 'completeUpload', 'deleteFile', 'deleteFolder', 'openFile', 'putToStorage'].every { it in facade }
+    }
 }

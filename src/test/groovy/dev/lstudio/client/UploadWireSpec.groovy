@@ -29,6 +29,21 @@ class UploadWireSpec extends FilesSpecBase {
         report.count(FileResult.Outcome.SENT) == 1
     }
 
+    def "a file sent to the name of a folder that is there goes into it by its name"() {
+        given:
+        def local = write('a.txt', 'hello'.bytes)
+        api.on("GET $F/trees/", tree([folder('data')]))
+        api.on("GET $F/trees/data", tree([]))
+        api.on("POST $F/blobs", JsonOutput.toJson([results: [[urls: [[url: signed('a')]]]]]))
+        api.onResponses('PUT /storage/a', ok('"e1"'))
+
+        when:
+        files.upload(local, '/teamspace/studios/this_studio/data', TransferOptions.defaults())
+
+        then:
+        body(api.last("POST $F/blobs")).blobs[0].path == 'data/a.txt'
+    }
+
     def "a single part is completed when the service says complete_required; an empty file is a zero-length body"() {
         given:
         def local = write('empty', new byte[0])
