@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Future;
 
 /**
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
  * storage refuses for its signature (401/403), 429, 5xx or a dropped connection is sent again with
  * a fresh URL: a single part asks for a new one, a part is re-signed by upload id and number.
  * Multipart uploads are always completed; a single part only when the service asks for it.
+ * Files and parts both run {@code parallel} at a time, so the PUTs themselves share {@code slots}
+ * (one per {@code parallel}): a folder of large files never has parallel x parallel PUTs at once.
  */
 final class Uploads {
     static final int MAX_PARTS = 10_000;
@@ -25,13 +28,15 @@ final class Uploads {
     private final String studioId;
     private final String clusterId;
     private final TransferRetry retry;
+    private final Semaphore slots;
 
-    Uploads(LightningApi api, String projectId, String studioId, String clusterId, TransferRetry retry) {
+    Uploads(LightningApi api, String projectId, String studioId, String clusterId, TransferRetry retry, int parallel) {
         this.api = api;
         this.projectId = projectId;
         this.studioId = studioId;
         this.clusterId = clusterId;
         this.retry = retry;
+        this.slots = new Semaphore(parallel);
     }
 
     void send(FileTransfer file, TransferOptions options, Meter meter) {
@@ -56,7 +61,7 @@ final class Uploads {
             SignedBlobs.Result signed = first(api.signUpload(projectId, studioId, SignBlobsRequest.single(file.remote(), clusterId)));
             Meter.Attempt bytes = meter.attempt();
             try {
-                api.putToStorage(url(signed, null), file.local(), 0, file.size(), bytes);
+                put(url(signed, null), file, 0, file.size(), bytes);
                 if (signed.mustComplete()) {
                     api.completeUpload(projectId, studioId, CompleteBlobsRequest.of(file.remote(), signed.uploadId(), null, clusterId));
                 }
@@ -110,7 +115,7 @@ final class Uploads {
                     current = url(first(api.signUpload(projectId, studioId,
                             SignBlobsRequest.resign(file.remote(), uploadId, List.of(number), clusterId))), number);
                 }
-                String etag = api.putToStorage(current, file.local(), offset, length, bytes);
+                String etag = put(current, file, offset, length, bytes);
                 if (etag == null || etag.isEmpty()) {
                     throw new IllegalStateException("storage stored part " + number + " of '" + file.remote()
                             + "' without giving an ETag, so the upload cannot be completed; report it");
@@ -123,6 +128,21 @@ final class Uploads {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** One PUT, in one of the slots (a part waiting for one holds nothing else). */
+    private String put(SignedBlobs.Url url, FileTransfer file, long offset, long length, Meter.Attempt bytes) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to send " + file.remote(), e);
+        }
+        try {
+            return api.putToStorage(url, file.local(), offset, length, bytes);
+        } finally {
+            slots.release();
         }
     }
 
