@@ -186,6 +186,39 @@ class UploadWireSpec extends FilesSpecBase {
         heard.last() == 'done 3'
     }
 
+    def "files and their parts share the parallel slots: never more than 'parallel' PUTs at once"() {
+        given:
+        (1..3).each { write("many/f${it}.bin", bytes((int) (10 * MIB))) }
+        api.on("GET $F/trees/many", tree([]))
+        def inFlight = new java.util.concurrent.atomic.AtomicInteger()
+        def most = new java.util.concurrent.atomic.AtomicInteger()
+        def inner = api.server.dispatcher
+        api.server.dispatcher = new okhttp3.mockwebserver.Dispatcher() {
+            MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest r) {
+                if (r.method == 'POST' && r.path.endsWith('/blobs')) {
+                    inner.dispatch(r)
+                    return ScriptedServer.json(200, JsonOutput.toJson([results: [[upload_id: 'u',
+                            urls: (1..2).collect { [url: signed("p$it"), part_number: it] }]]]))
+                }
+                if (r.method == 'PUT') {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max)
+                    Thread.sleep(50)
+                    inFlight.decrementAndGet()
+                    return ok('"e"')
+                }
+                r.path.endsWith('/complete') ? ScriptedServer.json(200, '{}') : inner.dispatch(r)
+            }
+        }
+
+        when:
+        def report = files.upload(dir.resolve('many'), null,
+                TransferOptions.defaults().withMultipart(5 * MIB, 5 * MIB).withParallel(2))
+
+        then:
+        report.count(FileResult.Outcome.SENT) == 3
+        most.get() <= 2
+    }
+
     /** Storage answers 400 to the PUT of the blob signed for {@code path}, 200 to the others. */
     def failing(okhttp3.mockwebserver.Dispatcher inner, String path) {
         def signedFor = [:].asSynchronized()
