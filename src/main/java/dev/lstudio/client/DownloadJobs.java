@@ -35,7 +35,9 @@ final class DownloadJobs {
                     path, entry.size()));
             remoteFiles.add(entry);
         } else {
-            Path root = Files.isDirectory(base) && !path.isEmpty() ? base.resolve(RemotePaths.name(path)) : base;
+            // The folder's contents land in the local folder named, there or not (as the SDK's
+            // download_folder), so a rerun fills the same place; with none named, a folder of its name here.
+            Path root = local == null && !path.isEmpty() ? base.resolve(RemotePaths.name(path)) : base;
             for (RemoteFile f : listing.entries(path, true).orElseThrow(() -> studio.gone(path, "folder"))) {
                 if (!f.folder()) {
                     String relative = RemotePaths.normalize(path.isEmpty() ? f.path() : f.path().substring(path.length() + 1),

@@ -55,8 +55,10 @@ public final class StudioFiles {
 
     /**
      * Sends {@code local} (a file, or a folder and all under it) to {@code remote}; a null or
-     * blank {@code remote} means the local name at the root; a remote ending in {@code /} is a
-     * folder to put it in. Throws {@link FileTransferException} before anything is sent when the
+     * blank {@code remote} means the local name at the root. A folder's contents land in the
+     * remote folder named, whether it is there or not (as the SDK's upload_folder: a rerun fills
+     * the same place); a file goes to the path named, or by its name into a remote ending in
+     * {@code /} or an existing folder. Throws {@link FileTransferException} before anything is sent when the
      * local path is missing or the remote one is outside the root; a file that fails after its
      * retries is in the report (the others go on), and the report's failures are thrown
      * together at the end as one {@link FileTransferException}.
@@ -71,8 +73,9 @@ public final class StudioFiles {
 
     /**
      * Brings {@code remote} (a file, or a folder ending in {@code /} or found to be one) to
-     * {@code local}: an existing local folder receives it by its name (a {@link Path} keeps no
-     * trailing separator, so a folder not yet there is the new name); null means the current folder.
+     * {@code local}: a folder's contents land in the local folder named, there or not (null: a
+     * folder of its name in the current folder); a file goes to the path named, or by its name
+     * into an existing local folder (null: the current folder).
      * Each file is streamed to a hidden {@code .partial} file beside its target, its length checked,
      * and only then renamed into place: a failed download never leaves a half-written file where the
      * file was. With {@code skipSame}, a file is left out when its local size and SHA-256 and the

@@ -30,8 +30,10 @@ final class UploadJobs {
         }
         boolean folder = Files.isDirectory(source);
         String name = source.getFileName() == null ? "" : source.getFileName().toString();
+        // A folder's contents land in the folder named, there or not (as the SDK's upload_folder):
+        // unlike cp, a second run puts them in the same place, not one level down.
         String target = remote == null || remote.isBlank() ? name
-                : RemotePaths.folderForm(remote) ? RemotePaths.join(RemotePaths.normalize(remote, studio.name()), name)
+                : RemotePaths.folderForm(remote) && !folder ? RemotePaths.join(RemotePaths.normalize(remote, studio.name()), name)
                 : RemotePaths.normalize(remote, studio.name());
         RemoteListing listing = studio.listing();
         Map<String, RemoteFile> there = byPath(folder ? listing.entries(target, true).orElse(List.of())

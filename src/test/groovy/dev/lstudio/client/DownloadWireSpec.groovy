@@ -131,20 +131,29 @@ class DownloadWireSpec extends FilesSpecBase {
         e.message == "no file or folder 'out/none.bin' in studio 's'; lstudio ls s:out shows what is there"
     }
 
-    def "a folder comes down into a folder of its name, every file under it"() {
+    def "a folder's contents come down into the folder named, there already or not, so a rerun fills the same place"() {
         given:
         api.on("GET $F/trees/", tree([folder('out')]))
         api.on("GET $F/trees/out", tree([blob('m.bin', content.length), blob('sub/n.txt', 2), folder('sub')]))
-        api.onResponses("GET $F/blobs/out/sub/n.txt", new MockResponse().setResponseCode(200).setBody('hi'))
-        api.onResponses('GET /storage/m', whole(content))
+        api.onResponses("GET $F/blobs/out/sub/n.txt", new MockResponse().setResponseCode(200).setBody('hi'),
+                new MockResponse().setResponseCode(200).setBody('hi'))
+        api.onResponses('GET /storage/m', whole(content), whole(content))
 
-        when:
+        when: 'into a folder that is there'
         def report = files.download('out/', dir, TransferOptions.defaults())
 
         then:
-        Files.readAllBytes(dir.resolve('out/m.bin')) == content
-        new String(Files.readAllBytes(dir.resolve('out/sub/n.txt'))) == 'hi'
+        Files.readAllBytes(dir.resolve('m.bin')) == content
+        new String(Files.readAllBytes(dir.resolve('sub/n.txt'))) == 'hi'
+        !Files.exists(dir.resolve('out'))
         api.last("GET $F/trees/out").requestUrl.queryParameter('recursive') == 'true'
         report.count(FileResult.Outcome.RECEIVED) == 2
+
+        when: 'into a folder that is not there yet'
+        files.download('out/', dir.resolve('fresh'), TransferOptions.defaults())
+
+        then:
+        Files.readAllBytes(dir.resolve('fresh/m.bin')) == content
+        new String(Files.readAllBytes(dir.resolve('fresh/sub/n.txt'))) == 'hi'
     }
 }
