@@ -124,6 +124,11 @@ final class Console implements Output {
         }
     }
 
+    /** Whether progress is drawn in place (a terminal, not --quiet); elsewhere it is log lines, or nothing. */
+    boolean drawsProgress() {
+        return terminal && !quiet;
+    }
+
     Progress progress() {
         if (quiet) {
             return Progress.silent();

@@ -121,6 +121,8 @@ final class ContextFactory {
                 .env(env)
                 .output(console)
                 .progress(console.progress())
+                .transfers(studio -> new TransferProgress(console, studio, options.json))
+                .workingDir(options.workingDir())
                 .teardown(teardown)
                 .ownership(ownership)
                 .client(client)
