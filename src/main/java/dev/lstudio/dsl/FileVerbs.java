@@ -64,13 +64,13 @@ final class FileVerbs {
     }
 
     /** {@code files()}, {@code files('out/')}, {@code files('out/', recursive: true)}. */
-    List<RemoteFile> files(Map<String, ?> options, Object folder) {
+    List<StudioFile> files(Map<String, ?> options, Object folder) {
         Options.check("files", options, "recursive");
         boolean recursive = Options.flag("files", options, "recursive", false);
         String where = folder == null ? "" : folder.toString();
         List<RemoteFile> found = ClientCalls.call(() -> recursive ? studio.files().listAll(where) : studio.files().list(where));
         session.context().listed(studio.name(), where, found);
-        return found;
+        return found.stream().map(StudioFile::new).toList();
     }
 
     /** {@code remove 'tmp/'}: a file, or a folder and all under it. */

@@ -309,21 +309,21 @@ public final class StudioHandle {
     }
 
     /** The entries at the studio's root. */
-    public List<dev.lstudio.client.RemoteFile> files() {
+    public List<StudioFile> files() {
         return fileVerbs().files(Map.of(), "");
     }
 
-    public List<dev.lstudio.client.RemoteFile> files(String folder) {
+    public List<StudioFile> files(String folder) {
         return fileVerbs().files(Map.of(), folder);
     }
 
     /** {@code files(recursive: true)}: every file under the root. */
-    public List<dev.lstudio.client.RemoteFile> files(Map<String, ?> options) {
+    public List<StudioFile> files(Map<String, ?> options) {
         return fileVerbs().files(options, "");
     }
 
     /** {@code files('out/', recursive: true)}. */
-    public List<dev.lstudio.client.RemoteFile> files(Map<String, ?> options, String folder) {
+    public List<StudioFile> files(Map<String, ?> options, String folder) {
         return fileVerbs().files(options, folder);
     }
 
