@@ -14,8 +14,7 @@
 _lstudio_global_opts='--teamspace --json --debug -q --quiet --emulator --lock --no-lock -h --help -V --version'
 _lstudio_emulator_opts='--port --state-dir --user-id --api-key --username --teamspace --start-delay --stop-delay
   --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate --time-scale -v --verbose -h --help -V --version'
-_lstudio_commands='run repl cleanup emulator studios status start stop restart switch exec create delete machines teamspaces
-  cp ls rm'
+_lstudio_commands='run repl cleanup emulator studios status start stop restart switch exec create delete machines teamspaces cp ls rm'
 # The commands that act on Studios by name, and their own options.
 _lstudio_named='status start stop restart switch exec delete'
 _lstudio_command_opts() {
