@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * besides, a JSON record per file and one for the total on stdout. Either way a total line ends
  * it. Calls come from the transfer's worker threads: drawing holds the console's lock.
  */
-final class TransferProgress implements TransferListener {
+final class TransferProgress implements TransferListener, Console.Overlay {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR = 20;
 
@@ -36,6 +36,7 @@ final class TransferProgress implements TransferListener {
     private volatile long total;
     private long drawnAt;
     private boolean shown;
+    private boolean finished;
 
     TransferProgress(Console console, String studio, boolean json) {
         this.console = console;
@@ -54,13 +55,13 @@ final class TransferProgress implements TransferListener {
         synchronized (console) {
             moving.add(file.remote());
         }
-        redraw(false);
+        redraw();
     }
 
     @Override
     public void moved(FileTransfer file, long delta) {
         done.addAndGet(delta);
-        redraw(false);
+        redraw();
     }
 
     @Override
@@ -77,16 +78,15 @@ final class TransferProgress implements TransferListener {
         if (!bar) {
             console.log(line(result));
         }
-        redraw(false);
+        redraw();
     }
 
     @Override
     public void done(TransferReport report) {
         synchronized (console) {
-            if (shown) {
-                console.drawRaw("\r\033[K");
-                shown = false;
-            }
+            clear();
+            console.overlay(null);
+            finished = true;
         }
         if (json) {
             console.out().println(JsonLines.write(totalRecord(report)));
@@ -144,19 +144,39 @@ final class TransferProgress implements TransferListener {
         return r;
     }
 
-    private void redraw(boolean force) {
+    private void redraw() {
         if (!bar) {
             return;
         }
         synchronized (console) {
             long now = System.nanoTime();
-            if (!force && shown && now - drawnAt < REDRAW_NANOS) {
+            if (finished || shown && now - drawnAt < REDRAW_NANOS) {
                 return;
             }
-            drawnAt = now;
-            console.drawRaw("\r\033[K" + barText(now));
-            shown = true;
+            console.overlay(this); // so that a log line meanwhile (another studio's) clears the bar and draws it again
+            draw();
         }
+    }
+
+    /** Erases the bar; the caller holds the console's lock. */
+    @Override
+    public void clear() {
+        if (shown) {
+            console.drawRaw("\r\033[K");
+            shown = false;
+        }
+    }
+
+    /** Draws the bar now; the caller holds the console's lock. */
+    @Override
+    public void draw() {
+        if (finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        drawnAt = now;
+        console.drawRaw("\r\033[K" + barText(now));
+        shown = true;
     }
 
     /** {@code my-studio [#######-------------] 12.3 MiB/45.6 MiB 3.2 MB/s train.py (+2)}; the caller holds the lock. */

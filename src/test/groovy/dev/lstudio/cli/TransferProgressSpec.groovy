@@ -107,6 +107,22 @@ class TransferProgressSpec extends Specification {
         text.endsWith('\r\u001b[Kmy-studio: sent 1 file (12.3 KiB), 1 skipped, 1 failed, 0.0 MB/s, in 1.3s' + System.lineSeparator())
     }
 
+    def "on a terminal a log line meanwhile (another studio's) clears the bar and draws it again below itself"() {
+        given:
+        def console = console(true)
+        def progress = new TransferProgress(console, 'my-studio', false)
+        def file = up('big.bin', 1000)
+        progress.planned(TransferDirection.UP, 1, 1000)
+        progress.started(file)
+
+        when:
+        console.log('worker-2: start: RUNNING on cpu-4')
+        String text = err.toString('UTF-8')
+
+        then:
+        text ==~ /(?s)\r\u001b\[Kmy-studio \[-+] 0 B\/1000 B .*\r\u001b\[Kworker-2: start: RUNNING on cpu-4\R\r\u001b\[Kmy-studio \[-+] 0 B\/1000 B .*/
+    }
+
     def "on a terminal a burst of progress draws the bar at most about ten times a second"() {
         given:
         def progress = new TransferProgress(console(true), 'my-studio', false)
