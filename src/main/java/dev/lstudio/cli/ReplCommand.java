@@ -54,7 +54,17 @@ final class ReplCommand {
         RemotePaths paths = new RemotePaths((studio, folder) -> built[0].client()
                 .studio(opened[0].resolvedTeamspace(), studio).files().list(folder), Duration.ofMinutes(1), System::nanoTime);
         try {
-            run = ContextFactory.create(options, List.of(), env, console, teardown, paths::listed);
+            run = ContextFactory.create(options, List.of(), env, console, teardown, new DslContext.Listings() {
+                @Override
+                public void listed(String studio, String folder, List<dev.lstudio.client.RemoteFile> entries) {
+                    paths.listed(studio, folder, entries);
+                }
+
+                @Override
+                public void entered(String studio) {
+                    paths.prefetch(studio);
+                }
+            });
         } catch (ContextFactory.SetupFailed e) {
             err.println("lstudio: " + console.redaction().redact(e.getMessage()));
             closeQuietly(terminal);

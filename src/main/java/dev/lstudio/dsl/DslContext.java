@@ -164,10 +164,18 @@ public final class DslContext {
     /** Hears the listings {@code files()} got, so the REPL completes those paths without a call of its own. */
     public interface Listings {
         void listed(String studio, String folder, List<RemoteFile> entries);
+
+        /** A {@code studio('x') { ... }} block begins: its files are likely to be asked for next. */
+        default void entered(String studio) {
+        }
     }
 
     void listed(String studio, String folder, List<RemoteFile> entries) {
         listings.listed(studio, folder, entries);
+    }
+
+    void entered(String studio) {
+        listings.entered(studio);
     }
 
     /**

@@ -63,6 +63,11 @@ public final class RemotePaths implements AutoCloseable {
         return known == null ? List.of() : matching(known.paths(), typed);
     }
 
+    /** Lists the root of {@code studio} in the background, unless known and fresh: a studio block was entered. */
+    public void prefetch(String studio) {
+        suggest(studio, "");
+    }
+
     /**
      * A listing of {@code folder} (its entries, or with {@code recursive: true} every file under it):
      * each folder it shows is known from now on, and the listed one replaced.

@@ -127,6 +127,30 @@ class FileCompletionSpec extends Specification {
         paths.close()
     }
 
+    def "entering a studio block lists its root in the background, so the first TAB in it has it"() {
+        given:
+        List<String> asked = [].asSynchronized()
+        def paths = new RemotePaths({ String studio, String folder ->
+            asked << "$studio:$folder".toString()
+            [new RemoteFile('train.py', false, 3, null)]
+        } as RemotePaths.Lister, Duration.ofMinutes(1), System.&nanoTime)
+
+        when:
+        paths.prefetch('my-studio')
+        def offered = null
+        for (int i = 0; i < 200 && !offered; i++) {
+            sleep(20)
+            offered = paths.suggest('my-studio', 'tr')
+        }
+
+        then:
+        offered*.value() == ['train.py']
+        asked == ['my-studio:']
+
+        cleanup:
+        paths.close()
+    }
+
     def "what files() listed is known at once, each folder of a recursive listing too"() {
         given:
         def paths = new RemotePaths({ s, f -> throw new IllegalStateException('no call expected') } as RemotePaths.Lister,
