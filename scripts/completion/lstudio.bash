@@ -15,7 +15,7 @@ _lstudio_global_opts='--teamspace --json --debug -q --quiet --emulator --lock --
 _lstudio_emulator_opts='--port --state-dir --user-id --api-key --username --teamspace --start-delay --stop-delay
   --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate --time-scale --url-ttl -v --verbose
   -h --help -V --version'
-_lstudio_commands='run repl cleanup emulator studios status start stop restart switch exec create delete machines teamspaces'
+_lstudio_commands='run repl cleanup emulator studios status start stop restart switch exec create delete machines teamspaces cp ls rm'
 # The commands that act on Studios by name, and their own options.
 _lstudio_named='status start stop restart switch exec delete'
 _lstudio_command_opts() {
@@ -26,6 +26,9 @@ _lstudio_command_opts() {
         exec) echo '--start' ;;
         delete) echo '-y --yes' ;;
         machines) echo '--gpu' ;;
+        cp) echo '-r --recursive --parallel --no-skip --no-ignore' ;;
+        ls) echo '-r --recursive' ;;
+        rm) echo '-r --recursive -y --yes' ;;
     esac
 }
 # As `lstudio machines` lists them (checked by the spec).
@@ -55,7 +58,7 @@ _lstudio_takes_value() {
         --teamspace|-e|--port|--state-dir|--user-id|--api-key|--username|--start-delay|--stop-delay|\
         --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|--timeout|--grace|--time-scale|--url-ttl|\
         -m|--machine|\
-        --max-runtime|--start) return 0 ;;
+        --max-runtime|--start|--parallel) return 0 ;;
     esac
     return 1
 }
@@ -99,7 +102,7 @@ _lstudio() {
     fi
 
     case $prev in
-        -e|--port|--user-id|--api-key|--username|--fault|--seed|--host|--max-runtime|--timeout|--time-scale) return 0 ;;
+        -e|--port|--user-id|--api-key|--username|--fault|--seed|--host|--max-runtime|--timeout|--time-scale|--parallel) return 0 ;;
         --grace)
             COMPREPLY=($(compgen -W '0s 1m 5m 15m' -- "$cur")); return 0 ;;
         --teamspace)
@@ -130,6 +133,20 @@ _lstudio() {
             elif [[ " $_lstudio_named " == *" $sub "* ]]; then
                 local IFS=$'\n'
                 COMPREPLY=($(compgen -W "$(_lstudio_names studios)" -- "$cur"))
+            fi ;;
+        cp|ls|rm)
+            # Studio names as NAME: (the path after the colon is the Studio's: no listing on TAB),
+            # and for cp local files too.
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "$(_lstudio_command_opts "$sub") $_lstudio_global_opts" -- "$cur"))
+            elif [[ $cur != *:* ]]; then
+                local IFS=$'\n'
+                compopt -o nospace 2>/dev/null
+                COMPREPLY=($(compgen -W "$(_lstudio_names studios | sed 's/$/:/')" -- "$cur"))
+                if [[ $sub == cp ]]; then
+                    compopt -o filenames 2>/dev/null
+                    COMPREPLY+=($(compgen -f -- "$cur"))
+                fi
             fi ;;
         run)
             if [[ $cur == -* ]]; then

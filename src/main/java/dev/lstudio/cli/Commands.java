@@ -27,9 +27,12 @@ final class Commands {
         for (Object command : List.of(new StudioCommandLines.Studios(), new StudioCommandLines.Status(),
                 new StudioCommandLines.Start(), new StudioCommandLines.Stop(), new StudioCommandLines.Restart(),
                 new StudioCommandLines.Switch(), new StudioCommandLines.Exec(), new StudioCommandLines.Create(),
-                new StudioCommandLines.Delete(), new StudioCommandLines.Machines(), new StudioCommandLines.Teamspaces())) {
+                new StudioCommandLines.Delete(), new StudioCommandLines.Machines(), new StudioCommandLines.Teamspaces(),
+                new FileCommandLines.Cp(), new FileCommandLines.Ls(), new FileCommandLines.Rm())) {
             CommandLine sub = new CommandLine(command);
-            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(StudioCommandLines.EXIT_CODES);
+            boolean files = command.getClass().getEnclosingClass() == FileCommandLines.class;
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(files ? FileCommandLines.EXIT_CODES : StudioCommandLines.EXIT_CODES);
             // options may follow the names (stop a b --json); exec's command may hold its own (-la)
             sub.setStopAtPositional(false);
             sub.setUnmatchedOptionsArePositionalParams(command instanceof StudioCommandLines.Exec);
@@ -58,7 +61,10 @@ final class Commands {
                 "  lstudio studios [--running]   lstudio status NAME...   lstudio teamspaces",
                 "  lstudio start NAME... --machine SLUG    lstudio stop|restart NAME...",
                 "  lstudio switch NAME... --machine SLUG   lstudio exec NAME -- CMD...",
-                "  lstudio create NAME...   lstudio delete NAME... [--yes]   lstudio machines"})
+                "  lstudio create NAME...   lstudio delete NAME... [--yes]   lstudio machines",
+                "Files, whether the Studio runs or not:",
+                "  lstudio cp [-r] LOCAL NAME:PATH   lstudio cp [-r] NAME:PATH LOCAL",
+                "  lstudio ls NAME[:PATH] [-r]       lstudio rm NAME:PATH [-r] [--yes]"})
     static final class Root {
         @Mixin
         GlobalOptions global = new GlobalOptions();

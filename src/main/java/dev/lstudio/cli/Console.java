@@ -37,6 +37,15 @@ final class Console implements Output {
     private final boolean debug;
     private final Clock clock;
     private final Spinner spinner;
+    /** A transfer's progress bar, drawn in place like the spinner: log lines clear it and draw it again below them. */
+    private Overlay overlay;
+
+    /** A line drawn in place on a terminal, besides the spinner's; drawn and cleared with the console's lock held. */
+    interface Overlay {
+        void clear();
+
+        void draw();
+    }
 
     /** Results and log lines are written in UTF-8, whatever the streams' own charset (the locale's). */
     Console(PrintStream out, PrintStream err, boolean terminal, boolean quiet, boolean debug, Clock clock,
@@ -124,6 +133,11 @@ final class Console implements Output {
         }
     }
 
+    /** Whether progress is drawn in place (a terminal, not --quiet); elsewhere it is log lines, or nothing. */
+    boolean drawsProgress() {
+        return terminal && !quiet;
+    }
+
     Progress progress() {
         if (quiet) {
             return Progress.silent();
@@ -151,15 +165,26 @@ final class Console implements Output {
         err.flush();
     }
 
+    /** {@code shown} is drawn in place from now on (null: none); the caller holds the console's lock. */
+    void overlay(Overlay shown) {
+        overlay = shown;
+    }
+
     private void clearSpinner() {
         if (spinner != null) {
             spinner.clear();
+        }
+        if (overlay != null) {
+            overlay.clear();
         }
     }
 
     private void drawSpinner() {
         if (spinner != null) {
             spinner.draw();
+        }
+        if (overlay != null) {
+            overlay.draw();
         }
     }
 

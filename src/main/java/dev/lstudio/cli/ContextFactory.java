@@ -70,10 +70,13 @@ final class ContextFactory {
         }
     }
 
-    /** For an interactive session: its studios are recorded as owned by "lstudio repl". */
+    /**
+     * For an interactive session: its studios are recorded as owned by "lstudio repl", and what
+     * {@code files()} lists goes to {@code listings} (completion of paths in a studio).
+     */
     static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
-                      Console console, Teardown teardown) {
-        return create(options, args, env, console, teardown, "lstudio repl", true);
+                      Console console, Teardown teardown, DslContext.Listings listings) {
+        return create(options, args, env, console, teardown, "lstudio repl", true, listings);
     }
 
     /**
@@ -84,11 +87,12 @@ final class ContextFactory {
      */
     static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
                       Console console, Teardown teardown, String owner) {
-        return create(options, args, env, console, teardown, owner, false);
+        return create(options, args, env, console, teardown, owner, false, (studio, folder, entries) -> { });
     }
 
     private static Run create(GlobalOptions options, List<String> args, Map<String, String> env,
-                              Console console, Teardown teardown, String owner, boolean interactive) {
+                              Console console, Teardown teardown, String owner, boolean interactive,
+                              DslContext.Listings listings) {
         Duration keepAlive;
         LeaseSettings leaseSettings;
         try {
@@ -121,6 +125,9 @@ final class ContextFactory {
                 .env(env)
                 .output(console)
                 .progress(console.progress())
+                .transfers(studio -> new TransferProgress(console, studio, options.json))
+                .workingDir(options.workingDir())
+                .listings(listings)
                 .teardown(teardown)
                 .ownership(ownership)
                 .client(client)

@@ -24,6 +24,12 @@ final class GlobalOptions {
             description = "Refuse to start while another run of the same script runs (default: on for files).")
     Boolean lock;
 
+    /**
+     * Not an option: the folder relative local paths resolve against (files sent and received),
+     * the process's working directory unless the caller of {@link Main#execute} says otherwise.
+     */
+    java.nio.file.Path workingDir;
+
     /** {@code later} wins where it says something (options given after the subcommand name). */
     static GlobalOptions merge(GlobalOptions earlier, GlobalOptions later) {
         GlobalOptions merged = new GlobalOptions();
@@ -33,7 +39,12 @@ final class GlobalOptions {
         merged.quiet = earlier.quiet || later.quiet;
         merged.emulator = earlier.emulator || later.emulator;
         merged.lock = later.lock != null ? later.lock : earlier.lock;
+        merged.workingDir = later.workingDir != null ? later.workingDir : earlier.workingDir;
         return merged;
+    }
+
+    java.nio.file.Path workingDir() {
+        return workingDir != null ? workingDir : java.nio.file.Path.of("").toAbsolutePath();
     }
 
     boolean lock(boolean byDefault) {

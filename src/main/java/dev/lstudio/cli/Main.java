@@ -31,6 +31,7 @@ public final class Main {
     private final Map<String, String> env;
     private final Terminals terminals;
     private final boolean handleSignals;
+    private Path workingDir = Path.of("").toAbsolutePath();
 
     Main(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals,
          boolean handleSignals) {
@@ -66,6 +67,18 @@ public final class Main {
         return new Main(in, out, err, env, Terminals.none(), false).run(args);
     }
 
+    /**
+     * As {@link #execute(String[], InputStream, PrintStream, PrintStream, Map)}, with relative local
+     * paths (files sent and received, the script FILE) resolved against {@code workingDir}, as a
+     * process started in that folder would: for callers that cannot change the JVM's own.
+     */
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+                              Path workingDir) {
+        Main main = new Main(in, out, err, env, Terminals.none(), false);
+        main.workingDir = workingDir.toAbsolutePath();
+        return main.run(args);
+    }
+
     int run(String[] args) {
         CommandLine cl = Commands.commandLine();
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
@@ -82,6 +95,7 @@ public final class Main {
             return ExitCode.SUCCESS.code();
         }
         Commands.Root root = cl.getCommand();
+        root.global.workingDir = workingDir; // merged into every subcommand's options
         if (parsed.hasSubcommand()) {
             Object sub = parsed.subcommand().commandSpec().userObject();
             if (sub instanceof Commands.Run) {
@@ -133,7 +147,7 @@ public final class Main {
         }
         ScriptSource source;
         try {
-            source = ScriptSource.file(file, Path.of(""));
+            source = ScriptSource.file(file, workingDir);
         } catch (IOException e) {
             return usage(e.getMessage() + (file.endsWith(".groovy") ? "" : " (and not a command: see lstudio --help)"));
         }

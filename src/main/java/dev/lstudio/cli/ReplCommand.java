@@ -9,6 +9,7 @@ import dev.lstudio.dsl.JsonLines;
 import dev.lstudio.dsl.LstudioScript;
 import dev.lstudio.dsl.Teardown;
 import dev.lstudio.repl.DslCompletionData;
+import dev.lstudio.repl.RemotePaths;
 import dev.lstudio.repl.DslRenderer;
 import dev.lstudio.repl.DslSession;
 import dev.lstudio.repl.GroovyEvaluator;
@@ -17,6 +18,7 @@ import dev.lstudio.repl.Repl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -46,8 +48,23 @@ final class ReplCommand {
                 ContextFactory.redaction(env), terminal.encoding());
         Teardown teardown = Teardown.create(console::log);
         ContextFactory.Run run;
+        DslSession[] opened = new DslSession[1];
+        DslContext[] built = new DslContext[1];
+        // Listings for TAB inside upload/download/files/remove: filled by files() and in the background, never on TAB.
+        RemotePaths paths = new RemotePaths((studio, folder) -> built[0].client()
+                .studio(opened[0].resolvedTeamspace(), studio).files().list(folder), Duration.ofMinutes(1), System::nanoTime);
         try {
-            run = ContextFactory.create(options, List.of(), env, console, teardown);
+            run = ContextFactory.create(options, List.of(), env, console, teardown, new DslContext.Listings() {
+                @Override
+                public void listed(String studio, String folder, List<dev.lstudio.client.RemoteFile> entries) {
+                    paths.listed(studio, folder, entries);
+                }
+
+                @Override
+                public void entered(String studio) {
+                    paths.prefetch(studio);
+                }
+            });
         } catch (ContextFactory.SetupFailed e) {
             err.println("lstudio: " + console.redaction().redact(e.getMessage()));
             closeQuietly(terminal);
@@ -56,15 +73,17 @@ final class ReplCommand {
         SignalGuard guard = handleSignals ? SignalGuard.installForRepl(teardown, console) : null;
         try {
             DslContext context = run.context;
+            built[0] = context;
             // As before a script: studios that killed runs (or sessions) left running are stopped first.
             CleanupCommand.beforeRun(Dirs.from(env).owned(), context, console);
             DslSession session = new DslSession(Interactive.of(context));
+            opened[0] = session;
             // Read when TAB or :help first needs it, not before the first prompt.
             Supplier<DslReference> reference = DslReference::shipped;
             Repl repl = Repl.builder()
                     .terminal(terminal)
                     .evaluator(GroovyEvaluator.forDsl(LstudioScript.binding(context)))
-                    .completion(new DslCompletionData(() -> cache(context), session::resolvedTeamspace, reference))
+                    .completion(new DslCompletionData(() -> cache(context), session::resolvedTeamspace, reference, paths))
                     .help(HelpSource.of(reference))
                     .session(session)
                     .renderer(new DslRenderer())
@@ -83,6 +102,7 @@ final class ReplCommand {
                 err.println("lstudio: " + failures.size() + " teardown action(s) failed; see the lines above");
             }
             console.finish();
+            paths.close();
             run.close();
             if (guard != null) {
                 guard.close();

@@ -39,6 +39,11 @@ final class Results {
         return json;
     }
 
+    /** A table for a person (sizes human-readable) rather than rows for a pipe. */
+    boolean terminal() {
+        return terminal;
+    }
+
     /** A list of rows; an empty list prints {@code []} as JSON and nothing otherwise. */
     void list(List<Column> columns, List<Map<String, Object>> rows) {
         if (json) {

@@ -100,6 +100,10 @@ final class StudioCommands {
             teamspaces();
             return ExitCode.SUCCESS.code();
         }
+        if (command instanceof FileCommandLines.Cp || command instanceof FileCommandLines.Ls
+                || command instanceof FileCommandLines.Rm) {
+            return new FileCommands(this).run(command);
+        }
         if (command instanceof StudioCommandLines.Status s) {
             List<Map<String, Object>> records = new ArrayList<>();
             int exit = each(s, name -> records.add(status(find(name))));
@@ -129,6 +133,15 @@ final class StudioCommands {
 
     InputStream answers() {
         return answers;
+    }
+
+    dev.lstudio.client.Dirs dirs() {
+        return dev.lstudio.client.Dirs.from(env);
+    }
+
+    /** Where relative local paths resolve (lstudio cp). */
+    java.nio.file.Path workingDir() {
+        return options.workingDir();
     }
 
     Teamspace teamspace() {

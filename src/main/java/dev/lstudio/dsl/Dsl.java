@@ -236,6 +236,7 @@ public final class Dsl {
         } catch (RuntimeException failure) {
             throw Failure.about(failure, "studio '" + name + "'");
         }
+        context.entered(handle.getName());
         try {
             return body.apply(handle);
         } catch (Throwable failure) { // Groovy closures throw checked exceptions unchecked

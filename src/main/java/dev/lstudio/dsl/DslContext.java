@@ -6,11 +6,15 @@ import dev.lstudio.client.KeepAlive;
 import dev.lstudio.client.LightningClient;
 import dev.lstudio.client.Ownership;
 import dev.lstudio.client.Progress;
+import dev.lstudio.client.RemoteFile;
+import dev.lstudio.client.TransferListener;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,9 @@ public final class DslContext {
     private final Map<String, String> env;
     private final Output output;
     private final Progress progress;
+    private final Function<String, TransferListener> transfers;
+    private final Path workingDir;
+    private final Listings listings;
     private final Teardown teardown;
     private final Clock clock;
     private final String teamspace;
@@ -45,6 +52,9 @@ public final class DslContext {
         this.env = Map.copyOf(b.env);
         this.output = b.output;
         this.progress = b.progress;
+        this.transfers = b.transfers;
+        this.workingDir = b.workingDir;
+        this.listings = b.listings;
         this.teardown = b.teardown != null ? b.teardown : Teardown.create(output::log);
         this.clock = b.clock;
         this.teamspace = b.teamspace;
@@ -139,6 +149,36 @@ public final class DslContext {
     }
 
     /**
+     * Who shows the files of one transfer of {@code studio} as they go (a progress bar on a
+     * terminal, a line per file in a cron log, a JSON record per file with {@code --json}).
+     */
+    public TransferListener transfers(String studio) {
+        return transfers.apply(studio);
+    }
+
+    /** Where relative local paths of the file verbs resolve: the runner's working directory. */
+    public Path workingDir() {
+        return workingDir;
+    }
+
+    /** Hears the listings {@code files()} got, so the REPL completes those paths without a call of its own. */
+    public interface Listings {
+        void listed(String studio, String folder, List<RemoteFile> entries);
+
+        /** A {@code studio('x') { ... }} block begins: its files are likely to be asked for next. */
+        default void entered(String studio) {
+        }
+    }
+
+    void listed(String studio, String folder, List<RemoteFile> entries) {
+        listings.listed(studio, folder, entries);
+    }
+
+    void entered(String studio) {
+        listings.entered(studio);
+    }
+
+    /**
      * The records of the studios this run started (recorded before each start, released when seen
      * stopped or kept running), which the ledger's guards and summary read, and which
      * {@code lstudio cleanup} reads on disk when the process died; {@link Ownership#inMemory()}
@@ -182,6 +222,9 @@ public final class DslContext {
         private Map<String, String> env = Map.of();
         private Output output = Output.of(System.out, System.err);
         private Progress progress = Progress.silent();
+        private Function<String, TransferListener> transfers = studio -> TransferListener.NONE;
+        private Path workingDir = Path.of("").toAbsolutePath();
+        private Listings listings = (studio, folder, entries) -> { };
         private Supplier<LightningClient> client;
         private Teardown teardown;
         private Ownership ownership = Ownership.inMemory();
@@ -215,6 +258,24 @@ public final class DslContext {
 
         public Builder progress(Progress progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** Who shows each transfer of a studio's files, by the studio's name (default: no one). */
+        public Builder transfers(Function<String, TransferListener> transfers) {
+            this.transfers = Objects.requireNonNull(transfers, "transfers");
+            return this;
+        }
+
+        /** Where relative local paths resolve (default: the process's working directory). */
+        public Builder workingDir(Path workingDir) {
+            this.workingDir = Objects.requireNonNull(workingDir, "workingDir").toAbsolutePath();
+            return this;
+        }
+
+        /** Who hears what {@code files()} listed (the REPL's completion); default: no one. */
+        public Builder listings(Listings listings) {
+            this.listings = Objects.requireNonNull(listings, "listings");
             return this;
         }
 

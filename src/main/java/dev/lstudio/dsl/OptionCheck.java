@@ -42,7 +42,9 @@ final class OptionCheck {
             Map.entry("public", Kind.FLAG), Map.entry("create", Kind.FLAG), Map.entry("running", Kind.FLAG),
             Map.entry("favorite", Kind.FLAG), Map.entry("maxConcurrent", Kind.WHOLE), Map.entry("times", Kind.WHOLE),
             Map.entry("maxHours", Kind.NUMBER), Map.entry("machine", Kind.TEXT), Map.entry("teamspace", Kind.TEXT),
-            Map.entry("displayName", Kind.TEXT), Map.entry("cluster", Kind.TEXT), Map.entry("name", Kind.TEXT));
+            Map.entry("displayName", Kind.TEXT), Map.entry("cluster", Kind.TEXT), Map.entry("name", Kind.TEXT),
+            Map.entry("to", Kind.TEXT), Map.entry("parallel", Kind.WHOLE), Map.entry("skipSame", Kind.FLAG),
+            Map.entry("ignore", Kind.FLAG), Map.entry("recursive", Kind.FLAG));
 
     /** One mistake and the node it is about. */
     record Problem(ASTNode where, String message) {

@@ -286,6 +286,57 @@ public final class StudioHandle {
         return result;
     }
 
+    // --- files: there whether the studio runs or not (FileVerbs)
+
+    /** {@code upload 'train.py'}: to the studio's root, by its name. */
+    public Transferred upload(String local) {
+        return fileVerbs().upload(Map.of(), local);
+    }
+
+    /** {@code upload 'src/', to: 'project/src', parallel: 4, skipSame: false, ignore: false}. */
+    public Transferred upload(Map<String, ?> options, String local) {
+        return fileVerbs().upload(options, local);
+    }
+
+    /** {@code download 'out/metrics.json'}: into the working directory, by its name. */
+    public Transferred download(String remote) {
+        return fileVerbs().download(Map.of(), remote);
+    }
+
+    /** {@code download 'checkpoints/', to: 'ckpt/', parallel: 4, skipSame: false}. */
+    public Transferred download(Map<String, ?> options, String remote) {
+        return fileVerbs().download(options, remote);
+    }
+
+    /** The entries at the studio's root. */
+    public List<StudioFile> files() {
+        return fileVerbs().files(Map.of(), "");
+    }
+
+    public List<StudioFile> files(String folder) {
+        return fileVerbs().files(Map.of(), folder);
+    }
+
+    /** {@code files(recursive: true)}: every file under the root. */
+    public List<StudioFile> files(Map<String, ?> options) {
+        return fileVerbs().files(options, "");
+    }
+
+    /** {@code files('out/', recursive: true)}. */
+    public List<StudioFile> files(Map<String, ?> options, String folder) {
+        return fileVerbs().files(options, folder);
+    }
+
+    /** {@code remove 'tmp/'}: a file, or a folder and all under it. */
+    public StudioHandle remove(String remote) {
+        fileVerbs().remove(remote);
+        return this;
+    }
+
+    private FileVerbs fileVerbs() {
+        return new FileVerbs(session, studio);
+    }
+
     // --- the studio itself
 
     /** Deletes the studio and its files, for good. */

@@ -25,6 +25,15 @@ public interface CompletionData {
     /** The DSL's verbs, both the top-level ones and those on a studio handle. */
     List<Verb> verbs();
 
+    /**
+     * Entries of a folder of {@code studio}'s files that start as {@code typed} does (a folder's
+     * path ends in {@code /}), from a listing made earlier: never a call while the user waits. A
+     * listing not known yet (or stale) is asked for in the background, for the next TAB.
+     */
+    default List<Suggestion> remotePaths(String studio, String typed) {
+        return List.of();
+    }
+
     /** No data: completion offers only meta-commands and file names. */
     static CompletionData none() {
         return StaticCompletionData.builder().build();
@@ -36,7 +45,7 @@ public interface CompletionData {
             case STUDIO -> studios();
             case MACHINE -> machines();
             case PLUGIN -> plugins();
-            case NONE -> List.of();
+            case NONE, REMOTE_PATH, LOCAL_PATH -> List.of(); // paths need what is typed: see ReplCompleter
         };
     }
 }

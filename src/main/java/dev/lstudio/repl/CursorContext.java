@@ -82,7 +82,8 @@ record CursorContext(Place place, String word, int rawStart, String quote, boole
         Token prev = last(sig, 0);
         Token prev2 = last(sig, 1);
         if (isPunct(before, prev, ":") && prev2 != null && prev2.kind() == Kind.IDENT) {
-            return new CursorContext(Place.STRING, word, top.start(), quote, closed, null, prev2.text(before), false);
+            return new CursorContext(Place.STRING, word, top.start(), quote, closed, labelledCall(before, r, top),
+                    prev2.text(before), false);
         }
         if (prev != null && prev.kind() == Kind.OPEN && prev.text(before).equals("(")
                 && prev2 != null && prev2.kind() == Kind.IDENT) {
@@ -93,6 +94,25 @@ record CursorContext(Place place, String word, int rawStart, String quote, boole
             return new CursorContext(Place.STRING, word, top.start(), quote, closed, prev.text(before), null, true);
         }
         return none(before.length());
+    }
+
+    /**
+     * The call a named argument's string belongs to ({@code upload} in {@code upload('a', to: 'x}
+     * or {@code upload 'a', to: 'x}), so that {@code to:} can mean a different list per verb; null
+     * when there is none.
+     */
+    private static String labelledCall(String before, GroovyLexer.Result r, Open string) {
+        for (Open o : r.open) {
+            if (o != string && o.kind() == OpenKind.PAREN) {
+                Token name = last(significantBefore(r.tokens, o.start(), false), 0);
+                return name != null && name.kind() == Kind.IDENT ? name.text(before) : null;
+            }
+            if (o != string) {
+                break; // a closure or a list: the call is inside it, not around it
+            }
+        }
+        Token verb = commandVerb(before, significantBefore(r.tokens, string.start(), true));
+        return verb == null ? null : verb.text(before);
     }
 
     /** The offset after the rest of the string's word, where a closing quote would be. */

@@ -21,18 +21,23 @@ import java.util.function.Supplier;
  */
 public final class DslCompletionData implements CompletionData {
     /** Verbs whose first argument names something that exists; the others take new names or values. */
-    private static final Map<String, Verb.Argument> ARGUMENTS = Map.of(
-            "teamspace", Verb.Argument.TEAMSPACE,
-            "studio", Verb.Argument.STUDIO,
-            "start", Verb.Argument.MACHINE,
-            "switchTo", Verb.Argument.MACHINE,
-            "install", Verb.Argument.PLUGIN,
-            "uninstall", Verb.Argument.PLUGIN,
-            "plugin", Verb.Argument.PLUGIN);
+    private static final Map<String, Verb.Argument> ARGUMENTS = Map.ofEntries(
+            Map.entry("teamspace", Verb.Argument.TEAMSPACE),
+            Map.entry("studio", Verb.Argument.STUDIO),
+            Map.entry("start", Verb.Argument.MACHINE),
+            Map.entry("switchTo", Verb.Argument.MACHINE),
+            Map.entry("install", Verb.Argument.PLUGIN),
+            Map.entry("uninstall", Verb.Argument.PLUGIN),
+            Map.entry("plugin", Verb.Argument.PLUGIN),
+            Map.entry("upload", Verb.Argument.LOCAL_PATH),
+            Map.entry("download", Verb.Argument.REMOTE_PATH),
+            Map.entry("files", Verb.Argument.REMOTE_PATH),
+            Map.entry("remove", Verb.Argument.REMOTE_PATH));
 
     private final Supplier<CompletionCache> cache;
     private final Supplier<Teamspace> teamspace;
     private final Supplier<DslReference> reference;
+    private final RemotePaths remotePaths;
     private volatile List<Verb> verbs;
 
     /**
@@ -41,9 +46,21 @@ public final class DslCompletionData implements CompletionData {
      * @param reference the DSL reference, asked for when the verbs are first needed
      */
     public DslCompletionData(Supplier<CompletionCache> cache, Supplier<Teamspace> teamspace, Supplier<DslReference> reference) {
+        this(cache, teamspace, reference, null);
+    }
+
+    /** @param remotePaths the listings of studios' files known (null: no path in a studio completes) */
+    public DslCompletionData(Supplier<CompletionCache> cache, Supplier<Teamspace> teamspace, Supplier<DslReference> reference,
+                             RemotePaths remotePaths) {
         this.cache = cache;
         this.teamspace = teamspace;
         this.reference = reference;
+        this.remotePaths = remotePaths;
+    }
+
+    @Override
+    public List<Suggestion> remotePaths(String studio, String typed) {
+        return remotePaths == null ? List.of() : remotePaths.suggest(studio, typed);
     }
 
     static List<Verb> verbs(DslReference reference) {

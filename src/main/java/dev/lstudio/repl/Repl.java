@@ -70,7 +70,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("lstudio")
                 .parser(new ReplParser())
-                .completer(new ReplCompleter(data, this::userNames, commands.completer()))
+                .completer(new ReplCompleter(data, this::userNames, commands.completer(), current::name))
                 .highlighter(new GroovyHighlighter(verbNames))
                 .history(history)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P %M> ")

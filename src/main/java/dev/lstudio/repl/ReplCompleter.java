@@ -21,11 +21,18 @@ final class ReplCompleter implements Completer {
     private final CompletionData data;
     private final Supplier<Set<String>> names;
     private final Completer metaCommands;
+    private final Supplier<String> currentStudio;
 
     ReplCompleter(CompletionData data, Supplier<Set<String>> names, Completer metaCommands) {
+        this(data, names, metaCommands, () -> null);
+    }
+
+    /** @param currentStudio the studio {@code :use} chose, or null: whose files bare file verbs complete */
+    ReplCompleter(CompletionData data, Supplier<Set<String>> names, Completer metaCommands, Supplier<String> currentStudio) {
         this.data = data;
         this.names = names;
         this.metaCommands = metaCommands;
+        this.currentStudio = currentStudio;
     }
 
     @Override
@@ -39,7 +46,14 @@ final class ReplCompleter implements Completer {
             case STATEMENT -> statement(candidates);
             case MEMBER -> handleVerbs(candidates);
             case ARGUMENT -> argument(at, candidates);
-            case STRING -> values(argumentOf(at), !at.closed(), candidates);
+            case STRING -> {
+                Verb.Argument kind = argumentOf(at);
+                if (kind == Verb.Argument.REMOTE_PATH || kind == Verb.Argument.LOCAL_PATH) {
+                    paths(kind, at, line.line().substring(0, line.cursor()), candidates);
+                } else {
+                    values(kind, !at.closed(), candidates);
+                }
+            }
             case NONE -> {
             }
         }
@@ -110,9 +124,29 @@ final class ReplCompleter implements Completer {
         }
     }
 
+    /**
+     * A path in a studio (that of the line's {@code studio('x')}, else the current one) from the
+     * listings known, or one here from the disk. A folder is not complete: TAB goes on into it.
+     */
+    private void paths(Verb.Argument kind, CursorContext at, String before, List<Candidate> out) {
+        List<Suggestion> found;
+        if (kind == Verb.Argument.REMOTE_PATH) {
+            String studio = FilePaths.studioIn(before);
+            studio = studio != null ? studio : currentStudio.get();
+            found = studio == null ? List.of() : data.remotePaths(studio, at.word());
+        } else {
+            found = FilePaths.local(at.word());
+        }
+        for (Suggestion s : found) {
+            boolean folder = s.value().endsWith("/");
+            out.add(new Candidate(s.value(), s.value(), kind == Verb.Argument.REMOTE_PATH ? "studio files" : "files",
+                    null, null, null, !folder && !at.closed()));
+        }
+    }
+
     private Verb.Argument argumentOf(CursorContext at) {
         if (at.label() != null) {
-            return Verb.forLabel(at.label());
+            return Verb.forLabel(at.verb(), at.label());
         }
         Verb verb = verbsByName().get(at.verb());
         return verb == null ? Verb.Argument.NONE : verb.argument();
@@ -140,6 +174,8 @@ final class ReplCompleter implements Completer {
             case STUDIO -> "studios";
             case MACHINE -> "machines";
             case PLUGIN -> "plugins";
+            case REMOTE_PATH -> "studio files";
+            case LOCAL_PATH -> "files";
             case NONE -> null;
         };
     }

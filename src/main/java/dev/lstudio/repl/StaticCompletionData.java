@@ -11,6 +11,7 @@ public final class StaticCompletionData implements CompletionData {
     private final List<Suggestion> machines;
     private final List<Suggestion> plugins;
     private final List<Verb> verbs;
+    private final java.util.Map<String, List<String>> remoteFiles;
 
     private StaticCompletionData(Builder b) {
         this.teamspaces = List.copyOf(b.teamspaces);
@@ -18,6 +19,7 @@ public final class StaticCompletionData implements CompletionData {
         this.machines = List.copyOf(b.machines);
         this.plugins = List.copyOf(b.plugins);
         this.verbs = List.copyOf(b.verbs);
+        this.remoteFiles = java.util.Map.copyOf(b.remoteFiles);
     }
 
     public static Builder builder() {
@@ -49,14 +51,26 @@ public final class StaticCompletionData implements CompletionData {
         return verbs;
     }
 
+    @Override
+    public List<Suggestion> remotePaths(String studio, String typed) {
+        return RemotePaths.matching(remoteFiles.getOrDefault(studio, List.of()), typed);
+    }
+
     public static final class Builder {
         private final List<Suggestion> teamspaces = new ArrayList<>();
         private final List<Suggestion> studios = new ArrayList<>();
         private final List<Suggestion> machines = new ArrayList<>();
         private final List<Suggestion> plugins = new ArrayList<>();
         private final List<Verb> verbs = new ArrayList<>();
+        private final java.util.Map<String, List<String>> remoteFiles = new java.util.HashMap<>();
 
         private Builder() {
+        }
+
+        /** A path in {@code studio} (from the content root; a folder ends in /). */
+        public Builder remoteFile(String studio, String path) {
+            remoteFiles.computeIfAbsent(studio, k -> new ArrayList<>()).add(path);
+            return this;
         }
 
         public Builder teamspace(String name) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record Verb(String name, String summary, List<String> namedArguments, Argument argument, Where where) {
 
     /** What a verb's first positional argument is, and so which list completes it. */
-    public enum Argument { NONE, TEAMSPACE, STUDIO, MACHINE, PLUGIN }
+    public enum Argument { NONE, TEAMSPACE, STUDIO, MACHINE, PLUGIN, REMOTE_PATH, LOCAL_PATH }
 
     /**
      * Where the verb may be called, as the reference's "Where" says: only at the top of a script
@@ -58,6 +58,17 @@ public record Verb(String name, String summary, List<String> namedArguments, Arg
      * {@code machine: '<TAB>} offers machines wherever it appears.
      */
     static Argument forLabel(String label) {
+        return forLabel(null, label);
+    }
+
+    /** As {@link #forLabel(String)}, with the call it is in: {@code upload(to:)} is a path in the studio, {@code download(to:)} one here. */
+    static Argument forLabel(String verb, String label) {
+        if ("to".equals(label) && "upload".equals(verb)) {
+            return Argument.REMOTE_PATH;
+        }
+        if ("to".equals(label) && "download".equals(verb)) {
+            return Argument.LOCAL_PATH;
+        }
         return switch (label) {
             case "machine", "to" -> Argument.MACHINE;
             case "teamspace" -> Argument.TEAMSPACE;

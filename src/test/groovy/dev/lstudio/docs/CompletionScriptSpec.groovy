@@ -40,8 +40,8 @@ class CompletionScriptSpec extends Specification {
         line                               || expected
         'lstudio '                         || ['run', 'repl', 'cleanup', 'emulator', 'studios', 'status', 'start', 'stop',
                                                'restart', 'switch', 'exec', 'create', 'delete', 'machines',
-                                               'teamspaces', 'jobs', 'nightly.groovy']
-        'lstudio r'                        || ['run', 'repl', 'restart']
+                                               'teamspaces', 'cp', 'ls', 'rm', 'jobs', 'nightly.groovy']
+        'lstudio r'                        || ['run', 'repl', 'restart', 'rm']
         'lstudio run '                     || ['jobs', 'nightly.groovy']
         'lstudio run jobs/'                || ['jobs/smoke.groovy']
         'lstudio run --js'                 || ['--json']
@@ -60,6 +60,11 @@ class CompletionScriptSpec extends Specification {
         'lstudio start a -m cpu-1'         || ['cpu-16']
         'lstudio exec a --start cpu-8 -- ' || []
         'lstudio create '                  || []
+        'lstudio cp --p'                   || ['--parallel']
+        'lstudio cp --parallel '           || []
+        'lstudio rm -'                     || ['-r', '--recursive', '-y', '--yes', '-h', '--help', '-V', '--version', '-q',
+                                               '--quiet', '--teamspace', '--json', '--debug', '--emulator', '--lock', '--no-lock']
+        'lstudio cp notes'                 || ['notes.txt']
     }
 
     def "bash completes studio and teamspace names from the lists lstudio wrote, with no lstudio run on TAB"() {
@@ -75,6 +80,9 @@ class CompletionScriptSpec extends Specification {
         complete('lstudio status my-studio w', env) == ['worker-1']
         complete('lstudio --teamspace re', env) == ['research']
         complete('lstudio studios --teamspace ', env) == ['demo', 'research']
+        complete('lstudio ls my-', env) == ['my-other:', 'my-studio:']
+        complete('lstudio cp notes.txt w', env) == ['worker-1:']
+        complete('lstudio rm my-studio:tm', env) == []
     }
 
     def "a stale list is still offered, and refreshed in the background by lstudio studios"() {

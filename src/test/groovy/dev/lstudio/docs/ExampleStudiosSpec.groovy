@@ -14,8 +14,17 @@ abstract class ExampleStudiosSpec extends EmulatorLstudioSpec {
     /** Studios every example may assume: they exist and are stopped. */
     static final List<String> STUDIOS = ['my-studio', 'worker-1', 'worker-2', 'worker-3']
 
+    /** What the examples of reference.md's Files find in the folder they run in. */
+    static final Map<String, String> LOCAL_FILES = ['train.py': "print('training')\n", 'src/model.py': 'class Model: pass\n',
+                                                    'src/.gitignore': '*.log\n', 'src/debug.log': 'noise\n']
+
     def setup() {
         emulator.create(STUDIOS as String[])
+        workDir = home.resolve('work')
+        LOCAL_FILES.each { name, text ->
+            Files.createDirectories(workDir.resolve(name).parent)
+            Files.writeString(workDir.resolve(name), text)
+        }
     }
 
     /** {@code lstudio args...} as a reader's shell would start it: the emulator's URL and credentials, plus {@code env}. */

@@ -74,6 +74,9 @@ class RunnableDocsSpec extends ExampleStudiosSpec {
             fork    : "studio('my-studio') { fork((k): 1, 'copy') }",
             autoSleep: "studio('my-studio') { autoSleep((k): 1) }",
             expose  : "studio('my-studio') { expose((k): 1, 8080) }",
+            upload  : "studio('my-studio') { upload((k): 1, 'train.py') }",
+            download: "studio('my-studio') { download((k): 1, 'out/metrics.json') }",
+            files   : "studio('my-studio') { files((k): 1) }",
             parallel: "parallel((k): 1, [1]) { }",
             retry   : "retry((k): 1) { }",
             budget  : "budget((k): 1)"]

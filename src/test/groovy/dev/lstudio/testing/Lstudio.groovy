@@ -16,9 +16,17 @@ final class Lstudio {
 
     /** What every run gets before its own {@code env}: usually LSTUDIO_HOME and HOME. */
     final Map<String, String> base
+    /** Where relative local paths resolve for {@link #run} (files sent and received); null: the JVM's own folder. */
+    final Path dir
 
-    Lstudio(Map<String, String> base) {
+    Lstudio(Map<String, String> base, Path dir = null) {
         this.base = Map.copyOf(base)
+        this.dir = dir
+    }
+
+    /** This launcher, run as if started in {@code dir}. */
+    Lstudio inDir(Path dir) {
+        new Lstudio(base, dir)
     }
 
     /** LSTUDIO_HOME and HOME both in {@code home}. */
@@ -29,8 +37,11 @@ final class Lstudio {
     Run run(List<String> args, Map<String, String> env = [:], String stdin = '') {
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()
-        int exit = Main.execute(args as String[], new ByteArrayInputStream(stdin.getBytes('UTF-8')),
-                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'), base + env)
+        def input = new ByteArrayInputStream(stdin.getBytes('UTF-8'))
+        def stdout = new PrintStream(out, true, 'UTF-8')
+        def stderr = new PrintStream(err, true, 'UTF-8')
+        int exit = dir == null ? Main.execute(args as String[], input, stdout, stderr, base + env)
+                : Main.execute(args as String[], input, stdout, stderr, base + env, dir)
         new Run(exit, out.toString('UTF-8'), err.toString('UTF-8'))
     }
 
@@ -49,6 +60,9 @@ final class Lstudio {
             command = ['sh', '-c', "umask ${options.umask}; exec \"\$@\"".toString(), 'sh'] + command
         }
         def builder = new ProcessBuilder(command)
+        if (dir != null) {
+            builder.directory(dir.toFile())
+        }
         if (options.log) {
             builder.redirectErrorStream(true).redirectOutput((options.log as Path).toFile())
         } else if (options.stdout) {

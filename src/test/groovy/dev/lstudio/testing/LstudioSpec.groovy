@@ -18,8 +18,11 @@ abstract class LstudioSpec extends Specification {
     /** The last {@link #lstudio} run. */
     Lstudio.Run last
 
+    /** Where lstudio runs, for relative local paths (files sent and received); null: the JVM's own folder. */
+    Path workDir
+
     Lstudio getLauncher() {
-        Lstudio.at(home)
+        Lstudio.at(home).inDir(workDir)
     }
 
     /** {@code lstudio args...} with {@code env} on top of LSTUDIO_HOME and HOME, and {@code stdin}; returns the exit status. */
