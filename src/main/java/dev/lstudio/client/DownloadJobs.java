@@ -18,7 +18,8 @@ final class DownloadJobs {
         this.studio = studio;
     }
 
-    TransferReport run(String remote, Path local, TransferOptions options) {
+    /** {@code byName}: {@code local} is the folder to receive into, the file or folder keeping its own name. */
+    TransferReport run(String remote, Path local, TransferOptions options, boolean byName) {
         String path = RemotePaths.normalize(remote, studio.name());
         RemoteListing listing = studio.listing();
         boolean folder = RemotePaths.folderForm(remote) || path.isEmpty();
@@ -27,17 +28,18 @@ final class DownloadJobs {
             entry = find(listing, path).orElseThrow(() -> studio.gone(path, "file or folder"));
             folder = entry.folder();
         }
+        boolean here = byName || local == null;
         Path base = (local == null ? Path.of("") : local).toAbsolutePath().normalize();
         List<FileTransfer> files = new ArrayList<>();
         List<RemoteFile> remoteFiles = new ArrayList<>();
         if (!folder) {
-            files.add(new FileTransfer(TransferDirection.DOWN, Files.isDirectory(base) ? base.resolve(entry.name()) : base,
+            files.add(new FileTransfer(TransferDirection.DOWN, here || Files.isDirectory(base) ? base.resolve(entry.name()) : base,
                     path, entry.size()));
             remoteFiles.add(entry);
         } else {
             // The folder's contents land in the local folder named, there or not (as the SDK's
             // download_folder), so a rerun fills the same place; with none named, a folder of its name here.
-            Path root = local == null && !path.isEmpty() ? base.resolve(RemotePaths.name(path)) : base;
+            Path root = here && !path.isEmpty() ? base.resolve(RemotePaths.name(path)) : base;
             for (RemoteFile f : listing.entries(path, true).orElseThrow(() -> studio.gone(path, "folder"))) {
                 if (!f.folder()) {
                     String relative = RemotePaths.normalize(path.isEmpty() ? f.path() : f.path().substring(path.length() + 1),

@@ -82,7 +82,13 @@ public final class StudioFiles {
      * listing's size and lastModified are those recorded (the listing has no checksum).
      */
     public TransferReport download(String remote, Path local, TransferOptions options) {
-        return new DownloadJobs(ref()).run(remote, local, options == null ? TransferOptions.defaults() : options);
+        return new DownloadJobs(ref()).run(remote, local, options == null ? TransferOptions.defaults() : options, false);
+    }
+
+    /** As {@link #download}, into {@code folder} under the file's or folder's own name (what "no destination" means). */
+    public TransferReport downloadInto(String remote, Path folder, TransferOptions options) {
+        Objects.requireNonNull(folder, "folder");
+        return new DownloadJobs(ref()).run(remote, folder, options == null ? TransferOptions.defaults() : options, true);
     }
 
     /** Removes a file, or a folder and all under it; {@link FileTransferException} (GONE) when there is none. */

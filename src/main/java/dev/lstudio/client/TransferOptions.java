@@ -35,7 +35,7 @@ public record TransferOptions(int parallel, long multipartThreshold, long partSi
      * job tuned for the SDK moves files the same way: {@code LIGHTNING_MULTIPART_THRESHOLD} and
      * {@code LIGHTNING_MULTI_PART_PART_SIZE} (bytes). A value that is no size exits 2 before any call.
      */
-    public static TransferOptions from(dev.lstudio.api.Environment env) {
+    public static TransferOptions from(java.util.Map<String, String> env) {
         TransferOptions d = defaults();
         long threshold = bytes(env, "LIGHTNING_MULTIPART_THRESHOLD", d.multipartThreshold);
         long part = bytes(env, "LIGHTNING_MULTI_PART_PART_SIZE", d.partSize);
@@ -46,13 +46,13 @@ public record TransferOptions(int parallel, long multipartThreshold, long partSi
         return d.withMultipart(threshold, part);
     }
 
-    private static long bytes(dev.lstudio.api.Environment env, String name, long fallback) {
+    private static long bytes(java.util.Map<String, String> env, String name, long fallback) {
         String value = env.get(name);
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            long n = Long.parseLong(value);
+            long n = Long.parseLong(value.trim());
             if (n > 0) {
                 return n;
             }

@@ -1,13 +1,11 @@
 package dev.lstudio.client
 
-import dev.lstudio.api.Environment
-import java.nio.file.Path
 import spock.lang.Specification
 
 /** The SDK's multipart settings, read from the environment as the SDK reads them. */
 class TransferSettingsSpec extends Specification {
     static TransferOptions from(Map<String, String> vars) {
-        TransferOptions.from(Environment.of(vars, Path.of('/tmp')))
+        TransferOptions.from(vars)
     }
 
     def "without settings, multipart starts above 100 MiB in parts of 100 MiB"() {
