@@ -13,7 +13,8 @@
 
 _lstudio_global_opts='--teamspace --json --debug -q --quiet --emulator --lock --no-lock -h --help -V --version'
 _lstudio_emulator_opts='--port --state-dir --user-id --api-key --username --teamspace --start-delay --stop-delay
-  --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate --time-scale -v --verbose -h --help -V --version'
+  --switch-delay --fork-delay --detach-after --fault --seed --strict --no-teammate --time-scale --url-ttl -v --verbose
+  -h --help -V --version'
 _lstudio_commands='run repl cleanup emulator studios status start stop restart switch exec create delete machines teamspaces cp ls rm'
 # The commands that act on Studios by name, and their own options.
 _lstudio_named='status start stop restart switch exec delete'
@@ -55,7 +56,8 @@ _lstudio_names() {
 _lstudio_takes_value() {
     case $1 in
         --teamspace|-e|--port|--state-dir|--user-id|--api-key|--username|--start-delay|--stop-delay|\
-        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|--timeout|--grace|--time-scale|-m|--machine|\
+        --switch-delay|--fork-delay|--detach-after|--fault|--seed|--host|--timeout|--grace|--time-scale|--url-ttl|\
+        -m|--machine|\
         --max-runtime|--start|--parallel) return 0 ;;
     esac
     return 1
@@ -111,6 +113,8 @@ _lstudio() {
             COMPREPLY=($(compgen -W "$_lstudio_machines" -- "$cur")); return 0 ;;
         --start-delay|--stop-delay|--switch-delay|--fork-delay|--detach-after)
             COMPREPLY=($(compgen -W '0s 500ms 1s 2s 10s 1m' -- "$cur")); return 0 ;;
+        --url-ttl)
+            COMPREPLY=($(compgen -W '10s 1m 15m 1h' -- "$cur")); return 0 ;;
         --state-dir)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;

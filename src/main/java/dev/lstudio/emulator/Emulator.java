@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,7 +84,7 @@ public final class Emulator implements AutoCloseable {
             } else {
                 root = Files.createTempDirectory("lstudio-emulator-");
             }
-            Store.Identity identity = identity(saved);
+            Store.Identity identity = Store.Identity.resolve(settings, saved);
             store = new Store(stateFile, saved, identity, root.resolve("studios"));
             Files.createDirectories(root.resolve("studios"));
             timer = Executors.newSingleThreadScheduledExecutor(threads("lstudio-emulator-timer"));
@@ -101,7 +100,8 @@ public final class Emulator implements AutoCloseable {
                 }
             };
             store.update(seed);
-            server.createContext("/", wire(identity, teamspaces, seed));
+            new Contexts(store, commands, settings, timer, log).mount(server, identity, teamspaces, seed,
+                    root.resolve(".uploads"));
             server.setExecutor(requests);
             server.start();
             store.save();
@@ -114,50 +114,6 @@ public final class Emulator implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    private HttpFront wire(Store.Identity identity, Memberships teamspaces, Runnable seed) {
-        PhaseMachine lifecycle = new PhaseMachine(store, commands, settings, timer);
-        Faults faults = new Faults(settings.faults(), settings.seed());
-        Router api = new Router();
-        StudioEndpoints studios = new StudioEndpoints(store, teamspaces, lifecycle);
-        studios.register(api);
-        new ConfigEndpoints(store, teamspaces, lifecycle, studios, settings).register(api);
-        new LifecycleEndpoints(store, lifecycle).register(api);
-        ExecEndpoints exec = new ExecEndpoints(store, commands, settings);
-        exec.register(api);
-        new PluginEndpoints(store, exec, settings).register(api);
-        new PortEndpoints(store, teamspaces, commands).register(api);
-        new AccountEndpoints(teamspaces, identity).register(api);
-        Router admin = new Router();
-        RequestCounts counts = new RequestCounts();
-        new AdminEndpoints(store, lifecycle, faults, settings, counts, seed).register(admin);
-        return new HttpFront(api, admin, faults, identity, log, counts, settings.strict());
-    }
-
-    /** Explicit settings win; then what the state directory saved; then fresh ones. */
-    private Store.Identity identity(StateFile.Snapshot saved) {
-        String user = settings.userId() != null ? settings.userId() : saved != null && saved.userId != null
-                ? saved.userId : UUID.randomUUID().toString();
-        String key = settings.apiKey() != null ? settings.apiKey() : saved != null && saved.apiKey != null
-                ? saved.apiKey : randomKey();
-        String name = settings.username() != null ? settings.username() : saved != null && saved.username != null
-                ? saved.username : "demo";
-        return new Store.Identity(user, key, name);
-    }
-
-    /**
-     * 20 characters (about 100 bits): short enough that base64 of "uuid:key" stays on one line,
-     * because the reference's {@code echo -n "$ID:$KEY" | base64} wraps longer input at 76 columns.
-     */
-    private static String randomKey() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return key.toString();
     }
 
     private static ThreadFactory threads(String name) {
@@ -260,6 +216,8 @@ public final class Emulator implements AutoCloseable {
         private boolean strict;
         private boolean teammate = true;
         private double timeScale = 1;
+        private Duration urlTtl = Duration.ofMinutes(15);
+        private int listPageSize = 1000;
 
         private Builder() {
         }
@@ -378,6 +336,27 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a presigned storage URL (an upload part, a download) stays valid (default 15 min),
+         * on the emulator's clock: with a time scale of 60, 15 min pass in 15 s.
+         */
+        public Builder urlTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("url ttl must be more than zero, not " + ttl);
+            }
+            this.urlTtl = ttl;
+            return this;
+        }
+
+        /** Entries per page of a file listing (default 1000); small ones let specs see several pages. */
+        public Builder listPageSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("list page size must be 1 or more, not " + size);
+            }
+            this.listPageSize = size;
+            return this;
+        }
+
         Builder tick(Duration d) {
             this.tick = Objects.requireNonNull(d);
             return this;
@@ -393,7 +372,7 @@ public final class Emulator implements AutoCloseable {
             Settings s = new Settings(port, stateDir, userId, apiKey, username,
                     teamspaces.isEmpty() ? List.of("demo") : List.copyOf(teamspaces), startDelay, stopDelay,
                     switchDelay, forkDelay, detachAfter, tick, rules, seed != null ? seed : new SecureRandom().nextLong(),
-                    strict, teammate, timeScale);
+                    strict, teammate, timeScale, urlTtl, listPageSize);
             return new Emulator(s, log);
         }
 

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Fault rules: '[METHOD] PATH EFFECT...', PATH a glob (* a segment, ** any depth).",
             "  EFFECT: 429|500|502|503|drop|drop-after[:P], latency:DURATION[:P],",
             "  retry-after:DURATION; glitches: empty|drip|storm|endless-pages[:P],",
-            "  drip-every:DURATION, storm-for:DURATION.",
+            "  drip-every:DURATION, storm-for:DURATION; on presigned storage",
+            "  (/storage/**): drop-part|expired|short-body[:P].",
             "Example: --fault 'POST /v1/projects/*/cloudspaces/*/execute 503:0.3' --seed 1",
             "Admin API (no auth, loopback only): GET /_emulator/studios, GET /_emulator/commands,"
                 + " GET|PUT|DELETE /_emulator/faults, POST /_emulator/reset.",
@@ -96,6 +97,11 @@ public final class EmulatorCommand implements Callable<Integer> {
         "with 60, an idle limit of 15 min passes in 15 s."})
     double timeScale;
 
+    @Option(names = "--url-ttl", paramLabel = "DURATION", defaultValue = "15m", converter = DurationOption.Converter.class,
+            description = "How long a presigned upload or download URL stays valid, on the emulator's clock"
+                + " (--time-scale) (default: ${DEFAULT-VALUE}).")
+    Duration urlTtl;
+
     @Option(names = {"-v", "--verbose"}, description = "Log each request (method, path, outcome) to stderr.")
     boolean verbose;
 
@@ -112,7 +118,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             Emulator.Builder b = Emulator.builder().port(port).stateDir(stateDir).startDelay(startDelay)
                     .stopDelay(stopDelay).switchDelay(switchDelay).forkDelay(forkDelay).detachAfter(detachAfter)
                     .faults(faults.toArray(String[]::new)).strict(strict).teammate(!noTeammate)
-                    .timeScale(timeScale);
+                    .timeScale(timeScale).urlTtl(urlTtl);
             if (userId != null) {
                 b.userId(userId);
             }

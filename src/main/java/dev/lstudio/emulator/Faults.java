@@ -20,13 +20,19 @@ import java.util.regex.Pattern;
  * {@code empty} answers {@code 200 {}} (well formed, saying nothing), {@code drip} sends the real
  * answer a byte at a time ({@code drip-every}, 100 ms by default), {@code storm} starts a 429 storm
  * on everything the rule matches ({@code storm-for}, 2 s by default) and {@code endless-pages}
- * gives a list page a fresh {@code nextPageToken} that leads to the same page again. One seedable
+ * gives a list page a fresh {@code nextPageToken} that leads to the same page again. On presigned
+ * storage ({@code /storage/**}): {@code drop-part} reads part of a PUT's body and closes the
+ * connection (nothing stored), {@code expired} answers 403 "Request has expired" early, and
+ * {@code short-body} sends a GET's full Content-Length but only half the bytes (there, the
+ * statuses, drop, drop-after, empty, storm and latency work too; drip and endless-pages do nothing). One seedable
  * Random draws for every request in order, so a sequential test sees the same faults on every run.
  */
 final class Faults {
     private final Map<String, Long> injected = new TreeMap<>();
     static final List<String> KINDS = List.of("429", "500", "502", "503", "drop", "drop-after",
-            "empty", "drip", "storm", "endless-pages");
+            "empty", "drip", "storm", "endless-pages", "drop-part", "expired", "short-body");
+    /** Faults of presigned storage (/storage/**); on /v1 they change nothing. */
+    static final java.util.Set<String> STORAGE_ONLY = java.util.Set.of("drop-part", "expired", "short-body");
     private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
 
     private final List<Rule> rules = new ArrayList<>();
@@ -102,7 +108,7 @@ final class Faults {
 
         /**
          * Parses {@code [METHOD] PATH EFFECT...}: EFFECT is
-         * {@code 429|500|502|503|drop|drop-after|empty|drip|storm|endless-pages[:P]},
+         * {@code 429|500|502|503|drop|drop-after|empty|drip|storm|endless-pages|drop-part|expired|short-body[:P]},
          * {@code latency:DURATION[:P]}, {@code retry-after:DURATION}, {@code drip-every:DURATION} or
          * {@code storm-for:DURATION}; P defaults to 1.
          */

@@ -65,7 +65,8 @@ final class HttpFront implements HttpHandler {
                 outcome = respond(ex, Reply.json(Map.of())) + " (empty, fault)";
                 return;
             }
-            if (fault.fault() != null && !AFTER_SERVING.contains(fault.fault())) {
+            if (fault.fault() != null && !AFTER_SERVING.contains(fault.fault())
+                    && !Faults.STORAGE_ONLY.contains(fault.fault())) {
                 Map<String, String> headers = fault.fault().equals("429")
                         ? Map.of("Retry-After", String.valueOf(fault.retryAfterSeconds())) : Map.of();
                 outcome = respond(ex, Reply.error(ApiError.fault(Integer.parseInt(fault.fault())), headers)) + " (fault)";
@@ -83,7 +84,7 @@ final class HttpFront implements HttpHandler {
                 outcome = respond(ex, reply) + " (endless pages, fault)";
                 return;
             }
-            if ("drip".equals(fault.fault()) && reply.stream == null) {
+            if ("drip".equals(fault.fault()) && reply.stream == null && reply.body != null) {
                 outcome = drip(ex, reply, fault.dripMillis()) + " (dripped, fault)";
                 return;
             }
@@ -183,6 +184,10 @@ final class HttpFront implements HttpHandler {
                 reply.stream.writeTo(out);
             }
             return "200 (stream)";
+        }
+        if (reply.body == null) {
+            ex.sendResponseHeaders(reply.status, -1);
+            return String.valueOf(reply.status);
         }
         byte[] bytes = Json.MAPPER.writeValueAsBytes(reply.body);
         ex.sendResponseHeaders(reply.status, bytes.length);

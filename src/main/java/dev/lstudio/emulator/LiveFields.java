@@ -18,7 +18,10 @@ import java.util.Map;
 final class LiveFields {
     private static final String CLOUDSPACE = "/v1/projects/{projectId}/cloudspaces/{id}";
 
-    /** Allowed fields of one body, and of the objects nested in it that are checked too. */
+    /**
+     * Allowed fields of one body, and of the objects nested in it that are checked too, by dotted
+     * name ({@code "blobs.parts"}); a name that holds an array has each of its objects checked.
+     */
     record Body(List<String> fields, Map<String, List<String>> nested) {
         Body(String... fields) {
             this(List.of(fields), Map.of());
@@ -58,6 +61,15 @@ final class LiveFields {
                 Map.of("cloudspace", List.of("cloudspaceId", "port", "type", "autoStart"))));
     }
 
+    static {
+        // the artifacts API, as notes/files-wire.md has it from the SDK (studio_api.py, utils.py)
+        String blobs = "/v1/projects/{projectId}/artifacts/cloudspaces/{id}/blobs";
+        TABLE.put("POST " + blobs, new Body(List.of("blobs", "clusterId"),
+                Map.of("blobs", List.of("path", "contentType", "parts", "partSize", "uploadId", "partNumbers"))));
+        TABLE.put("POST " + blobs + "/complete", new Body(List.of("blobs", "clusterId"),
+                Map.of("blobs", List.of("path", "uploadId", "parts"), "blobs.parts", List.of("partNumber", "etag"))));
+    }
+
     private LiveFields() {
     }
 
@@ -70,11 +82,28 @@ final class LiveFields {
         }
         refuseUnknown(body, allowed.fields(), "", endpoint);
         allowed.nested().forEach((name, fields) -> {
-            JsonNode inner = Json.field(body, snake(name));
-            if (inner != null && inner.isObject()) {
+            for (JsonNode inner : select(body, name.split("\\."))) {
                 refuseUnknown(inner, fields, name + ".", endpoint);
             }
         });
+    }
+
+    /** The objects at a dotted name, descending into every element of the arrays on the way. */
+    private static List<JsonNode> select(JsonNode body, String[] names) {
+        List<JsonNode> at = List.of(body);
+        for (String name : names) {
+            List<JsonNode> next = new java.util.ArrayList<>();
+            for (JsonNode node : at) {
+                JsonNode inner = Json.field(node, snake(name));
+                if (inner != null && inner.isArray()) {
+                    inner.forEach(next::add);
+                } else if (inner != null) {
+                    next.add(inner);
+                }
+            }
+            at = next;
+        }
+        return at.stream().filter(JsonNode::isObject).toList();
     }
 
     private static void refuseUnknown(JsonNode body, List<String> fields, String prefix, String endpoint) {

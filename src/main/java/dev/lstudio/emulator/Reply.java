@@ -43,6 +43,16 @@ final class Reply {
     record ErrorBody(int code, String message, java.util.List<Object> details) {
     }
 
+    /** 204 with no body: what the live service answers to a delete of a file or folder. */
+    static Reply noContent() {
+        return new Reply(204, null, Map.of(), "application/json", null);
+    }
+
+    /** 307 to {@code location} with no body: a download is sent on to a presigned storage URL. */
+    static Reply redirect(String location) {
+        return new Reply(307, null, Map.of("Location", location), "application/json", null);
+    }
+
     static Reply stream(String contentType, Stream stream) {
         return new Reply(200, null, Map.of("Cache-Control", "no-cache"), contentType, stream);
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Maps {@code METHOD /path/{param}} patterns to handlers. */
+/**
+ * Maps {@code METHOD /path/{param}} patterns to handlers. A last segment {@code {name...}} takes
+ * the rest of the path, zero or more segments, each decoded and joined with '/': file paths.
+ */
 final class Router {
     interface Handler {
         Reply handle(Request request) throws Exception;
@@ -55,11 +58,21 @@ final class Router {
     }
 
     private static Map<String, String> bind(String[] pattern, String[] parts) {
-        if (pattern.length != parts.length) {
+        boolean tail = pattern.length > 0 && pattern[pattern.length - 1].endsWith("...}");
+        int fixed = tail ? pattern.length - 1 : pattern.length;
+        if (tail ? parts.length < fixed : pattern.length != parts.length) {
             return null;
         }
         Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < pattern.length; i++) {
+        if (tail) {
+            List<String> rest = new ArrayList<>();
+            for (int i = fixed; i < parts.length; i++) {
+                rest.add(Request.decode(parts[i]));
+            }
+            String seg = pattern[fixed];
+            params.put(seg.substring(1, seg.length() - 4), String.join("/", rest));
+        }
+        for (int i = 0; i < fixed; i++) {
             String seg = pattern[i];
             if (seg.startsWith("{") && seg.endsWith("}")) {
                 if (parts[i].isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.lstudio.emulator;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +28,31 @@ final class Store {
         @Override
         public String toString() {
             return "Identity[userId=" + userId + ", username=" + username + "]";
+        }
+
+        /** Explicit settings win; then what the state directory saved; then fresh ones. */
+        static Identity resolve(Settings settings, StateFile.Snapshot saved) {
+            String user = settings.userId() != null ? settings.userId() : saved != null && saved.userId != null
+                    ? saved.userId : UUID.randomUUID().toString();
+            String key = settings.apiKey() != null ? settings.apiKey() : saved != null && saved.apiKey != null
+                    ? saved.apiKey : randomKey();
+            String name = settings.username() != null ? settings.username() : saved != null && saved.username != null
+                    ? saved.username : "demo";
+            return new Identity(user, key, name);
+        }
+
+        /**
+         * 20 characters (about 100 bits): short enough that base64 of "uuid:key" stays on one line,
+         * because the reference's {@code echo -n "$ID:$KEY" | base64} wraps longer input at 76 columns.
+         */
+        private static String randomKey() {
+            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+            SecureRandom random = new SecureRandom();
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return key.toString();
         }
     }
 

@@ -21,8 +21,10 @@ final class StudioEndpoints {
     private final Store store;
     private final Memberships teamspaces;
     private final PhaseMachine lifecycle;
+    private final Uploads uploads;
 
-    StudioEndpoints(Store store, Memberships teamspaces, PhaseMachine lifecycle) {
+    StudioEndpoints(Store store, Memberships teamspaces, PhaseMachine lifecycle, Uploads uploads) {
+        this.uploads = uploads;
         this.store = store;
         this.teamspaces = teamspaces;
         this.lifecycle = lifecycle;
@@ -219,6 +221,7 @@ final class StudioEndpoints {
             store.retire(lifecycle.discard(s));
             store.remove(s);
             StudioFiles.deleteTree(store.dir(s));
+            uploads.discard(s.id);
             return Reply.empty();
         });
     }

@@ -30,6 +30,33 @@ final class StudioFiles {
         return target;
     }
 
+    /**
+     * Where a path of the artifacts API lives in the studio's directory (its content root); a path
+     * that is absolute, climbs out of the root, or (unless {@code rootAllowed}) is the root itself is refused.
+     */
+    static Path content(Path studioDir, String relative, boolean rootAllowed) {
+        Path dir = studioDir.toAbsolutePath().normalize();
+        String given = relative == null ? "" : relative;
+        Path target;
+        try {
+            Path p = Path.of(given);
+            target = dir.resolve(p).normalize();
+            if (p.isAbsolute() || given.startsWith("/") || !target.startsWith(dir)) {
+                target = null;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            target = null;
+        }
+        if (target == null) {
+            throw ApiError.invalid("path '" + given + "' must be relative to the Studio's content root and stay inside"
+                    + " it: no leading '/', no '..' above the root");
+        }
+        if (target.equals(dir) && !rootAllowed) {
+            throw ApiError.invalid("a file path is required, e.g. \"data/train.csv\"; '" + given + "' names the content root");
+        }
+        return target;
+    }
+
     static void createDir(Path dir) {
         try {
             Files.createDirectories(dir);

@@ -8,11 +8,12 @@
  *   <li>{@link dev.lstudio.emulator.Emulator}: {@code Emulator.builder() .port(0) .stateDir(path)
  *       .userId("u") .apiKey("k") .username("demo") .teamspace("demo") .startDelay(Duration.ZERO)
  *       .stopDelay(d) .switchDelay(d) .forkDelay(d) .detachAfter(d) .faults("GET /v1/** 503:0.5")
- *       .seed(1L) .strict(false) .teammate(true) .build() .start()}; then {@code baseUrl()} ("http://127.0.0.1:PORT/"),
+ *       .seed(1L) .strict(false) .teammate(true) .timeScale(1) .urlTtl(Duration.ofMinutes(15))
+ *       .listPageSize(1000) .build() .start()}; then {@code baseUrl()} ("http://127.0.0.1:PORT/"),
  *       {@code port()}, {@code userId()}, {@code apiKey()}, {@code username()}, {@code close()}.
  *       Defaults: free port, generated user id, random API key, username and teamspace "demo",
  *       start 2s, stop 1s, switch 2s, fork 500ms, detach-after 10s, random seed, not strict,
- *       with a teammate.</li>
+ *       with a teammate, presigned URLs valid 15 min, file listings in pages of 1000.</li>
  *   <li>{@link dev.lstudio.emulator.EmulatorCommand}: the picocli {@code emulator} command with
  *       the same settings as options; has a {@code main} of its own.</li>
  * </ul>
@@ -55,8 +56,17 @@
  *       and a silent running command answers one empty line with -1. {@code Accept: text/event-stream}
  *       gets the reference's long-lived SSE instead: each piece once, {@code id:} the output offset,
  *       resuming from {@code Last-Event-ID} or {@code ?offset=N}, a heartbeat every 5s.</li>
- *   <li>Faults apply to /v1/ only. {@code drop} closes the connection before the request is
- *       handled; {@code drop-after} handles it, then closes without answering.</li>
+ *   <li>Files in a Studio (notes/files-wire.md): {@code /v1/projects/{p}/artifacts/cloudspaces/{id}}
+ *       {@code GET trees/{path...}} (pages by {@code cursor}/{@code nextCursor}, {@code recursive=true}),
+ *       {@code GET blobs/{path...}} (307 to a presigned URL), {@code POST blobs} (sign: single part,
+ *       multipart with {@code parts}/{@code part_size}, re-sign with {@code upload_id}/{@code part_numbers}),
+ *       {@code POST blobs/complete}, {@code DELETE blobs/{path...}} and {@code DELETE trees/{path...}} (204),
+ *       all over the studio's own directory. Presigned storage is {@code /storage/{p}/{id}/{path}}, no
+ *       Basic auth (an Authorization header is refused 400), HMAC-signed with a per-emulator secret;
+ *       parts are streamed to a staging folder outside the studio and complete renames the result in.</li>
+ *   <li>Faults apply to /v1/ and /storage/ (never the admin API). {@code drop} closes the connection
+ *       before the request is handled; {@code drop-after} handles it, then closes without answering;
+ *       {@code drop-part}, {@code expired} and {@code short-body} act on storage only.</li>
  *   <li>Admin API, loopback only and without auth: {@code GET /_emulator/studios},
  *       {@code GET /_emulator/commands}, {@code GET|PUT|DELETE /_emulator/faults},
  *       {@code GET|DELETE /_emulator/requests} (API requests counted by method and path, counted

@@ -81,4 +81,16 @@ class BenchSmokeSpec extends Specification {
         text.contains('lstudio/python = ')
         !text.contains('FAILED')
     }
+
+    def "the files scenario moves one file and a folder both ways with lstudio cp and curl, and reports MB/s"() {
+        when:
+        def text = run('8')
+
+        then:
+        ['one 64 MiB file up', 'one 64 MiB file down', '200 small files up', '200 small files down'].every { what ->
+            text =~ /lstudio cp: ${what}\s+[\d.]+ m?s [\d.]+ MB\/s\s+[\d.]+x/ &&
+                    text =~ /curl: ${what}\s+[\d.]+ m?s [\d.]+ MB\/s\s+1\.00x/
+        }
+        !text.contains('FAILED')
+    }
 }

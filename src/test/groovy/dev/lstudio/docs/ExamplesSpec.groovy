@@ -45,10 +45,41 @@ class ExamplesSpec extends ExampleStudiosSpec {
     def "every script in scripts/examples is exercised above"() {
         given:
         def tested = ['quickstart.groovy', 'nightly-training.groovy', 'fleet-smoke-test.groovy',
-                      'cleanup-idle.groovy', 'machine-switch.groovy'] as Set
+                      'cleanup-idle.groovy', 'machine-switch.groovy', 'train-with-files.groovy'] as Set
 
         expect:
         Files.list(EXAMPLES).withCloseable { s -> s.map { it.fileName.toString() }.filter { it.endsWith('.groovy') }.toList() } as Set == tested
+    }
+
+    def "train-with-files sends the code (not what .gitignore leaves out), trains, brings the results back and stops"() {
+        given: 'a project with a file git ignores'
+        def code = home.resolve('project')
+        Files.createDirectories(code.resolve('data'))
+        Files.writeString(code.resolve('train.sh'), 'mkdir -p out && wc -l < data/rows.txt > out/rows.txt && ls -R . > out/seen.txt\n')
+        Files.writeString(code.resolve('data/rows.txt'), 'a\nb\nc\n')
+        Files.writeString(code.resolve('scratch.tmp'), 'not for the studio')
+        Files.writeString(code.resolve('.gitignore'), '*.tmp\n')
+        def results = home.resolve('results')
+        def env = [CODE: code.toString(), TRAIN_COMMAND: 'sh train.sh', TO: results.toString()]
+
+        when:
+        def run = againstEmulator(['run', EXAMPLES.resolve('train-with-files.groovy').toString()], env)
+
+        then: 'the results are here, the ignored file never went up, and nothing runs'
+        assert run.exit == 0: run.toString()
+        Files.readString(results.resolve('rows.txt')).trim() == '3'
+        def seen = Files.readString(results.resolve('seen.txt'))
+        seen.contains('train.sh') && seen.contains('rows.txt') && !seen.contains('scratch.tmp')
+        run.stdout.contains('"sent":3') && run.stdout.contains('"received":2')
+        emulator.activeStudios() == []
+
+        when: 'the next night, with nothing changed'
+        def again = againstEmulator(['run', EXAMPLES.resolve('train-with-files.groovy').toString()], env)
+
+        then: 'the code is not sent again'
+        assert again.exit == 0: again.toString()
+        again.stdout.contains('"sent":0')
+        again.output.contains('sent 0 file(s) (3 unchanged, left as they were)')
     }
 
     def "cleanup-idle remembers when it first saw a studio running, across runs"() {

@@ -92,6 +92,8 @@ class EmulatorCommandSpec extends Specification {
         '--fault'       | '/v1/** 503:2'         || 'between 0 and 1'
         '--teamspace'   | 'bad name!'            || 'not valid'
         '--port'        | '99999'                || 'port'
+        '--url-ttl'     | 'forever'              || '500ms'
+        '--url-ttl'     | '0s'                   || 'url ttl must be more than zero'
     }
 
     def "--help lists the options and the fault syntax"() {
@@ -102,7 +104,8 @@ class EmulatorCommandSpec extends Specification {
         expect:
         cli.execute('--help') == 0
         ['--port', '--state-dir', '--user-id', '--api-key', '--username', '--teamspace', '--start-delay', '--stop-delay',
-         '--switch-delay', '--fault', '--seed', '--strict', '--no-teammate', 'shared-box', '/_emulator/']
+         '--switch-delay', '--fault', '--seed', '--strict', '--no-teammate', '--time-scale', '--url-ttl', 'shared-box',
+         '/_emulator/', 'drop-part|expired|short-body']
                 .every { out.toString().contains(it) }
     }
 
@@ -116,5 +119,17 @@ class EmulatorCommandSpec extends Specification {
         expect:
         cmd.strict && cmd.noTeammate
         !plain.strict && !plain.noTeammate
+    }
+
+    def "--url-ttl reads a duration and defaults to 15 minutes"() {
+        given:
+        def cmd = new EmulatorCommand()
+        new CommandLine(cmd).parseArgs('--url-ttl', '90s')
+        def plain = new EmulatorCommand()
+        new CommandLine(plain).parseArgs()
+
+        expect:
+        cmd.urlTtl == java.time.Duration.ofSeconds(90)
+        plain.urlTtl == java.time.Duration.ofMinutes(15)
     }
 }

@@ -26,7 +26,7 @@ final class EmulatorFixture implements AutoCloseable {
     /** What {@link #start} knows; anything else is a typo and refused. */
     static final Set<String> SETTINGS = ['strict', 'teamspaces', 'userId', 'apiKey', 'username', 'teammate', 'stateDir',
                                          'startDelay', 'stopDelay', 'switchDelay', 'forkDelay', 'detachAfter',
-                                         'faults', 'seed', 'log', 'timeScale'] as Set
+                                         'faults', 'seed', 'log', 'timeScale', 'urlTtl', 'listPageSize'] as Set
 
     final Emulator emu
     private LightningClient sceneClient
@@ -40,7 +40,8 @@ final class EmulatorFixture implements AutoCloseable {
      * (['demo']), {@code userId}, {@code apiKey}, {@code username}, {@code teammate}, {@code stateDir},
      * the delays {@code startDelay}, {@code stopDelay}, {@code switchDelay}, {@code forkDelay} (zero),
      * {@code detachAfter}, {@code faults} (rules), {@code seed} (7), {@code log} (a consumer of its log lines)
-     * and {@code timeScale} (1; 60 makes an idle limit of 15 min pass in 15 s).
+     * {@code timeScale} (1; 60 makes an idle limit of 15 min pass in 15 s), {@code urlTtl} (presigned
+     * URLs' lifetime, 15 min) and {@code listPageSize} (entries per page of a file listing, 1000).
      */
     static EmulatorFixture start(Map<String, ?> settings = [:]) {
         def unknown = settings.keySet() - SETTINGS
@@ -63,6 +64,8 @@ final class EmulatorFixture implements AutoCloseable {
         settings.faults && builder.faults(settings.faults as String[])
         settings.timeScale && builder.timeScale(settings.timeScale as double)
         settings.log && builder.log(settings.log as Consumer<String>)
+        settings.urlTtl && builder.urlTtl(settings.urlTtl as Duration)
+        settings.listPageSize && builder.listPageSize(settings.listPageSize as int)
         new EmulatorFixture(builder.build().start())
     }
 

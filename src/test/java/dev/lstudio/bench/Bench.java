@@ -100,6 +100,8 @@ public final class Bench {
         failures += scenario(6, "6. Peak memory (RSS)", () -> new Memory(this).run());
         failures += scenario(7, "7. lstudio studios --json from a cold process, next to curl | jq and Python requests ("
                 + StudiosList.STUDIOS + " studios)", () -> new StudiosList(this).run());
+        failures += scenario(8, "8. Files: one big file and a folder of small ones, up and down with lstudio cp, next to curl",
+                () -> new FileTransfers(this).run());
         if (variants && only.isEmpty()) {
             failures += scenario(0, "Start-up work, before and after (lstudio run card.groovy, cache hit)",
                     () -> new StartupVariants(this).run());
