@@ -14,7 +14,14 @@ final class CallNames {
 
     private static final String ID = "[^/]+";
     private static final String STUDIO = "/v1/projects/" + ID + "/cloudspaces/" + ID;
+    private static final String FILES = "/v1/projects/" + ID + "/artifacts/cloudspaces/" + ID;
     private static final List<Name> NAMES = List.of(
+            name("GET", FILES + "/trees(/.*)?", "listing the Studio's files"),
+            name("POST", FILES + "/blobs", "preparing the upload"),
+            name("POST", FILES + "/blobs/complete", "completing the upload"),
+            name("GET", FILES + "/blobs/.*", "downloading the file"),
+            name("DELETE", FILES + "/blobs/.*", "removing the file"),
+            name("DELETE", FILES + "/trees/.*", "removing the folder"),
             name("GET", "/v1/auth/(user|whoami)", "checking the credentials"),
             name("GET", "/v1/memberships", "listing teamspaces"),
             name("GET", "/v1/cloudspaces/plugins", "listing plugins"),

@@ -75,6 +75,41 @@ final class Http {
                 .create(StudiosService.class);
     }
 
+    /**
+     * The artifacts routes: as {@link #service}, except that the streamed download open neither
+     * follows redirects (the redirect's target is storage, which must not see the API's
+     * credentials: {@link Storage} fetches it) nor has the call deadline (a large file takes minutes;
+     * the read timeout still ends a stalled one).
+     */
+    static ArtifactsService artifacts(ApiConfig config, OkHttpClient client) {
+        OkHttpClient open = client.newBuilder().followRedirects(false).followSslRedirects(false)
+                .callTimeout(java.time.Duration.ZERO).build();
+        return new Retrofit.Builder()
+                .baseUrl(config.baseUrl())
+                .callFactory(request -> (isStreaming(request) ? open : client).newCall(request))
+                .addConverterFactory(new JsonConverterFactory())
+                .validateEagerly(true)
+                .build()
+                .create(ArtifactsService.class);
+    }
+
+    /**
+     * For presigned storage URLs: the same pool and dispatcher, without the auth interceptor (the URL
+     * is its own credential; S3 refuses a request with two) and without the retry interceptor (a
+     * failed part is re-signed and sent again by the client, which knows how), and without the call
+     * deadline (1 GiB takes minutes; connect, read and write timeouts still apply). Its debug log
+     * masks the URL's query, where the signature is.
+     */
+    static OkHttpClient storage(ApiConfig config, OkHttpClient client) {
+        OkHttpClient.Builder builder = client.newBuilder().callTimeout(java.time.Duration.ZERO);
+        builder.interceptors().clear();
+        builder.networkInterceptors().clear();
+        if (config.debugLog() != null) {
+            builder.addNetworkInterceptor(new DebugLogInterceptor(config.debugLog(), config.credentials(), true));
+        }
+        return builder.build();
+    }
+
     private static boolean loopbackHttp(HttpUrl url) {
         String host = url.host();
         return !url.isHttps() && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"));

@@ -1,6 +1,8 @@
 package dev.lstudio.api;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,13 +21,18 @@ import retrofit2.Response;
  */
 public final class LightningApi {
     private final StudiosService service;
+    private final ArtifactsService artifacts;
+    private final Storage storage;
     private final Errors errors;
     private final ApiConfig config;
 
     private LightningApi(ApiConfig config) {
         this.config = config;
         this.errors = new Errors(config.credentials());
-        this.service = Http.service(config, Http.client(config));
+        okhttp3.OkHttpClient client = Http.client(config);
+        this.service = Http.service(config, client);
+        this.artifacts = Http.artifacts(config, client);
+        this.storage = new Storage(Http.storage(config, client), config.credentials());
     }
 
     public static LightningApi create(ApiConfig config) {
@@ -231,6 +238,75 @@ public final class LightningApi {
 
     public OpenPorts openPorts(String projectId, String cloudspaceId) {
         return call(service.openPorts(projectId, cloudspaceId));
+    }
+
+    // --- a Studio's files (notes/files-wire.md); paths are relative to the content root
+
+    /** One page of the entries under {@code path} ("" for the root); {@code cursor} null for the first. */
+    public ArtifactTree listFiles(String projectId, String cloudspaceId, String path, String clusterId,
+                                  boolean recursive, String cursor) {
+        return call(artifacts.tree(projectId, cloudspaceId, encodePath(path), clusterId, recursive ? Boolean.TRUE : null,
+                cursor == null || cursor.isEmpty() ? null : cursor));
+    }
+
+    /** Presigned URLs for an upload (or fresh ones for parts of one under way). */
+    public SignedBlobs signUpload(String projectId, String cloudspaceId, SignBlobsRequest request) {
+        return call(artifacts.sign(projectId, cloudspaceId, request));
+    }
+
+    public void completeUpload(String projectId, String cloudspaceId, CompleteBlobsRequest request) {
+        callVoid(artifacts.complete(projectId, cloudspaceId, request));
+    }
+
+    public void deleteFile(String projectId, String cloudspaceId, String path, String clusterId) {
+        callVoid(artifacts.deleteBlob(projectId, cloudspaceId, encodePath(path), clusterId));
+    }
+
+    public void deleteFolder(String projectId, String cloudspaceId, String path, String clusterId) {
+        callVoid(artifacts.deleteTree(projectId, cloudspaceId, encodePath(path), clusterId));
+    }
+
+    /**
+     * PUTs {@code length} bytes of {@code file} from {@code offset} to a presigned URL with its
+     * headers and no credentials, streamed, each chunk counted to {@code progress}; returns the
+     * ETag. Sent once: {@link StorageException} or {@link NetworkException} when it fails.
+     */
+    public String putToStorage(SignedBlobs.Url url, Path file, long offset, long length, LongConsumer progress) {
+        return storage.put(url.url(), url.headers(), file, offset, length, progress);
+    }
+
+    /**
+     * Opens a file for reading from byte {@code from}: the API's redirect is not followed with the
+     * credentials, its Location is fetched from storage without them ({@code Range: bytes=N-} when
+     * {@code from} is above 0); an answer of the bytes themselves is streamed as it is.
+     */
+    public BlobDownload openFile(String projectId, String cloudspaceId, String path, String clusterId, long from) {
+        Call<ResponseBody> call = artifacts.open(projectId, cloudspaceId, encodePath(path), clusterId,
+                from > 0 ? "bytes=" + from + "-" : null);
+        Response<ResponseBody> response = send(call);
+        if (response.code() >= 300 && response.code() < 400) {
+            try (ResponseBody ignored = response.errorBody()) {
+                String location = response.headers().get("Location");
+                okhttp3.HttpUrl target = location == null ? null : call.request().url().resolve(location);
+                if (target == null) {
+                    throw errors.malformed(call.request(), response.code(), "a redirect without a usable Location", null);
+                }
+                return storage.get(target, from);
+            }
+        }
+        if (!response.isSuccessful()) {
+            throw failure(call.request(), response);
+        }
+        return Storage.download(response.code(), response.headers().get("Content-Range"), response.body());
+    }
+
+    /** Each segment percent-encoded, the slashes kept ("" stays "": the root). */
+    static String encodePath(String path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        String encoded = new okhttp3.HttpUrl.Builder().scheme("http").host("h").addPathSegments(path).build().encodedPath();
+        return encoded.substring(1);
     }
 
     // --- the one place calls are made and failures mapped

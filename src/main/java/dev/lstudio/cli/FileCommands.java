@@ -104,7 +104,7 @@ final class FileCommands {
     }
 
     private TransferOptions options(FileCommandLines.Cp cp, String studio) {
-        TransferOptions defaults = TransferOptions.defaults();
+        TransferOptions defaults = TransferOptions.from(commands.env());
         return defaults.withParallel(cp.parallel == null ? defaults.parallel() : cp.parallel)
                 .withSkipSame(!cp.noSkip)
                 .withIgnoreFiles(!cp.noIgnore)

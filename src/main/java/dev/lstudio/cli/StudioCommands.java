@@ -139,6 +139,10 @@ final class StudioCommands {
         return dev.lstudio.client.Dirs.from(env);
     }
 
+    Map<String, String> env() {
+        return env;
+    }
+
     /** Where relative local paths resolve (lstudio cp). */
     java.nio.file.Path workingDir() {
         return options.workingDir();

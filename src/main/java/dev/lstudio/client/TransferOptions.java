@@ -30,6 +30,39 @@ public record TransferOptions(int parallel, long multipartThreshold, long partSi
         return new TransferOptions(8, 100 * MIB, 100 * MIB, true, true, TransferListener.NONE, null);
     }
 
+    /**
+     * The defaults, with the Lightning SDK's own settings where the environment has them, so a
+     * job tuned for the SDK moves files the same way: {@code LIGHTNING_MULTIPART_THRESHOLD} and
+     * {@code LIGHTNING_MULTI_PART_PART_SIZE} (bytes). A value that is no size exits 2 before any call.
+     */
+    public static TransferOptions from(java.util.Map<String, String> env) {
+        TransferOptions d = defaults();
+        long threshold = bytes(env, "LIGHTNING_MULTIPART_THRESHOLD", d.multipartThreshold);
+        long part = bytes(env, "LIGHTNING_MULTI_PART_PART_SIZE", d.partSize);
+        if (part < 5 * MIB) {
+            throw new FileTransferException(Failure.SETTING, "LIGHTNING_MULTI_PART_PART_SIZE", "LIGHTNING_MULTI_PART_PART_SIZE="
+                    + part + " is below 5 MiB, the smallest part storage takes: use at least " + 5 * MIB, null);
+        }
+        return d.withMultipart(threshold, part);
+    }
+
+    private static long bytes(java.util.Map<String, String> env, String name, long fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new FileTransferException(Failure.SETTING, name, name + "='" + value + "' is not a size in bytes: use e.g. "
+                + name + "=" + 100 * MIB + " (100 MiB), or unset it", null);
+    }
+
     public TransferOptions withParallel(int n) {
         return new TransferOptions(n, multipartThreshold, partSize, skipSame, ignoreFiles, listener, checksums);
     }

@@ -60,7 +60,7 @@ final class FileVerbs {
         }
         TransferOptions how = transferOptions("download", options);
         return transfer("download " + from, "no half-written file is left in place; run download again for the rest",
-                () -> studio.files().download(from, target, how));
+                () -> to == null ? studio.files().downloadInto(from, target, how) : studio.files().download(from, target, how));
     }
 
     /** {@code files()}, {@code files('out/')}, {@code files('out/', recursive: true)}. */
@@ -81,12 +81,12 @@ final class FileVerbs {
     }
 
     private TransferOptions transferOptions(String verb, Map<String, ?> options) {
-        int parallel = Options.integer(verb, options, "parallel", TransferOptions.defaults().parallel());
+        TransferOptions base = ClientCalls.call(() -> TransferOptions.from(session.context().env()));
+        int parallel = Options.integer(verb, options, "parallel", base.parallel());
         if (parallel < 1) {
             throw new DslException(verb + ": parallel must be 1 or more, got " + parallel);
         }
-        return TransferOptions.defaults()
-                .withParallel(parallel)
+        return base.withParallel(parallel)
                 .withSkipSame(Options.flag(verb, options, "skipSame", true))
                 .withChecksums(Dirs.from(session.context().env()).transfers())
                 .withListener(session.context().transfers(studio.name()));

@@ -13,7 +13,7 @@ import spock.lang.Timeout
  */
 @Timeout(300)
 class ExamplesSpec extends ExampleStudiosSpec {
-    static final Path EXAMPLES = Path.of('scripts', 'examples')
+    static final Path EXAMPLES = Path.of('scripts', 'examples').toAbsolutePath()
 
     def "#script #why"() {
         given:

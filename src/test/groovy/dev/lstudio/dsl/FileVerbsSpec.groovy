@@ -56,7 +56,7 @@ class FileVerbsSpec extends EmulatorLstudioSpec {
         !stdout.contains('debug.log')
     }
 
-    def "download: a file into the working folder by its name, a folder into to: ending in /"() {
+    def "download: a file into the working folder by its name, a folder's contents into to:, a folder alone by its name"() {
         when:
         script('''
             studio('my-studio') {
@@ -65,14 +65,18 @@ class FileVerbsSpec extends EmulatorLstudioSpec {
                 stop()
                 def file = download 'out/metrics.json'
                 def dir = download 'checkpoints/', to: 'ckpt/'
-                println "file=${file.files} dir=${dir.files}"
+                def again = download 'checkpoints/', to: 'ckpt/', skipSame: false
+                def named = download 'checkpoints'
+                println "file=${file.files} dir=${dir.files} again=${again.files} named=${named.files}"
             }''')
 
-        then:
+        then: 'a rerun fills the same place, never one level down'
         last.exit == 0
-        stdout.contains('file=1 dir=1')
+        stdout.contains('file=1 dir=1 again=1 named=1')
         Files.readString(workDir.resolve('metrics.json')) == '0.12\n'
-        Files.readString(workDir.resolve('ckpt/checkpoints/epoch-1.pt')) == 'w\n'
+        Files.readString(workDir.resolve('ckpt/epoch-1.pt')) == 'w\n'
+        !Files.exists(workDir.resolve('ckpt/checkpoints'))
+        Files.readString(workDir.resolve('checkpoints/epoch-1.pt')) == 'w\n'
     }
 
     def "a second upload skips the file that is there already; skipSame: false sends it again"() {
@@ -186,7 +190,7 @@ class FileVerbsSpec extends EmulatorLstudioSpec {
 
         then:
         last.exit == 1
-        theError.contains("did you mean 'my-studio'?")
+        theError.contains("studio 'my-stuido' not found in teamspace 'demo/demo'; existing: my-studio")
     }
 
     def "off a terminal each file is a timestamped line and a total; with --json stdout has the records"() {

@@ -177,6 +177,16 @@ final class EmulatorFixture implements AutoCloseable {
         admin('DELETE', 'requests')
     }
 
+    /** How many faults of each kind were injected since the rules were set, e.g. {@code [expired: 2]}. */
+    Map<String, Long> injectedFaults() {
+        (admin('GET', 'faults') as Map).injected as Map<String, Long>
+    }
+
+    /** Every file of a studio, as the artifacts API lists it (root-relative paths), for specs to check what arrived. */
+    List<dev.lstudio.client.RemoteFile> filesOf(String name) {
+        scene().studio(scene().defaultTeamspace(), name).files().listAll('')
+    }
+
     /** Replaces the fault rules, e.g. {@code faults('GET /v1/** 503:0.5')}. */
     void faults(String... specs) {
         admin('PUT', 'faults', [specs: specs.toList(), seed: 7])
