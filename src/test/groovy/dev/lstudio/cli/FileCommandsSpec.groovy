@@ -64,6 +64,20 @@ class FileCommandsSpec extends EmulatorLstudioSpec {
         root.find { it[0] == 'train.py' }[1] == '18'
         root.find { it[0] == 'train.py' }[2] ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
 
+        when: 'ls of a file is its one row'
+        run(['ls', 'my-studio:train.py'])
+
+        then:
+        last.exit == 0
+        stdout.readLines()*.split('\t')*.getAt(0) == ['train.py']
+
+        when:
+        run(['ls', 'my-studio:nothere'])
+
+        then:
+        last.exit == 4
+        theError == "lstudio: ls: no folder 'nothere' in studio 'my-studio'; lstudio ls my-studio: shows what is there"
+
         when:
         run(['ls', '-r', 'my-studio:project'])
 
