@@ -22,7 +22,7 @@ final class FileCommandLines {
     private static Map<String, String> exitCodes() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "success: every file was copied (or was there already), listed or removed");
-        codes.put("1", "a name names no Studio (the nearest is suggested), or a path the service refuses");
+        codes.put("1", "a name names no Studio (the nearest is suggested), or a path that climbs out of its content root");
         codes.put("2", "usage error: a folder without -r, both or neither side NAME:PATH, a local path that is"
                 + " not there, rm off a terminal without --yes");
         codes.put("3", ExitCode.CREDENTIALS.meaning());

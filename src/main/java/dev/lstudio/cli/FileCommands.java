@@ -1,6 +1,7 @@
 package dev.lstudio.cli;
 
-import dev.lstudio.client.Dirs;
+import dev.lstudio.client.Failure;
+import dev.lstudio.client.FileTransferException;
 import dev.lstudio.client.RemoteFile;
 import dev.lstudio.client.Studio;
 import dev.lstudio.client.TransferOptions;
@@ -125,7 +126,7 @@ final class FileCommands {
         }
         Studio studio = commands.find(place.studio());
         String folder = place.path();
-        List<RemoteFile> found = ls.recursive ? studio.files().listAll(folder) : studio.files().list(folder);
+        List<RemoteFile> found = list(studio, folder, ls.recursive);
         Results results = commands.results();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RemoteFile f : found) {
@@ -151,6 +152,18 @@ final class FileCommands {
             commands.console().log("no files in " + place.label());
         }
         return ExitCode.SUCCESS.code();
+    }
+
+    /** A folder's entries; a file named instead is its own one row, as ls of a file shows it. */
+    private static List<RemoteFile> list(Studio studio, String path, boolean recursive) {
+        try {
+            return recursive ? studio.files().listAll(path) : studio.files().list(path);
+        } catch (FileTransferException notAFolder) {
+            if (notAFolder.kind() != Failure.GONE || path.isBlank() || path.endsWith("/")) {
+                throw notAFolder;
+            }
+            return studio.files().find(path).filter(f -> !f.folder()).map(List::of).orElseThrow(() -> notAFolder);
+        }
     }
 
     private int rm(FileCommandLines.Rm rm) {

@@ -64,6 +64,20 @@ class FileCommandsSpec extends EmulatorLstudioSpec {
         root.find { it[0] == 'train.py' }[1] == '18'
         root.find { it[0] == 'train.py' }[2] ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
 
+        when: 'ls of a file is its one row'
+        run(['ls', 'my-studio:train.py'])
+
+        then:
+        last.exit == 0
+        stdout.readLines()*.split('\t')*.getAt(0) == ['train.py']
+
+        when:
+        run(['ls', 'my-studio:nothere'])
+
+        then:
+        last.exit == 4
+        theError == "lstudio: ls: no folder 'nothere' in studio 'my-studio'; lstudio ls my-studio: shows what is there"
+
         when:
         run(['ls', '-r', 'my-studio:project'])
 
@@ -188,15 +202,15 @@ class FileCommandsSpec extends EmulatorLstudioSpec {
         run(['cp', 'train.py', 'my-studio:../escape.py'])
 
         then:
-        last.exit in [1, 2]
-        theError.contains('../escape.py')
+        last.exit == 1
+        theError.startsWith("lstudio: cp: the path '../escape.py' climbs out of the Studio's files with '..';")
 
         when:
         run(['cp', 'my-studio:../../etc/hostname', 'got'])
 
         then:
-        last.exit in [1, 2]
-        theError.contains('../../etc/hostname')
+        last.exit == 1
+        theError.startsWith("lstudio: cp: the path '../../etc/hostname' climbs out of the Studio's files")
         !Files.exists(workDir.resolve('got'))
     }
 
@@ -206,7 +220,7 @@ class FileCommandsSpec extends EmulatorLstudioSpec {
 
         then:
         last.exit == 4
-        theError.contains('out/metrics.json')
+        theError == "lstudio: cp: no file or folder 'out/metrics.json' in studio 'my-studio'; lstudio ls my-studio:out shows what is there"
         !Files.exists(workDir.resolve('metrics.json'))
     }
 

@@ -170,8 +170,8 @@ class FileVerbsSpec extends EmulatorLstudioSpec {
         script("studio('my-studio') { upload 'train.py', to: '../escape.py' }")
 
         then:
-        last.exit != 0
-        theError.contains('../escape.py')
+        last.exit == 1
+        theError.startsWith("lstudio: studio 'my-studio': the path '../escape.py' climbs out of the Studio's files with '..';")
     }
 
     def "a path that is not in the studio fails naming it (exit 4, as a thing gone) and leaves nothing here"() {

@@ -151,6 +151,48 @@ class FileCompletionSpec extends Specification {
         paths.close()
     }
 
+    def "against the emulator: the first TAB lists in the background, the next one completes the path"() {
+        given: 'a studio holding code/train.py, and completion over a real listing'
+        def emulator = dev.lstudio.testing.EmulatorFixture.start()
+        def client = emulator.client()
+        emulator.create('my-studio')
+        Files.writeString(dir.resolve('train.py'), "print('training')\n")
+        client.studio(client.defaultTeamspace(), 'my-studio').files().upload(dir.resolve('train.py'), 'code/', null)
+        def paths = new RemotePaths({ String studio, String folder ->
+            client.studio(client.defaultTeamspace(), studio).files().list(folder) } as RemotePaths.Lister,
+                Duration.ofMinutes(1), System.&nanoTime)
+        def live = StaticCompletionData.builder()
+                .verb(Verb.of('remove', 'remove files', Verb.Argument.REMOTE_PATH).at(Verb.Where.STUDIO)).build()
+        def withPaths = new CompletionData() {
+            List<Suggestion> teamspaces() { [] }
+            List<Suggestion> studios() { [] }
+            List<Suggestion> machines() { [] }
+            List<Suggestion> plugins() { [] }
+            List<Verb> verbs() { live.verbs() }
+            List<Suggestion> remotePaths(String studio, String typed) { paths.suggest(studio, typed) }
+        }
+        def line = { String buffer -> reader.parser.parse(buffer, buffer.length(), ParseContext.COMPLETE) }
+        def completer = new ReplCompleter(withPaths, { [] as Set }, reader.completer, { 'my-studio' } as java.util.function.Supplier)
+
+        when:
+        List<Candidate> first = []
+        completer.complete(reader, line("remove 'code/tr"), first)
+        List<Candidate> next = []
+        for (int i = 0; i < 200 && !next; i++) {
+            sleep(20)
+            completer.complete(reader, line("remove 'code/tr"), next)
+        }
+
+        then:
+        first == []
+        next*.value() == ['code/train.py']
+
+        cleanup:
+        paths?.close()
+        client?.close()
+        emulator?.close()
+    }
+
     def "what files() listed is known at once, each folder of a recursive listing too"() {
         given:
         def paths = new RemotePaths({ s, f -> throw new IllegalStateException('no call expected') } as RemotePaths.Lister,
