@@ -62,7 +62,7 @@ final class DownloadJobs {
                 downloads.receive(file, meter);
                 if (sums.kept() && there.lastModified() != null) {
                     sums.put(file.remote(), new Checksums.Entry(there.size(), there.lastModified().toString(),
-                            Checksums.sha256(file.local())));
+                            Checksums.crc32c(file.local())));
                 }
                 return FileResult.Outcome.RECEIVED;
             }));
@@ -79,7 +79,7 @@ final class DownloadJobs {
     }
 
     /**
-     * The same file is here: its size and SHA-256 are those recorded when lstudio received it, and
+     * The same file is here: its size and CRC-32C are those recorded when lstudio received it, and
      * the listing shows the size and lastModified recorded then (the listing has no checksum).
      */
     static boolean same(FileTransfer file, RemoteFile there, Checksums.Entry recorded) throws IOException {
@@ -89,7 +89,7 @@ final class DownloadJobs {
         long size = Files.size(file.local());
         return size == there.size() && size == recorded.size()
                 && there.lastModified().toString().equals(recorded.lastModified())
-                && Checksums.sha256(file.local()).equals(recorded.sha256());
+                && Checksums.crc32c(file.local()).equals(recorded.crc32c());
     }
 
     static java.util.Optional<RemoteFile> find(RemoteListing listing, String path) {

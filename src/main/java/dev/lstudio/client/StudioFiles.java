@@ -63,7 +63,7 @@ public final class StudioFiles {
      * retries is in the report (the others go on), and the report's failures are thrown
      * together at the end as one {@link FileTransferException}.
      * With {@code skipSame}, a file is left out when the listing shows the size and lastModified
-     * recorded when lstudio last moved it and the local SHA-256 is the recorded one: the listing
+     * recorded when lstudio last moved it and the local CRC-32C is the recorded one: the listing
      * has no checksum, so without a record ({@code checksums} null) nothing is skipped.
      */
     public TransferReport upload(Path local, String remote, TransferOptions options) {
@@ -78,7 +78,7 @@ public final class StudioFiles {
      * into an existing local folder (null: the current folder).
      * Each file is streamed to a hidden {@code .partial} file beside its target, its length checked,
      * and only then renamed into place: a failed download never leaves a half-written file where the
-     * file was. With {@code skipSame}, a file is left out when its local size and SHA-256 and the
+     * file was. With {@code skipSame}, a file is left out when its local size and CRC-32C and the
      * listing's size and lastModified are those recorded (the listing has no checksum).
      */
     public TransferReport download(String remote, Path local, TransferOptions options) {

@@ -7,7 +7,7 @@ package dev.lstudio.client;
  * and checksum; {@code ignoreFiles} makes an upload of a folder leave out what its
  * {@code .gitignore} and {@code .lstudioignore} files exclude (and {@code .git} itself).
  * The listing gives sizes but no checksums, so {@code checksums} is the folder where lstudio keeps
- * what it moved (path, size, the service's modification time, SHA-256): a file counts as the same
+ * what it moved (path, size, the service's modification time, CRC-32C): a file counts as the same
  * only when its size matches and that record vouches for its content; null keeps no record (and
  * then nothing is skipped).
  */

@@ -53,13 +53,13 @@ final class UploadJobs {
                     folder ? RemotePaths.join(target, f.relative()) : target, f.size());
             RemoteFile existing = there.get(transfer.remote());
             jobs.add(new TransferRun.Job(transfer, meter -> {
-                String sha = sums.kept() ? Checksums.sha256(transfer.local()) : null;
-                if (options.skipSame() && same(transfer, existing, sums.get(transfer.remote()), sha)) {
+                String sum = sums.kept() ? Checksums.crc32c(transfer.local()) : null;
+                if (options.skipSame() && same(transfer, existing, sums.get(transfer.remote()), sum)) {
                     return FileResult.Outcome.SKIPPED;
                 }
                 uploads.send(transfer, options, meter);
-                if (sha != null) {
-                    sent.put(transfer.remote(), sha);
+                if (sum != null) {
+                    sent.put(transfer.remote(), sum);
                 }
                 return FileResult.Outcome.SENT;
             }));
@@ -74,12 +74,12 @@ final class UploadJobs {
 
     /**
      * The same file is there: the listing shows the size and lastModified recorded when lstudio
-     * sent it, and the local content's SHA-256 is the one recorded (the listing has no checksum).
+     * sent it, and the local content's CRC-32C is the one recorded (the listing has no checksum).
      */
-    static boolean same(FileTransfer file, RemoteFile there, Checksums.Entry recorded, String sha) {
-        return there != null && !there.folder() && recorded != null && sha != null && there.lastModified() != null
+    static boolean same(FileTransfer file, RemoteFile there, Checksums.Entry recorded, String sum) {
+        return there != null && !there.folder() && recorded != null && sum != null && there.lastModified() != null
                 && there.size() == file.size() && recorded.size() == file.size()
-                && there.lastModified().toString().equals(recorded.lastModified()) && sha.equals(recorded.sha256());
+                && there.lastModified().toString().equals(recorded.lastModified()) && sum.equals(recorded.crc32c());
     }
 
     private void record(Checksums sums, Map<String, String> sent, List<TransferRun.Job> jobs, RemoteListing listing,
@@ -91,9 +91,9 @@ final class UploadJobs {
             Map<String, RemoteFile> now = byPath(listing.entries(folder, recursive).orElse(List.of()));
             for (TransferRun.Job job : jobs) {
                 RemoteFile f = now.get(job.file().remote());
-                String sha = sent.get(job.file().remote());
-                if (sha != null && f != null && f.size() == job.file().size() && f.lastModified() != null) {
-                    sums.put(f.path(), new Checksums.Entry(f.size(), f.lastModified().toString(), sha));
+                String sum = sent.get(job.file().remote());
+                if (sum != null && f != null && f.size() == job.file().size() && f.lastModified() != null) {
+                    sums.put(f.path(), new Checksums.Entry(f.size(), f.lastModified().toString(), sum));
                 }
             }
             sums.save();
