@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -132,9 +134,16 @@ final class Uploads {
     /** The parts in order, joined into one file in the staging area, ready to be renamed into place. */
     Path assemble(Upload u) {
         Path out = staging.resolve(u.id).resolve("assembled");
-        try (OutputStream target = Files.newOutputStream(out)) {
+        // Channel to channel: the kernel copies (copy_file_range), so a 1 GiB upload's complete
+        // costs the emulator a fraction of a second instead of a pass through user space.
+        try (FileChannel target = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             for (Part p : new ArrayList<>(u.staged.values())) {
-                Files.copy(p.file(), target);
+                try (FileChannel part = FileChannel.open(p.file(), StandardOpenOption.READ)) {
+                    for (long at = 0, size = part.size(); at < size; ) {
+                        at += part.transferTo(at, size - at, target);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not assemble upload " + u.id, e);
