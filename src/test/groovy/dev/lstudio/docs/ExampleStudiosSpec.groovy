@@ -2,6 +2,7 @@ package dev.lstudio.docs
 
 import dev.lstudio.testing.EmulatorLstudioSpec
 import dev.lstudio.testing.Lstudio
+import dev.lstudio.testing.ProjectFolder
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -14,17 +15,9 @@ abstract class ExampleStudiosSpec extends EmulatorLstudioSpec {
     /** Studios every example may assume: they exist and are stopped. */
     static final List<String> STUDIOS = ['my-studio', 'worker-1', 'worker-2', 'worker-3']
 
-    /** What the examples of reference.md's Files find in the folder they run in. */
-    static final Map<String, String> LOCAL_FILES = ['train.py': "print('training')\n", 'src/model.py': 'class Model: pass\n',
-                                                    'src/.gitignore': '*.log\n', 'src/debug.log': 'noise\n']
-
     def setup() {
         emulator.create(STUDIOS as String[])
-        workDir = home.resolve('work')
-        LOCAL_FILES.each { name, text ->
-            Files.createDirectories(workDir.resolve(name).parent)
-            Files.writeString(workDir.resolve(name), text)
-        }
+        workDir = ProjectFolder.fill(home.resolve('work')) // what reference.md's Files examples find
     }
 
     /** {@code lstudio args...} as a reader's shell would start it: the emulator's URL and credentials, plus {@code env}. */

@@ -1,6 +1,7 @@
 package dev.lstudio.dsl
 
 import dev.lstudio.testing.EmulatorLstudioSpec
+import dev.lstudio.testing.ProjectFolder
 import dev.lstudio.testing.Lstudio
 import groovy.json.JsonSlurper
 import java.nio.file.Files
@@ -14,21 +15,16 @@ import spock.lang.Timeout
  */
 @Timeout(120)
 class FileVerbsSpec extends EmulatorLstudioSpec {
-    static final String TRAIN = "print('training')\n"
+    static final String TRAIN = ProjectFolder.TRAIN
 
     def setup() {
-        workDir = home.resolve('work')
-        write('train.py', TRAIN)
-        write('src/model.py', 'class Model: pass\n')
-        write('src/.gitignore', '*.log\n')
-        write('src/debug.log', 'noise\n')
+        workDir = ProjectFolder.fill(home.resolve('work'))
         emulator.create('my-studio')
         emulator.clearRequests() // the scene's own calls are not lstudio's
     }
 
     void write(String name, String text) {
-        Files.createDirectories(workDir.resolve(name).parent)
-        Files.writeString(workDir.resolve(name), text)
+        ProjectFolder.write(workDir, name, text)
     }
 
     int script(String code, List<String> options = []) {
