@@ -50,7 +50,7 @@ final class DownloadJobs {
             }
         }
         Checksums sums = studio.checksums(options);
-        Downloads downloads = new Downloads(studio.api(), studio.projectId(), studio.studioId(), studio.clusterId(), studio.retry());
+        Downloads downloads = new Downloads(studio);
         List<TransferRun.Job> jobs = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FileTransfer file = files.get(i);

@@ -1,7 +1,6 @@
 package dev.lstudio.client;
 
 import dev.lstudio.api.BlobDownload;
-import dev.lstudio.api.LightningApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,18 +19,10 @@ import java.nio.file.StandardOpenOption;
  * is deleted.
  */
 final class Downloads {
-    private final LightningApi api;
-    private final String projectId;
-    private final String studioId;
-    private final String clusterId;
-    private final TransferRetry retry;
+    private final StudioRef studio;
 
-    Downloads(LightningApi api, String projectId, String studioId, String clusterId, TransferRetry retry) {
-        this.api = api;
-        this.projectId = projectId;
-        this.studioId = studioId;
-        this.clusterId = clusterId;
-        this.retry = retry;
+    Downloads(StudioRef studio) {
+        this.studio = studio;
     }
 
     /** Thrown for a body that ended before its length: a transient failure, resumed. */
@@ -56,7 +47,7 @@ final class Downloads {
                     fetch(file, out, counted);
                     break;
                 } catch (IOException | RuntimeException e) {
-                    if (NoSpace.is(e) || !retry.again(attempt, e)) {
+                    if (NoSpace.is(e) || !studio.retry().again(attempt, e)) {
                         throw e;
                     }
                 }
@@ -75,7 +66,8 @@ final class Downloads {
     /** One try: from the bytes already in {@code out}; returns once the file is whole. */
     private void fetch(FileTransfer file, FileChannel out, Meter.Attempt counted) throws IOException {
         long have = out.size();
-        try (BlobDownload answer = api.openFile(projectId, studioId, file.remote(), clusterId, have)) {
+        try (BlobDownload answer = studio.api().openFile(studio.projectId(), studio.studioId(), file.remote(),
+                studio.clusterId(), have)) {
             if (have > 0 && !answer.partial()) {
                 out.truncate(0); // storage sent it all again: start over, and take back what was counted
                 out.position(0);

@@ -45,8 +45,7 @@ final class UploadJobs {
         List<LocalTree.LocalFile> files = walk(source, folder, options);
         Checksums sums = studio.checksums(options);
         Map<String, String> sent = new ConcurrentHashMap<>();
-        Uploads uploads = new Uploads(studio.api(), studio.projectId(), studio.studioId(), studio.clusterId(), studio.retry(),
-                options.parallel());
+        Uploads uploads = new Uploads(studio, options.parallel());
         List<TransferRun.Job> jobs = new ArrayList<>();
         for (LocalTree.LocalFile f : files) {
             FileTransfer transfer = new FileTransfer(TransferDirection.UP, f.path(),

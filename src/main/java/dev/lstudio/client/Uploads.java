@@ -1,7 +1,6 @@
 package dev.lstudio.client;
 
 import dev.lstudio.api.CompleteBlobsRequest;
-import dev.lstudio.api.LightningApi;
 import dev.lstudio.api.SignBlobsRequest;
 import dev.lstudio.api.SignedBlobs;
 import java.util.ArrayList;
@@ -23,19 +22,11 @@ import java.util.concurrent.Future;
 final class Uploads {
     static final int MAX_PARTS = 10_000;
 
-    private final LightningApi api;
-    private final String projectId;
-    private final String studioId;
-    private final String clusterId;
-    private final TransferRetry retry;
+    private final StudioRef studio;
     private final Semaphore slots;
 
-    Uploads(LightningApi api, String projectId, String studioId, String clusterId, TransferRetry retry, int parallel) {
-        this.api = api;
-        this.projectId = projectId;
-        this.studioId = studioId;
-        this.clusterId = clusterId;
-        this.retry = retry;
+    Uploads(StudioRef studio, int parallel) {
+        this.studio = studio;
         this.slots = new Semaphore(parallel);
     }
 
@@ -58,17 +49,17 @@ final class Uploads {
 
     private void single(FileTransfer file, Meter meter) {
         for (int attempt = 1; ; attempt++) {
-            SignedBlobs.Result signed = first(api.signUpload(projectId, studioId, SignBlobsRequest.single(file.remote(), clusterId)));
+            SignedBlobs.Result signed = first(sign(SignBlobsRequest.single(file.remote(), studio.clusterId())));
             Meter.Attempt bytes = meter.attempt();
             try {
                 put(url(signed, null), file, 0, file.size(), bytes);
                 if (signed.mustComplete()) {
-                    api.completeUpload(projectId, studioId, CompleteBlobsRequest.of(file.remote(), signed.uploadId(), null, clusterId));
+                    complete(CompleteBlobsRequest.of(file.remote(), signed.uploadId(), null, studio.clusterId()));
                 }
                 return;
             } catch (RuntimeException e) {
                 bytes.failed();
-                if (!retry.again(attempt, e)) {
+                if (!studio.retry().again(attempt, e)) {
                     throw e;
                 }
             }
@@ -77,8 +68,8 @@ final class Uploads {
 
     private void multipart(FileTransfer file, long partSize, int parallel, Meter meter) {
         int count = (int) ((file.size() + partSize - 1) / partSize);
-        SignedBlobs.Result signed = first(api.signUpload(projectId, studioId,
-                SignBlobsRequest.multipart(file.remote(), count, partSize, clusterId)));
+        SignedBlobs.Result signed = first(sign(SignBlobsRequest.multipart(file.remote(), count, partSize,
+                studio.clusterId())));
         String uploadId = signed.uploadId();
         if (uploadId == null || uploadId.isEmpty()) {
             throw new IllegalStateException("the service started a multipart upload of '" + file.remote()
@@ -99,7 +90,7 @@ final class Uploads {
                 done.add(Workers.get(f));
             }
             done.sort(Comparator.comparingInt(CompleteBlobsRequest.Part::partNumber));
-            api.completeUpload(projectId, studioId, CompleteBlobsRequest.of(file.remote(), uploadId, done, clusterId));
+            complete(CompleteBlobsRequest.of(file.remote(), uploadId, done, studio.clusterId()));
         } finally {
             pool.shutdownNow();
         }
@@ -112,8 +103,8 @@ final class Uploads {
             Meter.Attempt bytes = meter.attempt();
             try {
                 if (current == null) {
-                    current = url(first(api.signUpload(projectId, studioId,
-                            SignBlobsRequest.resign(file.remote(), uploadId, List.of(number), clusterId))), number);
+                    current = url(first(sign(SignBlobsRequest.resign(file.remote(), uploadId, List.of(number),
+                            studio.clusterId()))), number);
                 }
                 String etag = put(current, file, offset, length, bytes);
                 if (etag == null || etag.isEmpty()) {
@@ -124,7 +115,7 @@ final class Uploads {
             } catch (RuntimeException e) {
                 bytes.failed();
                 current = null; // whatever failed, the next try has a freshly signed URL
-                if (!retry.again(attempt, e)) {
+                if (!studio.retry().again(attempt, e)) {
                     throw e;
                 }
             }
@@ -140,7 +131,7 @@ final class Uploads {
             throw new IllegalStateException("interrupted while waiting to send " + file.remote(), e);
         }
         try {
-            return api.putToStorage(url, file.local(), offset, length, bytes);
+            return studio.api().putToStorage(url, file.local(), offset, length, bytes);
         } finally {
             slots.release();
         }
@@ -165,5 +156,13 @@ final class Uploads {
         }
         throw new IllegalStateException("the service gave no signed URL" + (number == null ? "" : " for part " + number)
                 + "; try again, report it if it persists");
+    }
+
+    private SignedBlobs sign(SignBlobsRequest request) {
+        return studio.api().signUpload(studio.projectId(), studio.studioId(), request);
+    }
+
+    private void complete(CompleteBlobsRequest request) {
+        studio.api().completeUpload(studio.projectId(), studio.studioId(), request);
     }
 }
