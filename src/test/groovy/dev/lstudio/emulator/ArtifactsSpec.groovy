@@ -294,7 +294,7 @@ class ArtifactsSpec extends WithEmulator {
 
         where:
         what                    | change                                                  | headers                   || status | code                    | words
-        'a changed signature'   | { String u -> u.replaceAll(/Signature=(.)/, 'Signature=0') } | [:]               || 403    | 'SignatureDoesNotMatch' | 'does not match'
+        'a changed signature'   | { String u -> u.replaceAll(/Signature=(.)/) { all, c -> 'Signature=' + (c == '0' ? '1' : '0') } } | [:]               || 403    | 'SignatureDoesNotMatch' | 'does not match'
         'a changed path'        | { String u -> u.replace('refused.txt', 'other.txt') }   | [:]                       || 403    | 'SignatureDoesNotMatch' | 'does not match'
         'a later expiry'        | { String u -> u.replaceAll(/Expires=\d+/, 'Expires=99999999999') } | [:]            || 403    | 'SignatureDoesNotMatch' | 'does not match'
         'an Authorization header' | { String u -> u }                                    | [Authorization: 'Basic eDp5'] || 400 | 'InvalidArgument'       | 'only one auth mechanism allowed'
