@@ -18,39 +18,32 @@ public final class StudioFiles {
     /** Where the content root is on the Studio's machine. */
     public static final String CONTENT_ROOT = "/teamspace/studios/this_studio";
 
-    private final Context context;
-    private final String projectId;
-    private final String studioId;
-    private final String clusterId;
-    private final String studioName;
+    private final StudioRef studio;
 
     StudioFiles(Context context, String projectId, String studioId, String clusterId, String studioName) {
-        this.context = context;
-        this.projectId = projectId;
-        this.studioId = studioId;
-        this.clusterId = clusterId;
-        this.studioName = studioName;
+        this.studio = new StudioRef(context.api(), projectId, studioId, clusterId, studioName,
+                new TransferRetry(context.waiter()));
     }
 
     /** The entries right under {@code folder} ("" or "/" for the root), folders first, then by name. */
     public List<RemoteFile> list(String folder) {
-        String path = RemotePaths.normalize(folder, studioName);
-        List<RemoteFile> entries = new ArrayList<>(ref().listing().entries(path, false)
-                .orElseThrow(() -> ref().gone(path, "folder")));
+        String path = RemotePaths.normalize(folder, studio.name());
+        List<RemoteFile> entries = new ArrayList<>(studio.listing().entries(path, false)
+                .orElseThrow(() -> studio.gone(path, "folder")));
         entries.sort(Comparator.comparing((RemoteFile f) -> !f.folder()).thenComparing(RemoteFile::name));
         return entries;
     }
 
     /** Every file (not folder) under {@code folder}, at any depth, with root-relative paths, sorted by path. */
     public List<RemoteFile> listAll(String folder) {
-        String path = RemotePaths.normalize(folder, studioName);
-        return ref().listing().entries(path, true).orElseThrow(() -> ref().gone(path, "folder")).stream()
+        String path = RemotePaths.normalize(folder, studio.name());
+        return studio.listing().entries(path, true).orElseThrow(() -> studio.gone(path, "folder")).stream()
                 .filter(f -> !f.folder()).sorted(Comparator.comparing(RemoteFile::path)).toList();
     }
 
     /** The entry at {@code path}, file or folder, from its parent's listing; empty when there is none. */
     public Optional<RemoteFile> find(String path) {
-        return DownloadJobs.find(ref().listing(), RemotePaths.normalize(path, studioName));
+        return DownloadJobs.find(studio.listing(), RemotePaths.normalize(path, studio.name()));
     }
 
     /**
@@ -68,7 +61,7 @@ public final class StudioFiles {
      */
     public TransferReport upload(Path local, String remote, TransferOptions options) {
         Objects.requireNonNull(local, "local");
-        return new UploadJobs(ref()).run(local, remote, options == null ? TransferOptions.defaults() : options);
+        return new UploadJobs(studio).run(local, remote, options == null ? TransferOptions.defaults() : options);
     }
 
     /**
@@ -82,36 +75,32 @@ public final class StudioFiles {
      * listing's size and lastModified are those recorded (the listing has no checksum).
      */
     public TransferReport download(String remote, Path local, TransferOptions options) {
-        return new DownloadJobs(ref()).run(remote, local, options == null ? TransferOptions.defaults() : options, false);
+        return new DownloadJobs(studio).run(remote, local, options == null ? TransferOptions.defaults() : options, false);
     }
 
     /** As {@link #download}, into {@code folder} under the file's or folder's own name (what "no destination" means). */
     public TransferReport downloadInto(String remote, Path folder, TransferOptions options) {
         Objects.requireNonNull(folder, "folder");
-        return new DownloadJobs(ref()).run(remote, folder, options == null ? TransferOptions.defaults() : options, true);
+        return new DownloadJobs(studio).run(remote, folder, options == null ? TransferOptions.defaults() : options, true);
     }
 
     /** Removes a file, or a folder and all under it; {@link FileTransferException} (GONE) when there is none. */
     public void remove(String remote) {
-        String path = RemotePaths.normalize(remote, studioName);
+        String path = RemotePaths.normalize(remote, studio.name());
         if (path.isEmpty()) {
             throw new FileTransferException(Failure.REFUSED_VALUE, remote, "give the file or folder to remove;"
-                    + " the whole of studio '" + studioName + "' cannot be removed this way", null);
+                    + " the whole of studio '" + studio.name() + "' cannot be removed this way", null);
         }
-        RemoteFile entry = find(path).orElseThrow(() -> ref().gone(path, "file or folder"));
+        RemoteFile entry = find(path).orElseThrow(() -> studio.gone(path, "file or folder"));
         if (entry.folder()) {
-            context.api().deleteFolder(projectId, studioId, path, clusterId);
+            studio.api().deleteFolder(studio.projectId(), studio.studioId(), path, studio.clusterId());
         } else {
-            context.api().deleteFile(projectId, studioId, path, clusterId);
+            studio.api().deleteFile(studio.projectId(), studio.studioId(), path, studio.clusterId());
         }
-    }
-
-    private StudioRef ref() {
-        return new StudioRef(context.api(), projectId, studioId, clusterId, studioName, new TransferRetry(context.waiter()));
     }
 
     @Override
     public String toString() {
-        return "files of studio '" + studioName + "'";
+        return "files of studio '" + studio.name() + "'";
     }
 }
